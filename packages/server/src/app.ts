@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config.js';
+import { createLoaders, type GraphQLContext } from './graphql/context.js';
+import { formatError } from './graphql/errors.js';
+import { keywardSchema } from './graphql/schema.js';
+import { graphiqlHandler } from './http/graphiql.js';
+import { authenticate, clientIp, sessionCookieJar } from './http/request-context.js';
+import { createServices, type Services } from './services.js';
+
+export interface KeywardApp {
+  app: Express;
+  services: Services;
+  stop: () => Promise<void>;
+}
+
+export const createApp = async (
+  dataSource: DataSource,
+  config: Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 'trustProxy'>,
+): Promise<KeywardApp> => {
+  const services = createServices(dataSource, config.tokenSecret);
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await keywardSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  if (!config.production) app.get('/graphql', graphiqlHandler);
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const principal = await authenticate(req, services);
+        return {
+          principal,
+          ip: clientIp(req),
+          services,
+          loaders: createLoaders(services, principal),
+          cookies: sessionCookieJar(req, res),
+        };
+      },
+    }),
+  );
+
+  const indexHtml = path.join(config.webDist, 'index.html');
+  if (existsSync(indexHtml)) {
+    app.use(express.static(config.webDist, { index: false }));
+    // Client-side routes: every other GET gets the SPA.
+    app.get(/^\/(?!graphql|api\/|healthz|readyz).*/, (_req, res) => res.sendFile(indexHtml));
+  }
+
+  return { app, services, stop: () => apollo.stop() };
+};

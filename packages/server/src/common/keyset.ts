@@ -1,0 +1,148 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './app-error.js';
+
+/**
+ * Keyset ("seek") pagination: pages are found through the sort index, so page 1,000
+ * costs what page 1 costs. NULL sorts lowest on both SQLite and MySQL, which the
+ * comparisons below rely on.
+ */
+export interface SortColumn<Row> {
+  /** SQL expression, e.g. `k.createdAt`. */
+  expression: string;
+  read: (row: Row) => CursorValue;
+  nullable?: boolean;
+}
+
+export type CursorValue = string | number | boolean | Date | null;
+export type Direction = 'ASC' | 'DESC';
+
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface Page<Row> {
+  rows: Row[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+
+type Encoded = string | number | boolean | null | { d: string };
+
+const encodeValue = (value: CursorValue): Encoded =>
+  value instanceof Date ? { d: value.toISOString() } : value;
+
+const decodeValue = (value: Encoded): CursorValue =>
+  value !== null && typeof value === 'object' ? new Date(value.d) : value;
+
+export const encodeCursor = (values: CursorValue[]): string =>
+  Buffer.from(JSON.stringify(values.map(encodeValue))).toString('base64url');
+
+const decodeCursor = (cursor: string, length: number, field: string): CursorValue[] => {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === length) {
+      return (parsed as Encoded[]).map(decodeValue);
+    }
+  } catch {
+    // fall through to the coded error
+  }
+  throw badInput(field, 'The cursor is not valid.');
+};
+
+/** Same literal on both databases: UTC `YYYY-MM-DD HH:MM:SS.mmm`, booleans as 0/1. */
+const toSqlParameter = (value: CursorValue): string | number | null => {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw badInput('after', 'The cursor is not valid.');
+    return value.toISOString().replace('T', ' ').replace('Z', '');
+  }
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+};
+
+const seekCondition = <Row>(
+  columns: SortColumn<Row>[],
+  values: CursorValue[],
+  direction: Direction,
+  prefix: string,
+): { sql: string; parameters: Record<string, unknown> } => {
+  const parameters: Record<string, unknown> = {};
+  const param = (index: number) => {
+    const name = `${prefix}${index}`;
+    parameters[name] = toSqlParameter(values[index] ?? null);
+    return `:${name}`;
+  };
+  const beyond = (index: number): string => {
+    const column = columns[index] as SortColumn<Row>;
+    const isNull = values[index] === null;
+    if (direction === 'ASC') return isNull ? `${column.expression} IS NOT NULL` : `${column.expression} > ${param(index)}`;
+    if (isNull) return '1 = 0';
+    const below = `${column.expression} < ${param(index)}`;
+    return column.nullable ? `(${below} OR ${column.expression} IS NULL)` : below;
+  };
+  const equal = (index: number): string => {
+    const column = columns[index] as SortColumn<Row>;
+    return values[index] === null ? `${column.expression} IS NULL` : `${column.expression} = ${param(index)}`;
+  };
+  const alternatives = columns.map((_, index) =>
+    [...columns.slice(0, index).map((__, j) => equal(j)), beyond(index)].join(' AND '),
+  );
+  return { sql: `(${alternatives.map((alt) => `(${alt})`).join(' OR ')})`, parameters };
+};
+
+const pageSize = (value: number | null | undefined, field: string): number => {
+  if (value === null || value === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw badInput(field, `Must be between 1 and ${MAX_PAGE_SIZE}.`);
+  }
+  return value;
+};
+
+export const paginate = async <Row extends ObjectLiteral>(
+  query: SelectQueryBuilder<Row>,
+  columns: SortColumn<Row>[],
+  direction: Direction,
+  request: PageRequest,
+): Promise<Page<Row>> => {
+  if ((request.first != null || request.after != null) && (request.last != null || request.before != null)) {
+    throw badInput('last', 'Use first/after or last/before, not both.');
+  }
+  const backwards = request.last != null || request.before != null;
+  const size = pageSize(backwards ? request.last : request.first, backwards ? 'last' : 'first');
+  const cursor = backwards ? request.before : request.after;
+  const seekDirection: Direction = backwards ? (direction === 'ASC' ? 'DESC' : 'ASC') : direction;
+
+  if (cursor) {
+    const values = decodeCursor(cursor, columns.length, backwards ? 'before' : 'after');
+    const condition = seekCondition(columns, values, seekDirection, 'seek');
+    query.andWhere(condition.sql, condition.parameters);
+  }
+  columns.forEach((column, index) =>
+    index === 0
+      ? query.orderBy(column.expression, seekDirection)
+      : query.addOrderBy(column.expression, seekDirection),
+  );
+  const fetched = await query.limit(size + 1).getMany();
+  const hasMore = fetched.length > size;
+  const rows = fetched.slice(0, size);
+  if (backwards) rows.reverse();
+  return {
+    rows,
+    cursors: rows.map((row) => encodeCursor(columns.map((column) => column.read(row)))),
+    hasNextPage: backwards ? Boolean(cursor) : hasMore,
+    hasPreviousPage: backwards ? hasMore : Boolean(cursor),
+  };
+};
+
+/** Use with `ESCAPE '!'` (a character both databases read the same way in a literal). */
+export const LIKE_ESCAPE = "ESCAPE '!'";
+
+/** `%`, `_` and `!` match themselves in the pattern. */
+export const likeContains = (text: string): string =>
+  `%${text.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`;

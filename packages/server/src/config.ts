@@ -1,0 +1,51 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  /** `mysql://…` or `mariadb://…`, otherwise a path to the SQLite file. */
+  databaseUrl: string;
+  /** Server secret keying token hashes (HMAC-SHA256). */
+  tokenSecret: string;
+  seedDemo: boolean;
+  webDist: string;
+  trustProxy: string | false;
+}
+
+const readSecret = (dataDir: string, production: boolean): string => {
+  const fromEnv = process.env.KEYWARD_SECRET;
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new Error('KEYWARD_SECRET must be at least 32 characters.');
+    return fromEnv;
+  }
+  if (production) throw new Error('KEYWARD_SECRET is required when NODE_ENV=production.');
+  // Zero-setup default: one random secret per installation, kept beside the SQLite file.
+  const file = path.join(dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+};
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(env.KEYWARD_DATA_DIR ?? path.join(repoRoot, 'data'));
+  const databaseUrl = env.DATABASE_URL ?? path.join(dataDir, 'keyward.sqlite');
+  const isSqlite = !/^(mysql|mariadb):\/\//.test(databaseUrl);
+  return {
+    port: Number(env.PORT ?? 4000),
+    host: env.HOST ?? '127.0.0.1',
+    production,
+    databaseUrl,
+    tokenSecret: readSecret(dataDir, production),
+    seedDemo: env.KEYWARD_SEED_DEMO ? env.KEYWARD_SEED_DEMO === 'true' : isSqlite && !production,
+    webDist: path.resolve(env.KEYWARD_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
+    trustProxy: env.TRUST_PROXY ?? false,
+  };
+};

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { Account } from '../modules/accounts/account.entity.js';
+import { Membership } from '../modules/accounts/membership.entity.js';
+import { MembershipRole } from '../modules/accounts/membership-role.entity.js';
+import { ApiKey } from '../modules/api-keys/api-key.entity.js';
+import { ApiToken } from '../modules/api-keys/api-token.entity.js';
+import { KeyGrant } from '../modules/api-keys/key-grant.entity.js';
+import { KeyGrantRole } from '../modules/api-keys/key-grant-role.entity.js';
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { User } from '../modules/auth/user.entity.js';
+import { Role } from '../modules/roles/role.entity.js';
+import { RoleResource } from '../modules/roles/role-resource.entity.js';
+import { migrations } from './migrations/index.js';
+
+export const entities = [
+  Account,
+  User,
+  Membership,
+  MembershipRole,
+  Role,
+  RoleResource,
+  ApiKey,
+  ApiToken,
+  KeyGrant,
+  KeyGrantRole,
+  AuditEvent,
+  Session,
+];
+
+/** `mysql://` for MySQL 8, `mariadb://` for MariaDB (TypeORM reads their catalogs differently). */
+export const isMysqlUrl = (url: string): boolean => /^(mysql|mariadb):\/\//.test(url);
+
+export const dataSourceOptions = (databaseUrl: string): DataSourceOptions => {
+  const common = { entities, migrations, migrationsRun: false, synchronize: false, logging: false };
+  if (isMysqlUrl(databaseUrl)) {
+    return {
+      ...common,
+      type: databaseUrl.startsWith('mariadb://') ? 'mariadb' : 'mysql',
+      url: databaseUrl.replace(/^mariadb:/, 'mysql:'),
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      extra: { connectionLimit: 20 },
+    };
+  }
+  if (databaseUrl !== ':memory:') mkdirSync(path.dirname(databaseUrl), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: databaseUrl,
+    enableWAL: databaseUrl !== ':memory:',
+    // Concurrent writers wait for the lock instead of failing at once.
+    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+};
+
+export const createDataSource = (databaseUrl: string): DataSource =>
+  new DataSource(dataSourceOptions(databaseUrl));

@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { Caller, Principal } from '../modules/auth/principal.js';
+import type { Role } from '../modules/roles/role.entity.js';
+import type { ResourceDefinition } from '../modules/roles/resource-catalog.js';
+import type { Services } from '../services.js';
+
+export interface SessionCookieJar {
+  set(value: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface GraphQLContext extends Caller {
+  services: Services;
+  loaders: ReturnType<typeof createLoaders>;
+  cookies: SessionCookieJar;
+}
+
+/** Per request, so batches never leak data between callers. */
+export const createLoaders = (services: Services, principal: Principal | null) => ({
+  keyRoles: new DataLoader<string, Role[]>((apiKeyIds) =>
+    principal ? services.apiKeys.rolesInAccount(principal.accountId, apiKeyIds) : Promise.resolve(apiKeyIds.map(() => [])),
+  ),
+  roleResources: new DataLoader<string, ResourceDefinition[]>((roleIds) =>
+    services.roles.resourcesOfRoles(roleIds),
+  ),
+});

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AccountResolver } from '../modules/accounts/account.resolver.js';
+import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver.js';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { RoleResolver } from '../modules/roles/role.resolver.js';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Built once per process: type-graphql metadata is global. */
+export const keywardSchema = (): Promise<GraphQLSchema> => {
+  built ??= buildSchema({
+    resolvers: [AuthResolver, AccountResolver, RoleResolver, ApiKeyResolver],
+    // Services validate and answer coded errors; class-validator is not used.
+    validate: false,
+  });
+  return built;
+};
+
+/** The committed `schema.graphql`: sorted so diffs show real changes only. */
+export const printKeywardSchema = async (): Promise<string> =>
+  `${printSchema(lexicographicSortSchema(await keywardSchema()))}\n`;

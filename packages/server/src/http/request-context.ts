@@ -1,0 +1,48 @@
+import type { Request, Response } from 'express';
+import { parseCookie, stringifySetCookie } from 'cookie';
+import type { Principal } from '../modules/auth/principal.js';
+import type { Services } from '../services.js';
+
+export const SESSION_COOKIE = 'kw_session';
+
+/** Header names are case-insensitive (Express lower-cases them); VTEX spellings work unchanged. */
+const header = (req: Request, ...names: string[]): string | undefined => {
+  for (const name of names) {
+    const value = req.get(name);
+    if (value) return value.trim();
+  }
+  return undefined;
+};
+
+export const keyCredentialsOf = (req: Request) => {
+  const key = header(req, 'x-api-appkey', 'x-vtex-api-appkey');
+  const token = header(req, 'x-api-apptoken', 'x-vtex-api-apptoken');
+  if (key === undefined && token === undefined) return null;
+  return { key: key ?? '', token: token ?? '', accountSlug: header(req, 'x-account') };
+};
+
+export const clientIp = (req: Request): string | null => req.ip ?? req.socket.remoteAddress ?? null;
+
+/**
+ * Key headers win over a session cookie. Bad credentials give no principal: every
+ * operation then answers UNAUTHENTICATED, with no hint of what was wrong.
+ */
+export const authenticate = async (req: Request, services: Services): Promise<Principal | null> => {
+  const credentials = keyCredentialsOf(req);
+  if (credentials) return services.authentication.fromKeyCredentials(credentials, clientIp(req));
+  const session = parseCookie(req.get('cookie') ?? '')[SESSION_COOKIE];
+  return session ? services.authentication.fromSessionCookie(session) : null;
+};
+
+/** httpOnly so scripts never read it; Secure whenever the request came over TLS (see TRUST_PROXY). */
+export const sessionCookieJar = (req: Request, res: Response) => {
+  const attributes = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' } as const;
+  return {
+    set(value: string, expiresAt: Date) {
+      res.append('Set-Cookie', stringifySetCookie({ name: SESSION_COOKIE, value, expires: expiresAt, ...attributes }));
+    },
+    clear() {
+      res.append('Set-Cookie', stringifySetCookie({ name: SESSION_COOKIE, value: '', maxAge: 0, ...attributes }));
+    },
+  };
+};

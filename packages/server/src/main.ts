@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createDataSource, isMysqlUrl } from './db/data-source.js';
+import { migrate } from './db/migrate.js';
+import { seedDemo } from './seed/demo-seed.js';
+
+const config = loadConfig();
+const dataSource = createDataSource(config.databaseUrl);
+await dataSource.initialize();
+await migrate(dataSource);
+if (config.seedDemo) await seedDemo(dataSource);
+
+const { app, stop } = await createApp(dataSource, config);
+const server: Server = app.listen(config.port, config.host, () => {
+  const database = isMysqlUrl(config.databaseUrl) ? 'MySQL' : `SQLite at ${config.databaseUrl}`;
+  console.log(`Keyward listening on http://${config.host}:${config.port} (${database})`);
+  if (!config.production) console.log(`GraphiQL: http://${config.host}:${config.port}/graphql`);
+});
+
+const shutdown = async () => {
+  server.close();
+  await stop();
+  await dataSource.destroy();
+  process.exit(0);
+};
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

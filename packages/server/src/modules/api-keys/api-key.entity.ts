@@ -1,0 +1,73 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionColumn } from 'typeorm';
+import { idColumn, timestampColumn } from '../../common/columns.js';
+import { Account } from '../accounts/account.entity.js';
+
+export enum ApiKeyStatus {
+  ACTIVE = 'ACTIVE',
+  INACTIVE = 'INACTIVE',
+}
+registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
+
+/**
+ * An integration's identity, owned by the account that generated it.
+ * Indexes cover every list sort (keyset on the sort column plus id).
+ */
+@ObjectType({ description: 'An API key. Its token is never readable after the response that reveals it.' })
+@Entity('api_keys')
+@Index('UQ_api_keys_account_name', ['accountId', 'nameNormalized'], { unique: true })
+@Index('IDX_api_keys_account_created', ['accountId', 'createdAt', 'id'])
+@Index('IDX_api_keys_account_name', ['accountId', 'name', 'id'])
+@Index('IDX_api_keys_account_status', ['accountId', 'active', 'createdAt', 'id'])
+@Index('IDX_api_keys_account_last_used', ['accountId', 'lastUsedAt', 'id'])
+export class ApiKey {
+  @Field(() => ID)
+  @PrimaryColumn(idColumn())
+  id: string;
+
+  @Column(idColumn())
+  accountId: string;
+
+  @Field(() => String, { description: 'Public identifier: kw-<account>-<random>.' })
+  @Column({ type: 'varchar', length: 80, unique: true })
+  key: string;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  nameNormalized: string;
+
+  @Column({ type: 'boolean' })
+  active: boolean;
+
+  @Field(() => ApiKeyStatus)
+  get status(): ApiKeyStatus {
+    return this.active ? ApiKeyStatus.ACTIVE : ApiKeyStatus.INACTIVE;
+  }
+
+  @Field(() => Date)
+  @Column(timestampColumn())
+  createdAt: Date;
+
+  @Field(() => Date)
+  @Column(timestampColumn())
+  updatedAt: Date;
+
+  @Field(() => Date, { description: 'When the current token was issued (creation or last renewal).' })
+  @Column(timestampColumn())
+  tokenCreatedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Last successful authentication with any of its tokens.' })
+  @Column(timestampColumn({ nullable: true }))
+  lastUsedAt: Date | null;
+
+  /** Optimistic lock: concurrent edits of one key cannot silently overwrite each other. */
+  @VersionColumn({ type: 'int' })
+  version: number;
+
+  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'accountId' })
+  account?: Account;
+}

@@ -1,0 +1,292 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError, badInput, conflict, notFound } from '../../common/app-error.js';
+import { newId } from '../../common/ids.js';
+import { isMysqlFamily } from '../../db/dialect.js';
+import { LIKE_ESCAPE, likeContains, paginate, type Page, type PageRequest, type SortColumn } from '../../common/keyset.js';
+import { Account } from '../accounts/account.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { requireResource } from '../auth/authorization.js';
+import type { Caller, Principal } from '../auth/principal.js';
+import { Resources } from '../roles/resource-catalog.js';
+import { Role } from '../roles/role.entity.js';
+import type { RoleService } from '../roles/role.service.js';
+import { ApiKey } from './api-key.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { generateKeyIdentifier, generateToken, hashToken } from './api-token.secret.js';
+import { KeyGrantRole } from './key-grant-role.entity.js';
+import { KeyGrant } from './key-grant.entity.js';
+
+export type ApiKeySortField = 'NAME' | 'CREATED_AT' | 'STATUS' | 'LAST_USED';
+
+export interface ApiKeyListArgs extends PageRequest {
+  search?: string | null;
+  status?: 'ACTIVE' | 'INACTIVE' | null;
+  roleIds?: readonly string[] | null;
+  sortField: ApiKeySortField;
+  direction: 'ASC' | 'DESC';
+}
+
+const SORTS: Record<ApiKeySortField, SortColumn<ApiKey>[]> = {
+  NAME: [
+    { expression: 'k.name', read: (k) => k.name },
+    { expression: 'k.id', read: (k) => k.id },
+  ],
+  CREATED_AT: [
+    { expression: 'k.createdAt', read: (k) => k.createdAt },
+    { expression: 'k.id', read: (k) => k.id },
+  ],
+  STATUS: [
+    { expression: 'k.active', read: (k) => k.active },
+    { expression: 'k.createdAt', read: (k) => k.createdAt },
+    { expression: 'k.id', read: (k) => k.id },
+  ],
+  LAST_USED: [
+    { expression: 'k.lastUsedAt', read: (k) => k.lastUsedAt, nullable: true },
+    { expression: 'k.id', read: (k) => k.id },
+  ],
+};
+
+export const NAME_MAX_LENGTH = 100;
+
+const normalizeName = (raw: string): { name: string; nameNormalized: string } => {
+  const name = raw.trim();
+  if (name.length < 1) throw badInput('name', 'Enter a name to identify the key.');
+  if (name.length > NAME_MAX_LENGTH) {
+    throw badInput('name', `The name must be at most ${NAME_MAX_LENGTH} characters.`);
+  }
+  return { name, nameNormalized: name.toLowerCase() };
+};
+
+/** Driver errors for a unique index, on both databases. */
+const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+    (error as { code?: string }).code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
+export class ApiKeyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly roles: RoleService,
+    private readonly tokenSecret: string,
+  ) {}
+
+  async listGenerated(caller: Caller, args: ApiKeyListArgs): Promise<Page<ApiKey> & { totalCount: number }> {
+    const principal = requireResource(caller, Resources.viewApiKeys);
+    const filtered = () => {
+      const query = this.dataSource
+        .getRepository(ApiKey)
+        .createQueryBuilder('k')
+        .where('k.accountId = :accountId', { accountId: principal.accountId });
+      const search = args.search?.trim();
+      if (search) {
+        query.andWhere(`(LOWER(k.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(k.key) LIKE :search ${LIKE_ESCAPE})`, {
+          search: likeContains(search),
+        });
+      }
+      if (args.status) query.andWhere('k.active = :active', { active: args.status === 'ACTIVE' ? 1 : 0 });
+      if (args.roleIds && args.roleIds.length > 0) {
+        query.andWhere(
+          `EXISTS (SELECT 1 FROM key_grants g INNER JOIN key_grant_roles gr ON gr.grantId = g.id
+            WHERE g.apiKeyId = k.id AND g.accountId = :accountId AND gr.roleId IN (:...roleIds))`,
+          { roleIds: [...args.roleIds] },
+        );
+      }
+      return query;
+    };
+    const [page, totalCount] = await Promise.all([
+      paginate(filtered(), SORTS[args.sortField], args.direction, args),
+      filtered().getCount(),
+    ]);
+    return { ...page, totalCount };
+  }
+
+  async get(caller: Caller, id: string): Promise<ApiKey> {
+    const principal = requireResource(caller, Resources.viewApiKeys);
+    return this.findOwned(this.dataSource.manager, principal, id);
+  }
+
+  async generate(
+    caller: Caller,
+    input: { name: string; roleIds: readonly string[] },
+  ): Promise<{ apiKey: ApiKey; token: string }> {
+    const principal = requireResource(caller, Resources.editApiKeys);
+    const { name, nameNormalized } = normalizeName(input.name);
+    const token = generateToken();
+    const apiKey = await this.inTransaction(async (manager) => {
+      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+      await this.assertNameFree(manager, principal.accountId, nameNormalized);
+      const account = await manager.getRepository(Account).findOneByOrFail({ id: principal.accountId });
+      const now = new Date();
+      const created = manager.create(ApiKey, {
+        id: newId(),
+        accountId: account.id,
+        key: generateKeyIdentifier(account.slug),
+        name,
+        nameNormalized,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+        tokenCreatedAt: now,
+        lastUsedAt: null,
+      });
+      await manager.save(ApiKey, created);
+      await manager.insert(ApiToken, {
+        id: newId(),
+        apiKeyId: created.id,
+        tokenHash: hashToken(this.tokenSecret, token),
+        createdAt: now,
+        expiresAt: null,
+        lastUsedAt: null,
+        lastUsedIp: null,
+      });
+      const grant = { id: newId(), apiKeyId: created.id, accountId: account.id, createdAt: now };
+      await manager.insert(KeyGrant, grant);
+      await this.replaceGrantRoles(manager, grant.id, roles);
+      await recordAudit(manager, caller, {
+        accountId: account.id,
+        action: 'api-key.generated',
+        target: { type: 'api-key', id: created.id, label: created.key },
+        details: { name, roleIds: roles.map((role) => role.id) },
+      });
+      return created;
+    });
+    return { apiKey, token };
+  }
+
+  async update(
+    caller: Caller,
+    input: { id: string; name?: string | null; roleIds?: readonly string[] | null; active?: boolean | null },
+  ): Promise<ApiKey> {
+    const principal = requireResource(caller, Resources.editApiKeys);
+    return this.inTransaction(async (manager) => {
+      const apiKey = await this.findOwned(manager, principal, input.id, true);
+      const changes: Record<string, unknown> = {};
+      if (input.name !== undefined && input.name !== null) {
+        const { name, nameNormalized } = normalizeName(input.name);
+        if (nameNormalized !== apiKey.nameNormalized) {
+          await this.assertNameFree(manager, principal.accountId, nameNormalized);
+        }
+        if (name !== apiKey.name) changes.name = { from: apiKey.name, to: name };
+        Object.assign(apiKey, { name, nameNormalized });
+      }
+      if (input.active !== undefined && input.active !== null && input.active !== apiKey.active) {
+        changes.active = input.active;
+        apiKey.active = input.active;
+      }
+      if (input.roleIds) {
+        const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+        const grant = await manager.getRepository(KeyGrant).findOneByOrFail({
+          apiKeyId: apiKey.id,
+          accountId: principal.accountId,
+        });
+        await this.replaceGrantRoles(manager, grant.id, roles);
+        changes.roleIds = roles.map((role) => role.id);
+      }
+      apiKey.updatedAt = new Date();
+      await manager.save(ApiKey, apiKey);
+      await recordAudit(manager, caller, {
+        accountId: principal.accountId,
+        action: 'api-key.updated',
+        target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
+        details: changes,
+      });
+      return apiKey;
+    });
+  }
+
+  async setActive(caller: Caller, id: string, active: boolean): Promise<ApiKey> {
+    const principal = requireResource(caller, Resources.editApiKeys);
+    return this.inTransaction(async (manager) => {
+      const apiKey = await this.findOwned(manager, principal, id, true);
+      if (apiKey.active === active) return apiKey;
+      apiKey.active = active;
+      apiKey.updatedAt = new Date();
+      await manager.save(ApiKey, apiKey);
+      await recordAudit(manager, caller, {
+        accountId: principal.accountId,
+        action: active ? 'api-key.activated' : 'api-key.deactivated',
+        target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
+      });
+      return apiKey;
+    });
+  }
+
+  async delete(caller: Caller, id: string, confirmed: boolean): Promise<string> {
+    const principal = requireResource(caller, Resources.editApiKeys);
+    if (!confirmed) throw badInput('confirm', 'Confirm that this action cannot be undone.');
+    return this.inTransaction(async (manager) => {
+      const apiKey = await this.findOwned(manager, principal, id, true);
+      // Grants, their roles and tokens go with the key (ON DELETE CASCADE).
+      await manager.delete(ApiKey, { id: apiKey.id });
+      await recordAudit(manager, caller, {
+        accountId: principal.accountId,
+        action: 'api-key.deleted',
+        target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
+        details: { name: apiKey.name },
+      });
+      return apiKey.id;
+    });
+  }
+
+  /** Roles each key holds in one account, for a whole page in one query (DataLoader batch). */
+  async rolesInAccount(accountId: string, apiKeyIds: readonly string[]): Promise<Role[][]> {
+    const rows = await this.dataSource
+      .getRepository(Role)
+      .createQueryBuilder('r')
+      .innerJoin(KeyGrantRole, 'gr', 'gr.roleId = r.id')
+      .innerJoin(KeyGrant, 'g', 'g.id = gr.grantId')
+      .addSelect('g.apiKeyId', 'apiKeyId')
+      .where('g.accountId = :accountId AND g.apiKeyId IN (:...ids)', { accountId, ids: [...apiKeyIds] })
+      .orderBy('r.name', 'ASC')
+      .getRawAndEntities<{ apiKeyId: string }>();
+    const byKey = new Map<string, Role[]>();
+    rows.raw.forEach((raw, index) => {
+      const role = rows.entities[index];
+      if (role) byKey.set(raw.apiKeyId, [...(byKey.get(raw.apiKeyId) ?? []), role]);
+    });
+    return apiKeyIds.map((id) => byKey.get(id) ?? []);
+  }
+
+  /** Keys of another account are as unknown as made-up ids. */
+  private async findOwned(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    lock = false,
+  ): Promise<ApiKey> {
+    const query = manager
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .where('k.id = :id AND k.accountId = :accountId', { id, accountId: principal.accountId });
+    // SQLite serialises writers already; MySQL needs the row lock.
+    if (lock && isMysqlFamily(manager)) query.setLock('pessimistic_write');
+    const apiKey = await query.getOne();
+    if (!apiKey) throw notFound('API key');
+    return apiKey;
+  }
+
+  private async assertNameFree(manager: EntityManager, accountId: string, nameNormalized: string) {
+    if (await manager.getRepository(ApiKey).existsBy({ accountId, nameNormalized })) {
+      throw conflict('A key with this name already exists in this account.', 'name');
+    }
+  }
+
+  private async replaceGrantRoles(manager: EntityManager, grantId: string, roles: Role[]) {
+    await manager.delete(KeyGrantRole, { grantId });
+    if (roles.length > 0) {
+      await manager.insert(KeyGrantRole, roles.map((role) => ({ grantId, roleId: role.id })));
+    }
+  }
+
+  /** A unique index catches the race two parallel requests win together; report it as CONFLICT. */
+  private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (isUniqueViolation(error)) throw conflict('A key with this name already exists in this account.', 'name');
+      throw error;
+    }
+  }
+}

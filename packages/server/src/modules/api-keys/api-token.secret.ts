@@ -1,0 +1,69 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Tokens look like `kwt_<43 base62 chars><6 base62 checksum chars>`: 256 random bits,
+ * a prefix secret scanners can match, and a CRC32 checksum so scanners can tell a real
+ * token from a look-alike without asking us.
+ */
+export const TOKEN_PREFIX = 'kwt_';
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const BODY_LENGTH = 43;
+const CHECKSUM_LENGTH = 6;
+
+const toBase62 = (value: bigint, length: number): string => {
+  let out = '';
+  let rest = value;
+  for (let i = 0; i < length; i++) {
+    out = BASE62[Number(rest % 62n)] + out;
+    rest /= 62n;
+  }
+  return out;
+};
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+const crc32 = (text: string): number => {
+  let crc = 0xffffffff;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+};
+
+const checksumOf = (body: string): string => toBase62(BigInt(crc32(body)), CHECKSUM_LENGTH);
+
+export const generateToken = (): string => {
+  const body = toBase62(BigInt(`0x${randomBytes(32).toString('hex')}`), BODY_LENGTH);
+  return `${TOKEN_PREFIX}${body}${checksumOf(body)}`;
+};
+
+/** Shape and checksum only: cheap rejection of typos before any lookup. */
+export const hasValidTokenShape = (token: string): boolean => {
+  if (token.length !== TOKEN_PREFIX.length + BODY_LENGTH + CHECKSUM_LENGTH) return false;
+  if (!token.startsWith(TOKEN_PREFIX)) return false;
+  const body = token.slice(TOKEN_PREFIX.length, TOKEN_PREFIX.length + BODY_LENGTH);
+  if (![...body].every((char) => BASE62.includes(char))) return false;
+  return token.endsWith(checksumOf(body));
+};
+
+/** Tokens carry 256 random bits, so a keyed fast hash is enough; slow KDFs are for passwords. */
+export const hashToken = (secret: string, token: string): string =>
+  createHmac('sha256', secret).update(token).digest('hex');
+
+export const hashesEqual = (a: string, b: string): boolean => {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+};
+
+const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Public key identifier `kw-<account>-<random>`: readable, unique, not secret. */
+export const generateKeyIdentifier = (accountSlug: string): string => {
+  const random = [...randomBytes(12)].map((byte) => KEY_ALPHABET[byte % 36]).join('');
+  return `kw-${accountSlug}-${random}`;
+};

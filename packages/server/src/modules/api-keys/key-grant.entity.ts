@@ -1,0 +1,33 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { idColumn, timestampColumn } from '../../common/columns.js';
+import { Account } from '../accounts/account.entity.js';
+import { ApiKey } from './api-key.entity.js';
+
+/**
+ * A key's presence in one account. Every key has a grant in its own account;
+ * a grant in another account is an external key there.
+ */
+@Entity('key_grants')
+@Index('UQ_key_grants_key_account', ['apiKeyId', 'accountId'], { unique: true })
+@Index('IDX_key_grants_account_created', ['accountId', 'createdAt', 'id'])
+export class KeyGrant {
+  @PrimaryColumn(idColumn())
+  id: string;
+
+  @Column(idColumn())
+  apiKeyId: string;
+
+  @Column(idColumn())
+  accountId: string;
+
+  @Column(timestampColumn())
+  createdAt: Date;
+
+  @ManyToOne(() => ApiKey, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'apiKeyId' })
+  apiKey?: ApiKey;
+
+  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'accountId' })
+  account?: Account;
+}

@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+import { newId } from '../../common/ids.js';
+import { actorOf, type Caller } from '../auth/principal.js';
+import { AuditEvent } from './audit-event.entity.js';
+
+export interface AuditEntry {
+  accountId: string;
+  action: string;
+  target?: { type: string; id: string; label: string };
+  details?: Record<string, unknown>;
+}
+
+/** Written inside the caller's transaction, so a change and its trail land together. */
+export const recordAudit = async (
+  manager: EntityManager,
+  caller: Caller,
+  entry: AuditEntry,
+): Promise<void> => {
+  const actor = caller.principal
+    ? actorOf(caller.principal)
+    : { actorType: 'anonymous' as const, actorId: null, actorLabel: null };
+  await manager.insert(AuditEvent, {
+    id: newId(),
+    accountId: entry.accountId,
+    action: entry.action,
+    ...actor,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    targetLabel: entry.target?.label ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+    sourceIp: caller.ip,
+    createdAt: new Date(),
+  });
+};

@@ -1,0 +1,71 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { unauthenticated } from '../../common/app-error.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { User } from './user.entity.js';
+import type { Principal } from './principal.js';
+import {
+  Me,
+  PrincipalKind,
+  SignInInput,
+  SignInPayload,
+  SignOutPayload,
+  SwitchAccountInput,
+  SwitchAccountPayload,
+} from './auth.types.js';
+
+const describe = async (context: GraphQLContext, principal: Principal): Promise<Me> => {
+  const caller = { principal, ip: context.ip };
+  const [account, accounts, user] = await Promise.all([
+    context.services.accounts.current(caller),
+    context.services.accounts.accountsOf(caller),
+    principal.kind === 'user' ? context.services.accounts.user(principal.userId) : null,
+  ]);
+  return {
+    kind: principal.kind === 'user' ? PrincipalKind.USER : PrincipalKind.API_KEY,
+    user: user as User | null,
+    apiKey: principal.kind === 'api-key' ? { id: principal.apiKeyId, key: principal.key } : null,
+    account,
+    accounts,
+    resources: [...principal.resources].sort(),
+  };
+};
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => Me, { description: 'The caller. UNAUTHENTICATED when nobody is signed in.' })
+  async me(@Ctx() context: GraphQLContext): Promise<Me> {
+    if (!context.principal) throw unauthenticated();
+    return describe(context, context.principal);
+  }
+
+  @Mutation(() => SignInPayload, { description: 'Starts a session in an httpOnly cookie.' })
+  async signIn(
+    @Arg('input', () => SignInInput) input: SignInInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<SignInPayload> {
+    const { sessionCookie, expiresAt } = await context.services.authentication.signIn(
+      input.email,
+      input.password,
+    );
+    context.cookies.set(sessionCookie, expiresAt);
+    const principal = await context.services.authentication.fromSessionCookie(sessionCookie);
+    if (!principal) throw unauthenticated();
+    return { me: await describe(context, principal) };
+  }
+
+  @Mutation(() => SignOutPayload)
+  async signOut(@Ctx() context: GraphQLContext): Promise<SignOutPayload> {
+    await context.services.authentication.signOut(context);
+    context.cookies.clear();
+    return { signedOut: true };
+  }
+
+  @Mutation(() => SwitchAccountPayload, { description: "Moves the session to another of the user's accounts." })
+  async switchAccount(
+    @Arg('input', () => SwitchAccountInput) input: SwitchAccountInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<SwitchAccountPayload> {
+    const principal = await context.services.authentication.switchAccount(context, input.accountId);
+    return { me: await describe(context, principal) };
+  }
+}

@@ -1,0 +1,183 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { IsNull, MoreThan, type DataSource } from 'typeorm';
+import { badInput, notFound, unauthenticated } from '../../common/app-error.js';
+import { Account } from '../accounts/account.entity.js';
+import { MembershipRole } from '../accounts/membership-role.entity.js';
+import { Membership } from '../accounts/membership.entity.js';
+import { ApiKey } from '../api-keys/api-key.entity.js';
+import { ApiToken } from '../api-keys/api-token.entity.js';
+import { hashesEqual, hashToken, hasValidTokenShape } from '../api-keys/api-token.secret.js';
+import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
+import { KeyGrant } from '../api-keys/key-grant.entity.js';
+import { RoleResource } from '../roles/role-resource.entity.js';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js';
+import type { Caller, Principal } from './principal.js';
+import { Session } from './session.entity.js';
+import { User } from './user.entity.js';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const LAST_USE_WRITE_INTERVAL_MS = 60_000;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export interface KeyCredentials {
+  key: string;
+  token: string;
+  /** Slug of the account addressed; the key's own account when absent. */
+  accountSlug?: string;
+}
+
+export class AuthenticationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tokenSecret: string,
+  ) {}
+
+  async signIn(
+    email: string,
+    password: string,
+  ): Promise<{ sessionCookie: string; expiresAt: Date }> {
+    if (!email.trim()) throw badInput('email', 'Enter your email.');
+    if (!password) throw badInput('password', 'Enter your password.');
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOneBy({ email: email.trim().toLowerCase() });
+    // Same work for unknown emails and wrong passwords: no hint which one it was.
+    const passwordMatches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!user || !passwordMatches) {
+      throw Object.assign(unauthenticated(), { message: 'Email or password is incorrect.' });
+    }
+    const membership = await this.dataSource
+      .getRepository(Membership)
+      .findOne({ where: { userId: user.id }, order: { createdAt: 'ASC' } });
+    if (!membership) throw Object.assign(unauthenticated(), { message: 'Email or password is incorrect.' });
+    const sessionCookie = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await this.dataSource.getRepository(Session).insert({
+      idHash: sha256(sessionCookie),
+      userId: user.id,
+      accountId: membership.accountId,
+      createdAt: now,
+      expiresAt,
+    });
+    return { sessionCookie, expiresAt };
+  }
+
+  async signOut(caller: Caller): Promise<void> {
+    if (caller.principal?.kind !== 'user') return;
+    await this.dataSource.getRepository(Session).delete({ idHash: caller.principal.sessionIdHash });
+  }
+
+  async switchAccount(caller: Caller, accountId: string): Promise<Principal> {
+    const principal = caller.principal;
+    if (!principal) throw unauthenticated();
+    if (principal.kind !== 'user') throw badInput('accountId', 'API keys cannot switch accounts.');
+    const member = await this.dataSource
+      .getRepository(Membership)
+      .existsBy({ userId: principal.userId, accountId });
+    if (!member) throw notFound('Account');
+    await this.dataSource
+      .getRepository(Session)
+      .update({ idHash: principal.sessionIdHash }, { accountId });
+    return { ...principal, accountId, resources: await this.userResources(principal.userId, accountId) };
+  }
+
+  async fromSessionCookie(cookie: string): Promise<Principal | null> {
+    const idHash = sha256(cookie);
+    const session = await this.dataSource
+      .getRepository(Session)
+      .findOne({ where: { idHash, expiresAt: MoreThan(new Date()) }, relations: { user: true } });
+    if (!session?.user) return null;
+    return {
+      kind: 'user',
+      userId: session.userId,
+      email: session.user.email,
+      accountId: session.accountId,
+      sessionIdHash: idHash,
+      resources: await this.userResources(session.userId, session.accountId),
+    };
+  }
+
+  /**
+   * Unknown key, wrong token, inactive key or no grant in the account addressed all
+   * answer null: the caller learns nothing about which.
+   */
+  async fromKeyCredentials(credentials: KeyCredentials, ip: string | null): Promise<Principal | null> {
+    const presentedHash = hashToken(this.tokenSecret, credentials.token);
+    const apiKey = await this.dataSource.getRepository(ApiKey).findOneBy({ key: credentials.key });
+    if (!apiKey || !hasValidTokenShape(credentials.token)) return null;
+    const now = new Date();
+    const tokens = await this.dataSource.getRepository(ApiToken).find({
+      where: [
+        { apiKeyId: apiKey.id, expiresAt: IsNull() },
+        { apiKeyId: apiKey.id, expiresAt: MoreThan(now) },
+      ],
+    });
+    let matched: ApiToken | undefined;
+    for (const token of tokens) {
+      if (hashesEqual(token.tokenHash, presentedHash)) matched = token;
+    }
+    if (!matched || !apiKey.active) return null;
+
+    let accountId = apiKey.accountId;
+    if (credentials.accountSlug) {
+      const account = await this.dataSource
+        .getRepository(Account)
+        .findOneBy({ slug: credentials.accountSlug });
+      if (!account) return null;
+      accountId = account.id;
+    }
+    const grant = await this.dataSource.getRepository(KeyGrant).findOneBy({ apiKeyId: apiKey.id, accountId });
+    if (!grant) return null;
+
+    await this.recordLastUse(apiKey, matched, ip, now);
+    return {
+      kind: 'api-key',
+      apiKeyId: apiKey.id,
+      key: apiKey.key,
+      tokenId: matched.id,
+      accountId,
+      resources: await this.grantResources(grant.id),
+    };
+  }
+
+  /** At most one write per token per minute, whatever the request rate. */
+  private async recordLastUse(apiKey: ApiKey, token: ApiToken, ip: string | null, now: Date) {
+    if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < LAST_USE_WRITE_INTERVAL_MS) {
+      return;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(ApiToken, { id: token.id }, { lastUsedAt: now, lastUsedIp: ip });
+      await manager
+        .createQueryBuilder()
+        .update(ApiKey)
+        .set({ lastUsedAt: now, version: () => 'version' })
+        .where('id = :id', { id: apiKey.id })
+        .execute();
+    });
+  }
+
+  private async userResources(userId: string, accountId: string): Promise<Set<string>> {
+    const rows = await this.dataSource
+      .getRepository(RoleResource)
+      .createQueryBuilder('rr')
+      .select('DISTINCT rr.resourceKey', 'resourceKey')
+      .innerJoin(MembershipRole, 'mr', 'mr.roleId = rr.roleId')
+      .innerJoin(Membership, 'm', 'm.id = mr.membershipId')
+      .where('m.userId = :userId AND m.accountId = :accountId', { userId, accountId })
+      .getRawMany<{ resourceKey: string }>();
+    return new Set(rows.map((row) => row.resourceKey));
+  }
+
+  private async grantResources(grantId: string): Promise<Set<string>> {
+    const rows = await this.dataSource
+      .getRepository(RoleResource)
+      .createQueryBuilder('rr')
+      .select('DISTINCT rr.resourceKey', 'resourceKey')
+      .innerJoin(KeyGrantRole, 'gr', 'gr.roleId = rr.roleId')
+      .where('gr.grantId = :grantId', { grantId })
+      .getRawMany<{ resourceKey: string }>();
+    return new Set(rows.map((row) => row.resourceKey));
+  }
+}

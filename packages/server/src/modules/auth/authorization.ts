@@ -1,0 +1,20 @@
+import { forbidden, unauthenticated } from '../../common/app-error.js';
+import type { Caller, Principal } from './principal.js';
+
+/** The one check per operation: authenticated, and holding the resource in the current account. */
+export const requireResource = (caller: Caller, resource: string): Principal => {
+  const principal = requirePrincipal(caller);
+  if (!principal.resources.has(resource)) throw forbidden();
+  return principal;
+};
+
+export const requireAnyResource = (caller: Caller, resources: readonly string[]): Principal => {
+  const principal = requirePrincipal(caller);
+  if (!resources.some((resource) => principal.resources.has(resource))) throw forbidden();
+  return principal;
+};
+
+export const requirePrincipal = (caller: Caller): Principal => {
+  if (!caller.principal) throw unauthenticated();
+  return caller.principal;
+};

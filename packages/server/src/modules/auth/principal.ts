@@ -1,0 +1,29 @@
+/** Who is calling, in which account, holding which resources there. */
+export type Principal =
+  | {
+      kind: 'user';
+      userId: string;
+      email: string;
+      accountId: string;
+      sessionIdHash: string;
+      resources: ReadonlySet<string>;
+    }
+  | {
+      kind: 'api-key';
+      apiKeyId: string;
+      key: string;
+      tokenId: string;
+      accountId: string;
+      resources: ReadonlySet<string>;
+    };
+
+/** What services need to know about a request besides its principal. */
+export interface Caller {
+  principal: Principal | null;
+  ip: string | null;
+}
+
+export const actorOf = (principal: Principal) =>
+  principal.kind === 'user'
+    ? { actorType: 'user' as const, actorId: principal.userId, actorLabel: principal.email }
+    : { actorType: 'api-key' as const, actorId: principal.apiKeyId, actorLabel: principal.key };

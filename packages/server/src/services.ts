@@ -1,0 +1,18 @@
+import type { DataSource } from 'typeorm';
+import { AccountService } from './modules/accounts/account.service.js';
+import { ApiKeyService } from './modules/api-keys/api-key.service.js';
+import { AuthenticationService } from './modules/auth/authentication.service.js';
+import { RoleService } from './modules/roles/role.service.js';
+
+/** Services live for the whole process; per-request state goes in the context. */
+export const createServices = (dataSource: DataSource, tokenSecret: string) => {
+  const roles = new RoleService(dataSource);
+  return {
+    accounts: new AccountService(dataSource),
+    authentication: new AuthenticationService(dataSource, tokenSecret),
+    roles,
+    apiKeys: new ApiKeyService(dataSource, roles, tokenSecret),
+  };
+};
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,131 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { DataSource } from 'typeorm';
+import { createApp, type KeywardApp } from '../../src/app.js';
+import { createDataSource } from '../../src/db/data-source.js';
+import { migrate } from '../../src/db/migrate.js';
+import { addMember, createAccount } from '../../src/modules/accounts/account.service.js';
+import { hashPassword } from '../../src/modules/auth/password.js';
+import { User } from '../../src/modules/auth/user.entity.js';
+import type { Role } from '../../src/modules/roles/role.entity.js';
+import { RoleResource } from '../../src/modules/roles/role-resource.entity.js';
+import { Role as RoleEntity } from '../../src/modules/roles/role.entity.js';
+import { newId } from '../../src/common/ids.js';
+import type { TestDatabase } from './databases.js';
+
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+export interface GraphQLResult<Data = Record<string, unknown>> {
+  status: number;
+  data?: Data | null;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  setCookie: string[];
+}
+
+export interface Credentials {
+  cookie?: string;
+  key?: string;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/** A real server on a real database, listening on a random loopback port. */
+export class TestServer {
+  private constructor(
+    readonly dataSource: DataSource,
+    readonly keyward: KeywardApp,
+    private readonly server: Server,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {}
+
+  static async start(database: TestDatabase): Promise<TestServer> {
+    const { url, drop } = await database.create();
+    const dataSource = createDataSource(url);
+    await dataSource.initialize();
+    await migrate(dataSource);
+    const keyward = await createApp(dataSource, {
+      production: false,
+      tokenSecret: TEST_SECRET,
+      webDist: '/nonexistent',
+      trustProxy: false,
+    });
+    const server = await new Promise<Server>((resolve) => {
+      const listening = keyward.app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    return new TestServer(dataSource, keyward, server, drop);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server.close(resolve));
+    await this.keyward.stop();
+    await this.dataSource.destroy();
+    await this.dropDatabase();
+  }
+
+  async graphql<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    credentials: Credentials = {},
+  ): Promise<GraphQLResult<Data>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...credentials.headers };
+    if (credentials.cookie) headers.cookie = credentials.cookie;
+    if (credentials.key !== undefined) headers['x-api-appkey'] = credentials.key;
+    if (credentials.token !== undefined) headers['x-api-apptoken'] = credentials.token;
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResult<Data>, 'status' | 'setCookie'>;
+    return { ...body, status: response.status, setCookie: response.headers.getSetCookie() };
+  }
+
+  /** An account with predefined roles, and optionally a user holding the given predefined or custom roles. */
+  async createAccount(slug: string) {
+    return this.dataSource.transaction((manager) => createAccount(manager, slug, `${slug} store`));
+  }
+
+  /** A custom role holding exactly these resources, created directly (roles management is its own issue). */
+  async createRole(accountId: string, name: string, resourceKeys: string[]): Promise<Role> {
+    return this.dataSource.transaction(async (manager) => {
+      const role = manager.create(RoleEntity, {
+        id: newId(),
+        accountId,
+        name,
+        nameNormalized: name.toLowerCase(),
+        predefinedKey: null,
+        createdAt: new Date(),
+      });
+      await manager.insert(RoleEntity, role);
+      if (resourceKeys.length > 0) {
+        await manager.insert(RoleResource, resourceKeys.map((resourceKey) => ({ roleId: role.id, resourceKey })));
+      }
+      return role;
+    });
+  }
+
+  async createUser(email: string, password: string, memberships: { accountId: string; roles: Role[] }[]) {
+    const passwordHash = await hashPassword(password);
+    return this.dataSource.transaction(async (manager) => {
+      const user = manager.create(User, { id: newId(), email, name: email, passwordHash, createdAt: new Date() });
+      await manager.insert(User, user);
+      for (const membership of memberships) await addMember(manager, membership.accountId, user.id, membership.roles);
+      return user;
+    });
+  }
+
+  /** Signs in through the API and returns the session cookie header value. */
+  async signIn(email: string, password: string): Promise<string> {
+    const result = await this.graphql(
+      'mutation SignIn($input: SignInInput!) { signIn(input: $input) { me { user { email } } } }',
+      { input: { email, password } },
+    );
+    const cookie = result.setCookie.find((value) => value.startsWith('kw_session='));
+    if (!cookie) throw new Error(`sign-in failed: ${JSON.stringify(result.errors)}`);
+    return cookie.split(';')[0] as string;
+  }
+}
