@@ -14,7 +14,8 @@ export interface Config {
   tokenSecret: string;
   seedDemo: boolean;
   webDist: string;
-  trustProxy: string | false;
+  /** Express `trust proxy`: false, true, a hop count, or addresses/subnets. */
+  trustProxy: boolean | number | string;
 }
 
 const readSecret = (dataDir: string, production: boolean): string => {
@@ -33,6 +34,12 @@ const readSecret = (dataDir: string, production: boolean): string => {
   return readFileSync(file, 'utf8').trim();
 };
 
+const parseTrustProxy = (value: string | undefined): boolean | number | string => {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const production = env.NODE_ENV === 'production';
   const dataDir = path.resolve(env.KEYWARD_DATA_DIR ?? path.join(repoRoot, 'data'));
@@ -46,6 +53,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     tokenSecret: readSecret(dataDir, production),
     seedDemo: env.KEYWARD_SEED_DEMO ? env.KEYWARD_SEED_DEMO === 'true' : isSqlite && !production,
     webDist: path.resolve(env.KEYWARD_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
-    trustProxy: env.TRUST_PROXY ?? false,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 };

@@ -11,6 +11,7 @@ import { Role } from './role.entity.js';
 const ROLE_READERS = [Resources.viewApiKeys, Resources.editApiKeys, Resources.viewUsers, Resources.editRoles];
 
 const resourceByKey = new Map(RESOURCES.map((resource) => [resource.key, resource]));
+const catalogOrder = new Map(RESOURCES.map((resource, index) => [resource.key, index]));
 
 export class RoleService {
   constructor(private readonly dataSource: DataSource) {}
@@ -44,7 +45,9 @@ export class RoleService {
       if (!resource) continue;
       byRole.set(row.roleId, [...(byRole.get(row.roleId) ?? []), resource]);
     }
-    return roleIds.map((id) => byRole.get(id) ?? []);
+    const inCatalogOrder = (a: ResourceDefinition, b: ResourceDefinition) =>
+      (catalogOrder.get(a.key) ?? 0) - (catalogOrder.get(b.key) ?? 0);
+    return roleIds.map((id) => (byRole.get(id) ?? []).sort(inCatalogOrder));
   }
 
   /**
