@@ -7,10 +7,14 @@ const CHROMIUM = process.env.KEYWARD_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM);
 
 if (!chromiumAvailable && process.env.KEYWARD_REQUIRE_E2E) {
-  throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set KEYWARD_CHROMIUM.`);
+  throw new Error(
+    `Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set KEYWARD_CHROMIUM.`,
+  );
 }
 if (!chromiumAvailable) {
-  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set KEYWARD_CHROMIUM).`);
+  console.warn(
+    `Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set KEYWARD_CHROMIUM).`,
+  );
 }
 
 export const launchChromium = (): Promise<Browser> =>

@@ -34,7 +34,12 @@ export class KeywardProcess {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-'));
     const child = spawn('pnpm', ['start'], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), KEYWARD_DATA_DIR: dataDir, NODE_ENV: 'development' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        KEYWARD_DATA_DIR: dataDir,
+        NODE_ENV: 'development',
+      },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

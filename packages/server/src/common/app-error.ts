@@ -1,10 +1,6 @@
 /** Error codes a client may see in `extensions.code`. */
 export type AppErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
 /** A rule broken by the caller; its message is safe to show to clients. */
 export class AppError extends Error {
@@ -23,7 +19,6 @@ export const badInput = (field: string, message: string) =>
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
 export const forbidden = (message = 'You do not have permission to do this.') =>
   new AppError('FORBIDDEN', message);
-export const unauthenticated = () =>
-  new AppError('UNAUTHENTICATED', 'Authentication is required.');
+export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Authentication is required.');
 export const conflict = (message: string, field?: string) =>
   new AppError('CONFLICT', message, field);

@@ -81,14 +81,17 @@ const seekCondition = <Row>(
   const beyond = (index: number): string => {
     const column = columns[index] as SortColumn<Row>;
     const isNull = values[index] === null;
-    if (direction === 'ASC') return isNull ? `${column.expression} IS NOT NULL` : `${column.expression} > ${param(index)}`;
+    if (direction === 'ASC')
+      return isNull ? `${column.expression} IS NOT NULL` : `${column.expression} > ${param(index)}`;
     if (isNull) return '1 = 0';
     const below = `${column.expression} < ${param(index)}`;
     return column.nullable ? `(${below} OR ${column.expression} IS NULL)` : below;
   };
   const equal = (index: number): string => {
     const column = columns[index] as SortColumn<Row>;
-    return values[index] === null ? `${column.expression} IS NULL` : `${column.expression} = ${param(index)}`;
+    return values[index] === null
+      ? `${column.expression} IS NULL`
+      : `${column.expression} = ${param(index)}`;
   };
   const alternatives = columns.map((_, index) =>
     [...columns.slice(0, index).map((__, j) => equal(j)), beyond(index)].join(' AND '),
@@ -110,7 +113,10 @@ export const paginate = async <Row extends ObjectLiteral>(
   direction: Direction,
   request: PageRequest,
 ): Promise<Page<Row>> => {
-  if ((request.first != null || request.after != null) && (request.last != null || request.before != null)) {
+  if (
+    (request.first != null || request.after != null) &&
+    (request.last != null || request.before != null)
+  ) {
     throw badInput('last', 'Use first/after or last/before, not both.');
   }
   const backwards = request.last != null || request.before != null;

@@ -18,7 +18,9 @@ export interface GraphQLContext extends Caller {
 /** Per request, so batches never leak data between callers. */
 export const createLoaders = (services: Services, principal: Principal | null) => ({
   keyRoles: new DataLoader<string, Role[]>((apiKeyIds) =>
-    principal ? services.apiKeys.rolesInAccount(principal.accountId, apiKeyIds) : Promise.resolve(apiKeyIds.map(() => [])),
+    principal
+      ? services.apiKeys.rolesInAccount(principal.accountId, apiKeyIds)
+      : Promise.resolve(apiKeyIds.map(() => [])),
   ),
   roleResources: new DataLoader<string, ResourceDefinition[]>((roleIds) =>
     services.roles.resourcesOfRoles(roleIds),

@@ -17,7 +17,10 @@ const REQUEST_ERROR_CODES = new Set([
  * Everything a client sees passes through here: our coded errors keep their message,
  * anything unexpected becomes a bare INTERNAL_SERVER_ERROR with no detail or stack.
  */
-export const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export const formatError = (
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError => {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
     return {

@@ -39,10 +39,16 @@ export const sessionCookieJar = (req: Request, res: Response) => {
   const attributes = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' } as const;
   return {
     set(value: string, expiresAt: Date) {
-      res.append('Set-Cookie', stringifySetCookie({ name: SESSION_COOKIE, value, expires: expiresAt, ...attributes }));
+      res.append(
+        'Set-Cookie',
+        stringifySetCookie({ name: SESSION_COOKIE, value, expires: expiresAt, ...attributes }),
+      );
     },
     clear() {
-      res.append('Set-Cookie', stringifySetCookie({ name: SESSION_COOKIE, value: '', maxAge: 0, ...attributes }));
+      res.append(
+        'Set-Cookie',
+        stringifySetCookie({ name: SESSION_COOKIE, value: '', maxAge: 0, ...attributes }),
+      );
     },
   };
 };

@@ -31,7 +31,8 @@ try {
     password,
   });
   console.log(`Account ${values.slug} created; owner ${values.email}.`);
-  if (!process.env.KEYWARD_OWNER_PASSWORD) console.log(`Initial password (shown once): ${password}`);
+  if (!process.env.KEYWARD_OWNER_PASSWORD)
+    console.log(`Initial password (shown once): ${password}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : 'Could not create the account.');
   process.exitCode = 1;

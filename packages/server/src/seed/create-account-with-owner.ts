@@ -19,7 +19,13 @@ export const createAccountWithOwner = async (dataSource: DataSource, input: NewA
     const email = input.email.trim().toLowerCase();
     let user = await manager.getRepository(User).findOneBy({ email });
     if (!user) {
-      user = manager.create(User, { id: newId(), email, name: email, passwordHash, createdAt: new Date() });
+      user = manager.create(User, {
+        id: newId(),
+        email,
+        name: email,
+        passwordHash,
+        createdAt: new Date(),
+      });
       await manager.insert(User, user);
     }
     const owner = roles.get('owner');

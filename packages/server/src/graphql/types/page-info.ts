@@ -15,7 +15,11 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-export const pageInfoOf = (page: { cursors: string[]; hasNextPage: boolean; hasPreviousPage: boolean }): PageInfo => ({
+export const pageInfoOf = (page: {
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}): PageInfo => ({
   hasNextPage: page.hasNextPage,
   hasPreviousPage: page.hasPreviousPage,
   startCursor: page.cursors[0] ?? null,

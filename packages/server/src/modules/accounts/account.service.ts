@@ -17,7 +17,9 @@ export class AccountService {
 
   async current(caller: Caller): Promise<Account> {
     const principal = requirePrincipal(caller);
-    const account = await this.dataSource.getRepository(Account).findOneBy({ id: principal.accountId });
+    const account = await this.dataSource
+      .getRepository(Account)
+      .findOneBy({ id: principal.accountId });
     if (!account) throw notFound('Account');
     return account;
   }

@@ -1,5 +1,13 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  VersionColumn,
+} from 'typeorm';
 import { idColumn, timestampColumn } from '../../common/columns.js';
 import { Account } from '../accounts/account.entity.js';
 
@@ -13,7 +21,9 @@ registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
  * An integration's identity, owned by the account that generated it.
  * Indexes cover every list sort (keyset on the sort column plus id).
  */
-@ObjectType({ description: 'An API key. Its token is never readable after the response that reveals it.' })
+@ObjectType({
+  description: 'An API key. Its token is never readable after the response that reveals it.',
+})
 @Entity('api_keys')
 @Index('UQ_api_keys_account_name', ['accountId', 'nameNormalized'], { unique: true })
 @Index('IDX_api_keys_account_created', ['accountId', 'createdAt', 'id'])
@@ -55,11 +65,16 @@ export class ApiKey {
   @Column(timestampColumn())
   updatedAt: Date;
 
-  @Field(() => Date, { description: 'When the current token was issued (creation or last renewal).' })
+  @Field(() => Date, {
+    description: 'When the current token was issued (creation or last renewal).',
+  })
   @Column(timestampColumn())
   tokenCreatedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'Last successful authentication with any of its tokens.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Last successful authentication with any of its tokens.',
+  })
   @Column(timestampColumn({ nullable: true }))
   lastUsedAt: Date | null;
 

@@ -55,10 +55,15 @@ export class ApiKeyConnection {
 
 @InputType()
 export class GenerateApiKeyInput {
-  @Field(() => String, { description: 'Key identification: 1 to 100 characters, unique in the account.' })
+  @Field(() => String, {
+    description: 'Key identification: 1 to 100 characters, unique in the account.',
+  })
   name: string;
 
-  @Field(() => [ID], { defaultValue: [], description: 'None is preselected: grant only what the integration needs.' })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'None is preselected: grant only what the integration needs.',
+  })
   roleIds: string[];
 }
 
@@ -79,7 +84,10 @@ export class UpdateApiKeyInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Replaces the roles the key holds in this account.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Replaces the roles the key holds in this account.',
+  })
   roleIds?: string[] | null;
 
   @Field(() => Boolean, { nullable: true })

@@ -2,7 +2,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, notFound } from '../../common/app-error.js';
 import { newId } from '../../common/ids.js';
 import { isMysqlFamily } from '../../db/dialect.js';
-import { LIKE_ESCAPE, likeContains, paginate, type Page, type PageRequest, type SortColumn } from '../../common/keyset.js';
+import {
+  LIKE_ESCAPE,
+  likeContains,
+  paginate,
+  type Page,
+  type PageRequest,
+  type SortColumn,
+} from '../../common/keyset.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireResource } from '../auth/authorization.js';
@@ -59,7 +66,8 @@ const normalizeName = (raw: string): { name: string; nameNormalized: string } =>
 
 /** Driver errors for a unique index, on both databases. */
 const isUniqueViolation = (error: unknown): boolean => {
-  const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+  const code =
+    (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
     (error as { code?: string }).code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
@@ -71,7 +79,10 @@ export class ApiKeyService {
     private readonly tokenSecret: string,
   ) {}
 
-  async listGenerated(caller: Caller, args: ApiKeyListArgs): Promise<Page<ApiKey> & { totalCount: number }> {
+  async listGenerated(
+    caller: Caller,
+    args: ApiKeyListArgs,
+  ): Promise<Page<ApiKey> & { totalCount: number }> {
     const principal = requireResource(caller, Resources.viewApiKeys);
     const filtered = () => {
       const query = this.dataSource
@@ -80,11 +91,15 @@ export class ApiKeyService {
         .where('k.accountId = :accountId', { accountId: principal.accountId });
       const search = args.search?.trim();
       if (search) {
-        query.andWhere(`(LOWER(k.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(k.key) LIKE :search ${LIKE_ESCAPE})`, {
-          search: likeContains(search),
-        });
+        query.andWhere(
+          `(LOWER(k.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(k.key) LIKE :search ${LIKE_ESCAPE})`,
+          {
+            search: likeContains(search),
+          },
+        );
       }
-      if (args.status) query.andWhere('k.active = :active', { active: args.status === 'ACTIVE' ? 1 : 0 });
+      if (args.status)
+        query.andWhere('k.active = :active', { active: args.status === 'ACTIVE' ? 1 : 0 });
       if (args.roleIds && args.roleIds.length > 0) {
         query.andWhere(
           `EXISTS (SELECT 1 FROM key_grants g INNER JOIN key_grant_roles gr ON gr.grantId = g.id
@@ -116,7 +131,9 @@ export class ApiKeyService {
     const apiKey = await this.inTransaction(async (manager) => {
       const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
       await this.assertNameFree(manager, principal.accountId, nameNormalized);
-      const account = await manager.getRepository(Account).findOneByOrFail({ id: principal.accountId });
+      const account = await manager
+        .getRepository(Account)
+        .findOneByOrFail({ id: principal.accountId });
       const now = new Date();
       const created = manager.create(ApiKey, {
         id: newId(),
@@ -156,7 +173,12 @@ export class ApiKeyService {
 
   async update(
     caller: Caller,
-    input: { id: string; name?: string | null; roleIds?: readonly string[] | null; active?: boolean | null },
+    input: {
+      id: string;
+      name?: string | null;
+      roleIds?: readonly string[] | null;
+      active?: boolean | null;
+    },
   ): Promise<ApiKey> {
     const principal = requireResource(caller, Resources.editApiKeys);
     return this.inTransaction(async (manager) => {
@@ -237,7 +259,10 @@ export class ApiKeyService {
       .innerJoin(KeyGrantRole, 'gr', 'gr.roleId = r.id')
       .innerJoin(KeyGrant, 'g', 'g.id = gr.grantId')
       .addSelect('g.apiKeyId', 'apiKeyId')
-      .where('g.accountId = :accountId AND g.apiKeyId IN (:...ids)', { accountId, ids: [...apiKeyIds] })
+      .where('g.accountId = :accountId AND g.apiKeyId IN (:...ids)', {
+        accountId,
+        ids: [...apiKeyIds],
+      })
       .orderBy('r.name', 'ASC')
       .getRawAndEntities<{ apiKeyId: string }>();
     const byKey = new Map<string, Role[]>();
@@ -275,7 +300,10 @@ export class ApiKeyService {
   private async replaceGrantRoles(manager: EntityManager, grantId: string, roles: Role[]) {
     await manager.delete(KeyGrantRole, { grantId });
     if (roles.length > 0) {
-      await manager.insert(KeyGrantRole, roles.map((role) => ({ grantId, roleId: role.id })));
+      await manager.insert(
+        KeyGrantRole,
+        roles.map((role) => ({ grantId, roleId: role.id })),
+      );
     }
   }
 
@@ -285,7 +313,8 @@ export class ApiKeyService {
       return await this.dataSource.transaction(work);
     } catch (error) {
       if (error instanceof AppError) throw error;
-      if (isUniqueViolation(error)) throw conflict('A key with this name already exists in this account.', 'name');
+      if (isUniqueViolation(error))
+        throw conflict('A key with this name already exists in this account.', 'name');
       throw error;
     }
   }

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { unauthenticated } from '../../common/app-error.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { User } from './user.entity.js';
 import type { Principal } from './principal.js';
 import {
   Me,
@@ -22,7 +21,7 @@ const describe = async (context: GraphQLContext, principal: Principal): Promise<
   ]);
   return {
     kind: principal.kind === 'user' ? PrincipalKind.USER : PrincipalKind.API_KEY,
-    user: user as User | null,
+    user,
     apiKey: principal.kind === 'api-key' ? { id: principal.apiKeyId, key: principal.key } : null,
     account,
     accounts,
@@ -60,7 +59,9 @@ export class AuthResolver {
     return { signedOut: true };
   }
 
-  @Mutation(() => SwitchAccountPayload, { description: "Moves the session to another of the user's accounts." })
+  @Mutation(() => SwitchAccountPayload, {
+    description: "Moves the session to another of the user's accounts.",
+  })
   async switchAccount(
     @Arg('input', () => SwitchAccountInput) input: SwitchAccountInput,
     @Ctx() context: GraphQLContext,

@@ -43,14 +43,18 @@ export class AuthenticationService {
       .getRepository(User)
       .findOneBy({ email: email.trim().toLowerCase() });
     // Same work for unknown emails and wrong passwords: no hint which one it was.
-    const passwordMatches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    const passwordMatches = await verifyPassword(
+      password,
+      user?.passwordHash ?? DUMMY_PASSWORD_HASH,
+    );
     if (!user || !passwordMatches) {
       throw Object.assign(unauthenticated(), { message: 'Email or password is incorrect.' });
     }
     const membership = await this.dataSource
       .getRepository(Membership)
       .findOne({ where: { userId: user.id }, order: { createdAt: 'ASC' } });
-    if (!membership) throw Object.assign(unauthenticated(), { message: 'Email or password is incorrect.' });
+    if (!membership)
+      throw Object.assign(unauthenticated(), { message: 'Email or password is incorrect.' });
     const sessionCookie = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
@@ -80,7 +84,11 @@ export class AuthenticationService {
     await this.dataSource
       .getRepository(Session)
       .update({ idHash: principal.sessionIdHash }, { accountId });
-    return { ...principal, accountId, resources: await this.userResources(principal.userId, accountId) };
+    return {
+      ...principal,
+      accountId,
+      resources: await this.userResources(principal.userId, accountId),
+    };
   }
 
   async fromSessionCookie(cookie: string): Promise<Principal | null> {
@@ -103,7 +111,10 @@ export class AuthenticationService {
    * Unknown key, wrong token, inactive key or no grant in the account addressed all
    * answer null: the caller learns nothing about which.
    */
-  async fromKeyCredentials(credentials: KeyCredentials, ip: string | null): Promise<Principal | null> {
+  async fromKeyCredentials(
+    credentials: KeyCredentials,
+    ip: string | null,
+  ): Promise<Principal | null> {
     const presentedHash = hashToken(this.tokenSecret, credentials.token);
     const apiKey = await this.dataSource.getRepository(ApiKey).findOneBy({ key: credentials.key });
     if (!apiKey || !hasValidTokenShape(credentials.token)) return null;
@@ -128,7 +139,9 @@ export class AuthenticationService {
       if (!account) return null;
       accountId = account.id;
     }
-    const grant = await this.dataSource.getRepository(KeyGrant).findOneBy({ apiKeyId: apiKey.id, accountId });
+    const grant = await this.dataSource
+      .getRepository(KeyGrant)
+      .findOneBy({ apiKeyId: apiKey.id, accountId });
     if (!grant) return null;
 
     await this.recordLastUse(apiKey, matched, ip, now);
@@ -144,7 +157,10 @@ export class AuthenticationService {
 
   /** At most one write per token per minute, whatever the request rate. */
   private async recordLastUse(apiKey: ApiKey, token: ApiToken, ip: string | null, now: Date) {
-    if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < LAST_USE_WRITE_INTERVAL_MS) {
+    if (
+      token.lastUsedAt &&
+      now.getTime() - token.lastUsedAt.getTime() < LAST_USE_WRITE_INTERVAL_MS
+    ) {
       return;
     }
     await this.dataSource.transaction(async (manager) => {

@@ -19,7 +19,10 @@ const products = {
       'edit-roles': 'Edit roles',
     },
   },
-  orders: { name: 'Orders', resources: { 'view-orders': 'View orders', 'edit-orders': 'Edit orders' } },
+  orders: {
+    name: 'Orders',
+    resources: { 'view-orders': 'View orders', 'edit-orders': 'Edit orders' },
+  },
   catalog: {
     name: 'Catalog',
     resources: { 'view-products': 'View products', 'edit-products': 'Edit products' },
@@ -72,11 +75,24 @@ export const PREDEFINED_ROLES: readonly PredefinedRole[] = [
   {
     key: 'user-administrator-restricted',
     name: 'User Administrator - RESTRICTED',
-    resourceKeys: [...apiKeyResources, Resources.viewUsers, Resources.editUsers, Resources.editRoles],
+    resourceKeys: [
+      ...apiKeyResources,
+      Resources.viewUsers,
+      Resources.editUsers,
+      Resources.editRoles,
+    ],
   },
-  { key: 'api-keys-read-only', name: 'API Keys - Read only', resourceKeys: [Resources.viewApiKeys] },
+  {
+    key: 'api-keys-read-only',
+    name: 'API Keys - Read only',
+    resourceKeys: [Resources.viewApiKeys],
+  },
   { key: 'oms-read-only', name: 'OMS - Read only', resourceKeys: ['orders:view-orders'] },
-  { key: 'oms-full-access', name: 'OMS - Full access', resourceKeys: ['orders:view-orders', 'orders:edit-orders'] },
+  {
+    key: 'oms-full-access',
+    name: 'OMS - Full access',
+    resourceKeys: ['orders:view-orders', 'orders:edit-orders'],
+  },
   {
     key: 'catalog-full-access',
     name: 'Catalog - Full access',

@@ -26,7 +26,9 @@ export class Role {
   @Column({ type: 'varchar', length: 60, nullable: true })
   predefinedKey: string | null;
 
-  @Field(() => Boolean, { description: 'Predefined roles exist in every account and cannot be edited.' })
+  @Field(() => Boolean, {
+    description: 'Predefined roles exist in every account and cannot be edited.',
+  })
   get predefined(): boolean {
     return this.predefinedKey !== null;
   }

@@ -3,12 +3,22 @@ import { notFound, forbidden } from '../../common/app-error.js';
 import { newId } from '../../common/ids.js';
 import { requireAnyResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
-import { PREDEFINED_ROLES, RESOURCES, Resources, type ResourceDefinition } from './resource-catalog.js';
+import {
+  PREDEFINED_ROLES,
+  RESOURCES,
+  Resources,
+  type ResourceDefinition,
+} from './resource-catalog.js';
 import { RoleResource } from './role-resource.entity.js';
 import { Role } from './role.entity.js';
 
 /** Anyone who manages keys, users or roles needs to read the role list. */
-const ROLE_READERS = [Resources.viewApiKeys, Resources.editApiKeys, Resources.viewUsers, Resources.editRoles];
+const ROLE_READERS = [
+  Resources.viewApiKeys,
+  Resources.editApiKeys,
+  Resources.viewUsers,
+  Resources.editRoles,
+];
 
 const resourceByKey = new Map(RESOURCES.map((resource) => [resource.key, resource]));
 const catalogOrder = new Map(RESOURCES.map((resource, index) => [resource.key, index]));
