@@ -10,7 +10,7 @@ const config = loadConfig();
 const dataSource = createDataSource(config.databaseUrl);
 await dataSource.initialize();
 await migrate(dataSource);
-if (config.seedDemo) await seedDemo(dataSource);
+if (config.seedDemo) await seedDemo(dataSource, config.tokenSecret);
 
 const { app, stop } = await createApp(dataSource, config);
 const server: Server = app.listen(config.port, config.host, () => {

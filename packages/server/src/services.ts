@@ -3,6 +3,9 @@ import { AccountService } from './modules/accounts/account.service.js';
 import { ApiKeyService } from './modules/api-keys/api-key.service.js';
 import { AuthenticationService } from './modules/auth/authentication.service.js';
 import { RoleService } from './modules/roles/role.service.js';
+import { RoleAdminService } from './modules/roles/role-admin.service.js';
+import { ExternalKeyService } from './modules/external-keys/external-key.service.js';
+import { MemberService } from './modules/accounts/member.service.js';
 
 /** Services live for the whole process; per-request state goes in the context. */
 export const createServices = (dataSource: DataSource, tokenSecret: string) => {
@@ -11,7 +14,10 @@ export const createServices = (dataSource: DataSource, tokenSecret: string) => {
     accounts: new AccountService(dataSource),
     authentication: new AuthenticationService(dataSource, tokenSecret),
     roles,
+    roleAdmin: new RoleAdminService(dataSource),
     apiKeys: new ApiKeyService(dataSource, roles, tokenSecret),
+    externalKeys: new ExternalKeyService(dataSource, roles),
+    members: new MemberService(dataSource, roles),
   };
 };
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSource } from '../src/db/data-source.js';
 import { migrate } from '../src/db/migrate.js';
+import { migrations } from '../src/db/migrations/index.js';
 import { testDatabases } from './support/databases.js';
 
 describe.each(testDatabases)('migrations on $name', (database) => {
@@ -28,7 +29,7 @@ describe.each(testDatabases)('migrations on $name', (database) => {
     await dataSource.initialize();
     try {
       await migrate(dataSource);
-      await dataSource.undoLastMigration({ transaction: 'each' });
+      for (const _ of migrations) await dataSource.undoLastMigration({ transaction: 'each' });
       const tables = await dataSource.createQueryRunner().getTables(['api_keys', 'accounts']);
       expect(tables).toEqual([]);
       await migrate(dataSource);

@@ -9,6 +9,7 @@ import { ApiToken } from '../modules/api-keys/api-token.entity.js';
 import { KeyGrant } from '../modules/api-keys/key-grant.entity.js';
 import { KeyGrantRole } from '../modules/api-keys/key-grant-role.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { PasswordSetupLink } from '../modules/auth/password-setup-link.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Role } from '../modules/roles/role.entity.js';
@@ -28,6 +29,7 @@ export const entities = [
   KeyGrantRole,
   AuditEvent,
   Session,
+  PasswordSetupLink,
 ];
 
 /** `mysql://` for MySQL 8, `mariadb://` for MariaDB (TypeORM reads their catalogs differently). */

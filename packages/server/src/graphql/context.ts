@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Account } from '../modules/accounts/account.entity.js';
 import type { Caller, Principal } from '../modules/auth/principal.js';
 import type { Role } from '../modules/roles/role.entity.js';
 import type { ResourceDefinition } from '../modules/roles/resource-catalog.js';
@@ -21,6 +22,13 @@ export const createLoaders = (services: Services, principal: Principal | null) =
     principal
       ? services.apiKeys.rolesInAccount(principal.accountId, apiKeyIds)
       : Promise.resolve(apiKeyIds.map(() => [])),
+  ),
+  grantRoles: new DataLoader<string, Role[]>((grantIds) => services.roles.rolesOfGrants(grantIds)),
+  memberRoles: new DataLoader<string, Role[]>((memberIds) =>
+    services.members.rolesOfMembers(memberIds),
+  ),
+  keyGrantedAccounts: new DataLoader<string, Account[]>((apiKeyIds) =>
+    services.externalKeys.accountsGrantedTo(apiKeyIds),
   ),
   roleResources: new DataLoader<string, ResourceDefinition[]>((roleIds) =>
     services.roles.resourcesOfRoles(roleIds),

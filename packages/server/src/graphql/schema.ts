@@ -5,13 +5,22 @@ import { AccountResolver } from '../modules/accounts/account.resolver.js';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { RoleResolver } from '../modules/roles/role.resolver.js';
+import { MemberResolver } from '../modules/accounts/member.resolver.js';
+import { ExternalKeyResolver } from '../modules/external-keys/external-key.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** Built once per process: type-graphql metadata is global. */
 export const keywardSchema = (): Promise<GraphQLSchema> => {
   built ??= buildSchema({
-    resolvers: [AuthResolver, AccountResolver, RoleResolver, ApiKeyResolver],
+    resolvers: [
+      AuthResolver,
+      AccountResolver,
+      MemberResolver,
+      RoleResolver,
+      ApiKeyResolver,
+      ExternalKeyResolver,
+    ],
     // Services validate and answer coded errors; class-validator is not used.
     validate: false,
   });

@@ -1,4 +1,5 @@
 import { Initial1763900000000 } from './1763900000000-initial.js';
+import { PasswordSetupLinks1763910000000 } from './1763910000000-password-setup-links.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
-export const migrations = [Initial1763900000000];
+export const migrations = [Initial1763900000000, PasswordSetupLinks1763910000000];

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { pageInfoOf } from '../../graphql/types/page-info.js';
+import { Account } from '../accounts/account.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import {
@@ -61,6 +62,13 @@ export class ApiKeyResolver {
   @FieldResolver(() => [Role], { description: 'Roles the key holds in the current account.' })
   roles(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<Role[]> {
     return context.loaders.keyRoles.load(apiKey.id);
+  }
+
+  @FieldResolver(() => [Account], {
+    description: 'Other accounts where this key holds a grant (read-only for its owner).',
+  })
+  grantedAccounts(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<Account[]> {
+    return context.loaders.keyGrantedAccounts.load(apiKey.id);
   }
 
   @Mutation(() => GenerateApiKeyPayload, {

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, badInput, conflict, notFound } from '../../common/app-error.js';
+import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
 import { isMysqlFamily } from '../../db/dialect.js';
 import {
@@ -21,6 +22,7 @@ import { ApiKey } from './api-key.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { generateKeyIdentifier, generateToken, hashToken } from './api-token.secret.js';
 import { KeyGrantRole } from './key-grant-role.entity.js';
+import { replaceGrantRoles } from './key-grant-roles.js';
 import { KeyGrant } from './key-grant.entity.js';
 
 export type ApiKeySortField = 'NAME' | 'CREATED_AT' | 'STATUS' | 'LAST_USED';
@@ -64,13 +66,6 @@ const normalizeName = (raw: string): { name: string; nameNormalized: string } =>
   return { name, nameNormalized: name.toLowerCase() };
 };
 
-/** Driver errors for a unique index, on both databases. */
-const isUniqueViolation = (error: unknown): boolean => {
-  const code =
-    (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
-    (error as { code?: string }).code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
 
 export class ApiKeyService {
   constructor(
@@ -159,7 +154,7 @@ export class ApiKeyService {
       });
       const grant = { id: newId(), apiKeyId: created.id, accountId: account.id, createdAt: now };
       await manager.insert(KeyGrant, grant);
-      await this.replaceGrantRoles(manager, grant.id, roles);
+      await replaceGrantRoles(manager, grant.id, roles);
       await recordAudit(manager, caller, {
         accountId: account.id,
         action: 'api-key.generated',
@@ -202,7 +197,7 @@ export class ApiKeyService {
           apiKeyId: apiKey.id,
           accountId: principal.accountId,
         });
-        await this.replaceGrantRoles(manager, grant.id, roles);
+        await replaceGrantRoles(manager, grant.id, roles);
         changes.roleIds = roles.map((role) => role.id);
       }
       apiKey.updatedAt = new Date();
@@ -251,26 +246,20 @@ export class ApiKeyService {
     });
   }
 
-  /** Roles each key holds in one account, for a whole page in one query (DataLoader batch). */
+  /** Roles each key holds in one account, for a whole page in two queries (DataLoader batch). */
   async rolesInAccount(accountId: string, apiKeyIds: readonly string[]): Promise<Role[][]> {
-    const rows = await this.dataSource
-      .getRepository(Role)
-      .createQueryBuilder('r')
-      .innerJoin(KeyGrantRole, 'gr', 'gr.roleId = r.id')
+    const links = await this.dataSource
+      .getRepository(KeyGrantRole)
+      .createQueryBuilder('gr')
       .innerJoin(KeyGrant, 'g', 'g.id = gr.grantId')
-      .addSelect('g.apiKeyId', 'apiKeyId')
+      .select('g.apiKeyId', 'ownerId')
+      .addSelect('gr.roleId', 'roleId')
       .where('g.accountId = :accountId AND g.apiKeyId IN (:...ids)', {
         accountId,
         ids: [...apiKeyIds],
       })
-      .orderBy('r.name', 'ASC')
-      .getRawAndEntities<{ apiKeyId: string }>();
-    const byKey = new Map<string, Role[]>();
-    rows.raw.forEach((raw, index) => {
-      const role = rows.entities[index];
-      if (role) byKey.set(raw.apiKeyId, [...(byKey.get(raw.apiKeyId) ?? []), role]);
-    });
-    return apiKeyIds.map((id) => byKey.get(id) ?? []);
+      .getRawMany<{ ownerId: string; roleId: string }>();
+    return this.roles.groupRoles(apiKeyIds, links);
   }
 
   /** Keys of another account are as unknown as made-up ids. */
@@ -294,16 +283,6 @@ export class ApiKeyService {
   private async assertNameFree(manager: EntityManager, accountId: string, nameNormalized: string) {
     if (await manager.getRepository(ApiKey).existsBy({ accountId, nameNormalized })) {
       throw conflict('A key with this name already exists in this account.', 'name');
-    }
-  }
-
-  private async replaceGrantRoles(manager: EntityManager, grantId: string, roles: Role[]) {
-    await manager.delete(KeyGrantRole, { grantId });
-    if (roles.length > 0) {
-      await manager.insert(
-        KeyGrantRole,
-        roles.map((role) => ({ grantId, roleId: role.id })),
-      );
     }
   }
 

@@ -6,6 +6,8 @@ import {
   Me,
   PrincipalKind,
   SignInInput,
+  SetPasswordInput,
+  SetPasswordPayload,
   SignInPayload,
   SignOutPayload,
   SwitchAccountInput,
@@ -50,6 +52,15 @@ export class AuthResolver {
     const principal = await context.services.authentication.fromSessionCookie(sessionCookie);
     if (!principal) throw unauthenticated();
     return { me: await describe(context, principal) };
+  }
+
+  @Mutation(() => SetPasswordPayload, { description: 'Sets a first password through a single-use link.' })
+  async setPassword(
+    @Arg('input', () => SetPasswordInput) input: SetPasswordInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<SetPasswordPayload> {
+    await context.services.authentication.setPassword(input.token, input.password);
+    return { passwordSet: true };
   }
 
   @Mutation(() => SignOutPayload)

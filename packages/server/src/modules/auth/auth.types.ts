@@ -72,3 +72,18 @@ export class SwitchAccountPayload {
   @Field(() => Me)
   me: Me;
 }
+
+@InputType()
+export class SetPasswordInput {
+  @Field(() => String, { description: 'The secret from the single-use setup link.' })
+  token: string;
+
+  @Field(() => String, { description: '12 to 200 characters.' })
+  password: string;
+}
+
+@ObjectType()
+export class SetPasswordPayload {
+  @Field(() => Boolean)
+  passwordSet: boolean;
+}

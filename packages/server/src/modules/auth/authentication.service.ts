@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
+import { sha256Hex } from '../../common/sha256.js';
 import { badInput, notFound, unauthenticated } from '../../common/app-error.js';
 import { Account } from '../accounts/account.entity.js';
 import { MembershipRole } from '../accounts/membership-role.entity.js';
@@ -10,7 +11,8 @@ import { hashesEqual, hashToken, hasValidTokenShape } from '../api-keys/api-toke
 import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js';
+import { PasswordSetupLink } from './password-setup-link.entity.js';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.js';
 import type { Caller, Principal } from './principal.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
@@ -18,7 +20,6 @@ import { User } from './user.entity.js';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const LAST_USE_WRITE_INTERVAL_MS = 60_000;
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 export interface KeyCredentials {
   key: string;
@@ -59,13 +60,30 @@ export class AuthenticationService {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await this.dataSource.getRepository(Session).insert({
-      idHash: sha256(sessionCookie),
+      idHash: sha256Hex(sessionCookie),
       userId: user.id,
       accountId: membership.accountId,
       createdAt: now,
       expiresAt,
     });
     return { sessionCookie, expiresAt };
+  }
+
+  /** Redeems a single-use setup link: sets the password and burns every link of that user. */
+  async setPassword(secret: string, password: string): Promise<void> {
+    if (password.length < 12 || password.length > 200) {
+      throw badInput('password', 'Use 12 to 200 characters.');
+    }
+    const link = await this.dataSource.getRepository(PasswordSetupLink).findOneBy({
+      idHash: sha256Hex(secret),
+      expiresAt: MoreThan(new Date()),
+    });
+    if (!link) throw badInput('token', 'This link has expired or was already used.');
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: link.userId }, { passwordHash });
+      await manager.delete(PasswordSetupLink, { userId: link.userId });
+    });
   }
 
   async signOut(caller: Caller): Promise<void> {
@@ -92,7 +110,7 @@ export class AuthenticationService {
   }
 
   async fromSessionCookie(cookie: string): Promise<Principal | null> {
-    const idHash = sha256(cookie);
+    const idHash = sha256Hex(cookie);
     const session = await this.dataSource
       .getRepository(Session)
       .findOne({ where: { idHash, expiresAt: MoreThan(new Date()) }, relations: { user: true } });

@@ -1,7 +1,15 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Resource } from './resource.type.js';
 import { Role } from './role.entity.js';
+import {
+  CreateRoleInput,
+  CreateRolePayload,
+  DeleteRoleInput,
+  DeleteRolePayload,
+  UpdateRoleInput,
+  UpdateRolePayload,
+} from './role.inputs.js';
 
 @Resolver(() => Role)
 export class RoleResolver {
@@ -18,5 +26,31 @@ export class RoleResolver {
   @FieldResolver(() => [Resource], { name: 'resources' })
   roleResources(@Root() role: Role, @Ctx() context: GraphQLContext): Promise<Resource[]> {
     return context.loaders.roleResources.load(role.id);
+  }
+
+  @Mutation(() => CreateRolePayload)
+  async createRole(
+    @Arg('input', () => CreateRoleInput) input: CreateRoleInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<CreateRolePayload> {
+    return { role: await context.services.roleAdmin.create(context, input) };
+  }
+
+  @Mutation(() => UpdateRolePayload, { description: 'Custom roles only; predefined roles are read-only.' })
+  async updateRole(
+    @Arg('input', () => UpdateRoleInput) input: UpdateRoleInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<UpdateRolePayload> {
+    return { role: await context.services.roleAdmin.update(context, input) };
+  }
+
+  @Mutation(() => DeleteRolePayload, {
+    description: 'Refused with CONFLICT while users or keys hold the role.',
+  })
+  async deleteRole(
+    @Arg('input', () => DeleteRoleInput) input: DeleteRoleInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<DeleteRolePayload> {
+    return { deletedRoleId: await context.services.roleAdmin.delete(context, input.id) };
   }
 }

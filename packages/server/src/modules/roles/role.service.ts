@@ -9,6 +9,7 @@ import {
   Resources,
   type ResourceDefinition,
 } from './resource-catalog.js';
+import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
 import { RoleResource } from './role-resource.entity.js';
 import { Role } from './role.entity.js';
 
@@ -58,6 +59,37 @@ export class RoleService {
     const inCatalogOrder = (a: ResourceDefinition, b: ResourceDefinition) =>
       (catalogOrder.get(a.key) ?? 0) - (catalogOrder.get(b.key) ?? 0);
     return roleIds.map((id) => (byRole.get(id) ?? []).sort(inCatalogOrder));
+  }
+
+  /** Roles each key grant holds, for a whole page in two queries (DataLoader batch). */
+  async rolesOfGrants(grantIds: readonly string[]): Promise<Role[][]> {
+    const links = await this.dataSource
+      .getRepository(KeyGrantRole)
+      .find({ where: { grantId: In([...grantIds]) } });
+    return this.groupRoles(
+      grantIds,
+      links.map((link) => ({ ownerId: link.grantId, roleId: link.roleId })),
+    );
+  }
+
+  /** Roles of each owner (key, grant, member), sorted by name, from (owner, role) pairs. */
+  async groupRoles(
+    ownerIds: readonly string[],
+    links: { ownerId: string; roleId: string }[],
+  ): Promise<Role[][]> {
+    const roleIds = [...new Set(links.map((link) => link.roleId))];
+    const roles = roleIds.length
+      ? await this.dataSource.getRepository(Role).find({ where: { id: In(roleIds) } })
+      : [];
+    const roleById = new Map(roles.map((role) => [role.id, role]));
+    const byOwner = new Map<string, Role[]>();
+    for (const link of links) {
+      const role = roleById.get(link.roleId);
+      if (role) byOwner.set(link.ownerId, [...(byOwner.get(link.ownerId) ?? []), role]);
+    }
+    return ownerIds.map((id) =>
+      (byOwner.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+    );
   }
 
   /**

@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { Role } from '../roles/role.entity.js';
+import {
+  AddMemberInput,
+  AddMemberPayload,
+  RemoveMemberInput,
+  RemoveMemberPayload,
+  UpdateMemberInput,
+  UpdateMemberPayload,
+} from './member.inputs.js';
+import { Membership } from './membership.entity.js';
+
+@Resolver(() => Membership)
+export class MemberResolver {
+  @Query(() => [Membership], { description: 'Members of the current account, oldest first.' })
+  members(@Ctx() context: GraphQLContext): Promise<Membership[]> {
+    return context.services.members.list(context);
+  }
+
+  @FieldResolver(() => [Role], { description: 'Roles the member holds in this account.' })
+  roles(@Root() member: Membership, @Ctx() context: GraphQLContext): Promise<Role[]> {
+    return context.loaders.memberRoles.load(member.id);
+  }
+
+  @Mutation(() => AddMemberPayload)
+  addMember(
+    @Arg('input', () => AddMemberInput) input: AddMemberInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<AddMemberPayload> {
+    return context.services.members.add(context, input);
+  }
+
+  @Mutation(() => UpdateMemberPayload, { description: 'The last Owner (Admin Super) cannot be demoted.' })
+  async updateMember(
+    @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<UpdateMemberPayload> {
+    return { member: await context.services.members.updateRoles(context, input) };
+  }
+
+  @Mutation(() => RemoveMemberPayload, { description: 'The last Owner (Admin Super) cannot be removed.' })
+  async removeMember(
+    @Arg('input', () => RemoveMemberInput) input: RemoveMemberInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<RemoveMemberPayload> {
+    return { removedMemberId: await context.services.members.remove(context, input.id) };
+  }
+}

@@ -1,0 +1,97 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../../graphql/types/page-info.js';
+import { SortDirection } from '../../graphql/types/sort-direction.js';
+import { ApiKeyStatus } from '../api-keys/api-key.entity.js';
+import { KeyGrant } from '../api-keys/key-grant.entity.js';
+
+export enum ExternalKeySortField {
+  KEY = 'KEY',
+  ADDED_AT = 'ADDED_AT',
+  STATUS = 'STATUS',
+  OWNER_ACCOUNT = 'OWNER_ACCOUNT',
+}
+registerEnumType(ExternalKeySortField, { name: 'ExternalKeySortField' });
+
+@InputType()
+export class ExternalKeyFilter {
+  @Field(() => String, { nullable: true, description: 'Substring of the key or owner account, any case.' })
+  search?: string | null;
+
+  @Field(() => ApiKeyStatus, { nullable: true })
+  status?: ApiKeyStatus | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Keys holding any of these roles here.' })
+  roleIds?: string[] | null;
+}
+
+@InputType()
+export class ExternalKeyOrder {
+  @Field(() => ExternalKeySortField, { defaultValue: ExternalKeySortField.ADDED_AT })
+  field: ExternalKeySortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  direction: SortDirection;
+}
+
+@ObjectType()
+export class ExternalKeyEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => KeyGrant)
+  node: KeyGrant;
+}
+
+@ObjectType()
+export class ExternalKeyConnection {
+  @Field(() => [ExternalKeyEdge])
+  edges: ExternalKeyEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@InputType()
+export class AddExternalKeyInput {
+  @Field(() => String, { description: "The other account's key identifier, e.g. kw-partner-…" })
+  key: string;
+
+  @Field(() => [ID], { defaultValue: [] })
+  roleIds: string[];
+}
+
+@ObjectType()
+export class AddExternalKeyPayload {
+  @Field(() => KeyGrant)
+  externalKey: KeyGrant;
+}
+
+@InputType()
+export class UpdateExternalKeyInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => [ID], { description: 'Replaces the roles this account grants the key.' })
+  roleIds: string[];
+}
+
+@ObjectType()
+export class UpdateExternalKeyPayload {
+  @Field(() => KeyGrant)
+  externalKey: KeyGrant;
+}
+
+@InputType()
+export class RemoveExternalKeyInput {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType()
+export class RemoveExternalKeyPayload {
+  @Field(() => ID)
+  removedExternalKeyId: string;
+}

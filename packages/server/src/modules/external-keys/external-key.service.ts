@@ -1,0 +1,191 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput, conflict, notFound } from '../../common/app-error.js';
+import { isUniqueViolation } from '../../common/db-errors.js';
+import { newId } from '../../common/ids.js';
+import { LIKE_ESCAPE, likeContains, paginate, type Page, type PageRequest, type SortColumn } from '../../common/keyset.js';
+import { Account } from '../accounts/account.entity.js';
+import { ApiKey } from '../api-keys/api-key.entity.js';
+import { replaceGrantRoles } from '../api-keys/key-grant-roles.js';
+import { KeyGrant } from '../api-keys/key-grant.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { requireResource } from '../auth/authorization.js';
+import type { Caller, Principal } from '../auth/principal.js';
+import { Resources } from '../roles/resource-catalog.js';
+import type { Role } from '../roles/role.entity.js';
+import type { RoleService } from '../roles/role.service.js';
+
+export type ExternalKeySortField = 'KEY' | 'ADDED_AT' | 'STATUS' | 'OWNER_ACCOUNT';
+
+export interface ExternalKeyListArgs extends PageRequest {
+  search?: string | null;
+  status?: 'ACTIVE' | 'INACTIVE' | null;
+  roleIds?: readonly string[] | null;
+  sortField: ExternalKeySortField;
+  direction: 'ASC' | 'DESC';
+}
+
+const apiKeyOf = (grant: KeyGrant): ApiKey => grant.apiKey as ApiKey;
+
+const SORTS: Record<ExternalKeySortField, SortColumn<KeyGrant>[]> = {
+  KEY: [{ expression: 'k.key', read: (g) => apiKeyOf(g).key }],
+  ADDED_AT: [
+    { expression: 'g.createdAt', read: (g) => g.createdAt },
+    { expression: 'g.id', read: (g) => g.id },
+  ],
+  STATUS: [
+    { expression: 'k.active', read: (g) => apiKeyOf(g).active },
+    { expression: 'g.createdAt', read: (g) => g.createdAt },
+    { expression: 'g.id', read: (g) => g.id },
+  ],
+  OWNER_ACCOUNT: [
+    { expression: 'owner.slug', read: (g) => apiKeyOf(g).account?.slug ?? '' },
+    { expression: 'k.key', read: (g) => apiKeyOf(g).key },
+  ],
+};
+
+const ALREADY_ADDED = 'This key is already added to this account.';
+
+/**
+ * Keys owned by other accounts and granted roles here. This account sees only the key
+ * identifier, its owner and status, and the roles it grants: never name or token.
+ */
+export class ExternalKeyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly roles: RoleService,
+  ) {}
+
+  async list(caller: Caller, args: ExternalKeyListArgs): Promise<Page<KeyGrant> & { totalCount: number }> {
+    const principal = requireResource(caller, Resources.viewApiKeys);
+    const filtered = () => {
+      const query = this.externalGrants(this.dataSource.manager, principal);
+      const search = args.search?.trim();
+      if (search) {
+        query.andWhere(`(LOWER(k.key) LIKE :search ${LIKE_ESCAPE} OR LOWER(owner.slug) LIKE :search ${LIKE_ESCAPE})`, {
+          search: likeContains(search),
+        });
+      }
+      if (args.status) query.andWhere('k.active = :active', { active: args.status === 'ACTIVE' ? 1 : 0 });
+      if (args.roleIds && args.roleIds.length > 0) {
+        query.andWhere(
+          'EXISTS (SELECT 1 FROM key_grant_roles gr WHERE gr.grantId = g.id AND gr.roleId IN (:...roleIds))',
+          { roleIds: [...args.roleIds] },
+        );
+      }
+      return query;
+    };
+    const [page, totalCount] = await Promise.all([
+      paginate(filtered(), SORTS[args.sortField], args.direction, args),
+      filtered().getCount(),
+    ]);
+    return { ...page, totalCount };
+  }
+
+  async add(caller: Caller, input: { key: string; roleIds: readonly string[] }): Promise<KeyGrant> {
+    const principal = requireResource(caller, Resources.editApiKeys);
+    const identifier = input.key.trim();
+    if (!identifier) throw badInput('key', 'Enter the key to add.');
+    return this.dataSource.transaction(async (manager) => {
+      const apiKey = await manager.getRepository(ApiKey).findOne({
+        where: { key: identifier },
+        relations: { account: true },
+      });
+      if (!apiKey) throw Object.assign(notFound('API key'), { field: 'key' });
+      if (apiKey.accountId === principal.accountId) {
+        throw badInput('key', 'This key belongs to this account: manage it in the Generated tab.');
+      }
+      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+      if (await manager.getRepository(KeyGrant).existsBy({ apiKeyId: apiKey.id, accountId: principal.accountId })) {
+        throw conflict(ALREADY_ADDED, 'key');
+      }
+      const grant = manager.create(KeyGrant, {
+        id: newId(),
+        apiKeyId: apiKey.id,
+        accountId: principal.accountId,
+        createdAt: new Date(),
+      });
+      try {
+        await manager.insert(KeyGrant, grant);
+      } catch (error) {
+        // The unique index settles two parallel adds of one key.
+        if (isUniqueViolation(error)) throw conflict(ALREADY_ADDED, 'key');
+        throw error;
+      }
+      await replaceGrantRoles(manager, grant.id, roles);
+      await recordAudit(manager, caller, {
+        accountId: principal.accountId,
+        action: 'external-key.added',
+        target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
+        details: { ownerAccount: apiKey.account?.slug, roleIds: roles.map((role) => role.id) },
+      });
+      grant.apiKey = apiKey;
+      return grant;
+    });
+  }
+
+  async updateRoles(caller: Caller, input: { id: string; roleIds: readonly string[] }): Promise<KeyGrant> {
+    const principal = requireResource(caller, Resources.editApiKeys);
+    return this.dataSource.transaction(async (manager) => {
+      const grant = await this.findExternal(manager, principal, input.id);
+      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+      await replaceGrantRoles(manager, grant.id, roles);
+      await recordAudit(manager, caller, {
+        accountId: principal.accountId,
+        action: 'external-key.updated',
+        target: { type: 'api-key', id: grant.apiKeyId, label: apiKeyOf(grant).key },
+        details: { roleIds: roles.map((role) => role.id) },
+      });
+      return grant;
+    });
+  }
+
+  async remove(caller: Caller, id: string): Promise<string> {
+    const principal = requireResource(caller, Resources.editApiKeys);
+    return this.dataSource.transaction(async (manager) => {
+      const grant = await this.findExternal(manager, principal, id);
+      await manager.delete(KeyGrant, { id: grant.id });
+      await recordAudit(manager, caller, {
+        accountId: principal.accountId,
+        action: 'external-key.removed',
+        target: { type: 'api-key', id: grant.apiKeyId, label: apiKeyOf(grant).key },
+      });
+      return grant.id;
+    });
+  }
+
+  /** Roles each grant holds, for a whole page in one query (DataLoader batch). */
+  async rolesOfGrants(grantIds: readonly string[]): Promise<Role[][]> {
+    return this.roles.rolesOfGrants(grantIds);
+  }
+
+  /** Other accounts a key is granted in, for its owner's read-only list (DataLoader batch). */
+  async accountsGrantedTo(apiKeyIds: readonly string[]): Promise<Account[][]> {
+    const rows = await this.dataSource
+      .getRepository(KeyGrant)
+      .createQueryBuilder('g')
+      .innerJoinAndSelect('g.account', 'a')
+      .innerJoin('g.apiKey', 'k')
+      .where('g.apiKeyId IN (:...ids) AND g.accountId <> k.accountId', { ids: [...apiKeyIds] })
+      .orderBy('a.slug', 'ASC')
+      .getMany();
+    return apiKeyIds.map((id) =>
+      rows.filter((grant) => grant.apiKeyId === id).map((grant) => grant.account as Account),
+    );
+  }
+
+  private externalGrants(manager: EntityManager, principal: Principal) {
+    return manager
+      .getRepository(KeyGrant)
+      .createQueryBuilder('g')
+      .innerJoinAndSelect('g.apiKey', 'k')
+      .innerJoinAndSelect('k.account', 'owner')
+      .where('g.accountId = :accountId AND k.accountId <> :accountId', { accountId: principal.accountId });
+  }
+
+  /** Grants of other accounts, and this account's own keys, are as unknown as made-up ids. */
+  private async findExternal(manager: EntityManager, principal: Principal, id: string): Promise<KeyGrant> {
+    const grant = await this.externalGrants(manager, principal).andWhere('g.id = :id', { id }).getOne();
+    if (!grant) throw notFound('External key');
+    return grant;
+  }
+}
