@@ -5,12 +5,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
+import { systemClock, type Clock } from './common/clock.js';
 import type { Config } from './config.js';
 import { createLoaders, type GraphQLContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { keywardSchema } from './graphql/schema.js';
+import { jsonErrorHandler } from './http/error-handler.js';
 import { graphiqlHandler } from './http/graphiql.js';
-import { authenticate, clientIp, sessionCookieJar } from './http/request-context.js';
+import { authenticate, sessionCookieJar } from './http/request-context.js';
 import { createServices, type Services } from './services.js';
 
 export interface KeywardApp {
@@ -22,8 +24,9 @@ export interface KeywardApp {
 export const createApp = async (
   dataSource: DataSource,
   config: Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 'trustProxy'>,
+  clock: Clock = systemClock,
 ): Promise<KeywardApp> => {
-  const services = createServices(dataSource, config.tokenSecret);
+  const services = createServices(dataSource, config.tokenSecret, clock);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await keywardSchema(),
     formatError,
@@ -57,12 +60,11 @@ export const createApp = async (
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const principal = await authenticate(req, services);
+        const caller = await authenticate(req, services);
         return {
-          principal,
-          ip: clientIp(req),
+          ...caller,
           services,
-          loaders: createLoaders(services, principal),
+          loaders: createLoaders(services, caller.principal),
           cookies: sessionCookieJar(req, res),
         };
       },
@@ -75,6 +77,8 @@ export const createApp = async (
     // Client-side routes: every other GET gets the SPA.
     app.get(/^\/(?!graphql|api\/|healthz|readyz).*/, (_req, res) => res.sendFile(indexHtml));
   }
+
+  app.use(jsonErrorHandler);
 
   return { app, services, stop: () => apollo.stop() };
 };

@@ -1,4 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { systemClock, type Clock } from './common/clock.js';
+import { ApiTokenService } from './modules/api-keys/api-token.service.js';
+import { ApiKeySettingsService } from './modules/settings/api-key-settings.service.js';
 import { AccountService } from './modules/accounts/account.service.js';
 import { ApiKeyService } from './modules/api-keys/api-key.service.js';
 import { AuthenticationService } from './modules/auth/authentication.service.js';
@@ -8,14 +11,22 @@ import { ExternalKeyService } from './modules/external-keys/external-key.service
 import { MemberService } from './modules/accounts/member.service.js';
 
 /** Services live for the whole process; per-request state goes in the context. */
-export const createServices = (dataSource: DataSource, tokenSecret: string) => {
+export const createServices = (
+  dataSource: DataSource,
+  tokenSecret: string,
+  clock: Clock = systemClock,
+) => {
   const roles = new RoleService(dataSource);
+  const settings = new ApiKeySettingsService(dataSource, clock);
   return {
     accounts: new AccountService(dataSource),
-    authentication: new AuthenticationService(dataSource, tokenSecret),
+    authentication: new AuthenticationService(dataSource, tokenSecret, settings, clock),
     roles,
     roleAdmin: new RoleAdminService(dataSource),
-    apiKeys: new ApiKeyService(dataSource, roles, tokenSecret),
+    apiKeys: new ApiKeyService(dataSource, roles, settings, tokenSecret, clock),
+    apiTokens: new ApiTokenService(dataSource, tokenSecret, clock),
+    settings,
+    clock,
     externalKeys: new ExternalKeyService(dataSource, roles),
     members: new MemberService(dataSource, roles),
   };

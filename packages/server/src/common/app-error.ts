@@ -1,6 +1,12 @@
 /** Error codes a client may see in `extensions.code`. */
 export type AppErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  /** A key's token is past the duration its account enforces. */
+  | 'EXPIRED';
 
 /** A rule broken by the caller; its message is safe to show to clients. */
 export class AppError extends Error {

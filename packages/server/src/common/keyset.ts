@@ -56,11 +56,14 @@ const decodeCursor = (cursor: string, length: number, field: string): CursorValu
   throw badInput(field, 'The cursor is not valid.');
 };
 
+/** A timestamp literal both databases compare correctly with our datetime(3) columns. */
+export const sqlTimestamp = (date: Date): string => date.toISOString().replace('T', ' ').replace('Z', '');
+
 /** Same literal on both databases: UTC `YYYY-MM-DD HH:MM:SS.mmm`, booleans as 0/1. */
 const toSqlParameter = (value: CursorValue): string | number | null => {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw badInput('after', 'The cursor is not valid.');
-    return value.toISOString().replace('T', ' ').replace('Z', '');
+    return sqlTimestamp(value);
   }
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;

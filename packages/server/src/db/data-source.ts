@@ -9,6 +9,9 @@ import { ApiToken } from '../modules/api-keys/api-token.entity.js';
 import { KeyGrant } from '../modules/api-keys/key-grant.entity.js';
 import { KeyGrantRole } from '../modules/api-keys/key-grant-role.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { ApiKeySettings } from '../modules/settings/api-key-settings.entity.js';
+import { TokenReminder } from '../modules/settings/token-reminder.entity.js';
+import { SingleAccessLink } from '../modules/api-keys/single-access-link.entity.js';
 import { PasswordSetupLink } from '../modules/auth/password-setup-link.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
@@ -30,6 +33,9 @@ export const entities = [
   AuditEvent,
   Session,
   PasswordSetupLink,
+  ApiKeySettings,
+  SingleAccessLink,
+  TokenReminder,
 ];
 
 /** `mysql://` for MySQL 8, `mariadb://` for MariaDB (TypeORM reads their catalogs differently). */

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Account } from '../modules/accounts/account.entity.js';
+import type { ApiToken } from '../modules/api-keys/api-token.entity.js';
+import type { ApiKeySettings } from '../modules/settings/api-key-settings.entity.js';
 import type { Caller, Principal } from '../modules/auth/principal.js';
 import type { Role } from '../modules/roles/role.entity.js';
 import type { ResourceDefinition } from '../modules/roles/resource-catalog.js';
@@ -29,6 +31,12 @@ export const createLoaders = (services: Services, principal: Principal | null) =
   ),
   keyGrantedAccounts: new DataLoader<string, Account[]>((apiKeyIds) =>
     services.externalKeys.accountsGrantedTo(apiKeyIds),
+  ),
+  liveTokens: new DataLoader<string, ApiToken[]>((apiKeyIds) =>
+    services.apiTokens.liveTokensOfKeys(apiKeyIds),
+  ),
+  settings: new DataLoader<string, ApiKeySettings>((accountIds) =>
+    services.settings.forAccounts(accountIds),
   ),
   roleResources: new DataLoader<string, ResourceDefinition[]>((roleIds) =>
     services.roles.resourcesOfRoles(roleIds),

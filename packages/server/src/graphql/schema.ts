@@ -4,6 +4,8 @@ import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../modules/accounts/account.resolver.js';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { ApiTokenResolver } from '../modules/api-keys/api-token.resolver.js';
+import { ApiKeySettingsResolver } from '../modules/settings/api-key-settings.resolver.js';
 import { RoleResolver } from '../modules/roles/role.resolver.js';
 import { MemberResolver } from '../modules/accounts/member.resolver.js';
 import { ExternalKeyResolver } from '../modules/external-keys/external-key.resolver.js';
@@ -20,6 +22,8 @@ export const keywardSchema = (): Promise<GraphQLSchema> => {
       RoleResolver,
       ApiKeyResolver,
       ExternalKeyResolver,
+      ApiTokenResolver,
+      ApiKeySettingsResolver,
     ],
     // Services validate and answer coded errors; class-validator is not used.
     validate: false,

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { parseCookie, stringifySetCookie } from 'cookie';
-import type { Principal } from '../modules/auth/principal.js';
+import type { Caller } from '../modules/auth/principal.js';
 import type { Services } from '../services.js';
 
 export const SESSION_COOKIE = 'kw_session';
@@ -25,13 +25,19 @@ export const clientIp = (req: Request): string | null => req.ip ?? req.socket.re
 
 /**
  * Key headers win over a session cookie. Bad credentials give no principal: every
- * operation then answers UNAUTHENTICATED, with no hint of what was wrong.
+ * operation then answers UNAUTHENTICATED (or EXPIRED for an outdated token under an
+ * enforcing policy), with no hint of what else was wrong.
  */
-export const authenticate = async (req: Request, services: Services): Promise<Principal | null> => {
+export const authenticate = async (req: Request, services: Services): Promise<Caller> => {
+  const ip = clientIp(req);
   const credentials = keyCredentialsOf(req);
-  if (credentials) return services.authentication.fromKeyCredentials(credentials, clientIp(req));
+  if (credentials) {
+    const verification = await services.authentication.verifyKey(credentials, ip);
+    if (verification.code === 'VALID') return { principal: verification.principal, ip };
+    return { principal: null, ip, ...(verification.code === 'EXPIRED' ? { authFailure: 'EXPIRED' } : {}) };
+  }
   const session = parseCookie(req.get('cookie') ?? '')[SESSION_COOKIE];
-  return session ? services.authentication.fromSessionCookie(session) : null;
+  return { principal: session ? await services.authentication.fromSessionCookie(session) : null, ip };
 };
 
 /** httpOnly so scripts never read it; Secure whenever the request came over TLS (see TRUST_PROXY). */

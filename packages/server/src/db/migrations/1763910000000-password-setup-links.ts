@@ -11,7 +11,9 @@ export class PasswordSetupLinks1763910000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE ${queryRunner.connection.driver.escape('password_setup_links')}`);
+    await queryRunner.query(
+      `DROP TABLE ${queryRunner.connection.driver.escape('password_setup_links')}`,
+    );
   }
 }
 

@@ -30,6 +30,7 @@ registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
 @Index('IDX_api_keys_account_name', ['accountId', 'name', 'id'])
 @Index('IDX_api_keys_account_status', ['accountId', 'active', 'createdAt', 'id'])
 @Index('IDX_api_keys_account_last_used', ['accountId', 'lastUsedAt', 'id'])
+@Index('IDX_api_keys_account_token_created', ['accountId', 'tokenCreatedAt', 'id'])
 export class ApiKey {
   @Field(() => ID)
   @PrimaryColumn(idColumn())

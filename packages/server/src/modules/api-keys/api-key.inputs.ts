@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/types/sort-direction.js';
 import { PageInfo } from '../../graphql/types/page-info.js';
+import { AlertLevel } from '../settings/token-age.js';
 import { ApiKey, ApiKeyStatus } from './api-key.entity.js';
 
 export enum ApiKeySortField {
@@ -21,6 +22,9 @@ export class ApiKeyFilter {
 
   @Field(() => [ID], { nullable: true, description: 'Keys holding any of these roles.' })
   roleIds?: string[] | null;
+
+  @Field(() => AlertLevel, { nullable: true })
+  alertLevel?: AlertLevel | null;
 }
 
 @InputType()

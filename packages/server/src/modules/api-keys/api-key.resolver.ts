@@ -44,6 +44,7 @@ export class ApiKeyResolver {
       search: filter?.search,
       status: filter?.status,
       roleIds: filter?.roleIds,
+      alertLevel: filter?.alertLevel,
       sortField: orderBy?.field ?? ApiKeySortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
     });

@@ -7,6 +7,7 @@ import {
   LIKE_ESCAPE,
   likeContains,
   paginate,
+  sqlTimestamp,
   type Page,
   type PageRequest,
   type SortColumn,
@@ -19,6 +20,10 @@ import { Resources } from '../roles/resource-catalog.js';
 import { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
 import { ApiKey } from './api-key.entity.js';
+import type { Clock } from '../../common/clock.js';
+import type { ApiKeySettingsService } from '../settings/api-key-settings.service.js';
+import { AlertLevel, tokenCreatedRangeFor } from '../settings/token-age.js';
+import { findOwnedApiKey } from './owned-api-key.js';
 import { ApiToken } from './api-token.entity.js';
 import { generateKeyIdentifier, generateToken, hashToken } from './api-token.secret.js';
 import { KeyGrantRole } from './key-grant-role.entity.js';
@@ -31,6 +36,7 @@ export interface ApiKeyListArgs extends PageRequest {
   search?: string | null;
   status?: 'ACTIVE' | 'INACTIVE' | null;
   roleIds?: readonly string[] | null;
+  alertLevel?: AlertLevel | null;
   sortField: ApiKeySortField;
   direction: 'ASC' | 'DESC';
 }
@@ -71,7 +77,9 @@ export class ApiKeyService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly roles: RoleService,
+    private readonly settings: ApiKeySettingsService,
     private readonly tokenSecret: string,
+    private readonly clock: Clock,
   ) {}
 
   async listGenerated(
@@ -79,6 +87,10 @@ export class ApiKeyService {
     args: ApiKeyListArgs,
   ): Promise<Page<ApiKey> & { totalCount: number }> {
     const principal = requireResource(caller, Resources.viewApiKeys);
+    const durationDays = args.alertLevel
+      ? (await this.settings.forAccount(principal.accountId)).tokenDurationDays
+      : 0;
+    const now = this.clock();
     const filtered = () => {
       const query = this.dataSource
         .getRepository(ApiKey)
@@ -102,6 +114,13 @@ export class ApiKeyService {
           { roleIds: [...args.roleIds] },
         );
       }
+      if (args.alertLevel) {
+        const range = tokenCreatedRangeFor(args.alertLevel, durationDays, now);
+        if (range.after) query.andWhere('k.tokenCreatedAt > :after', { after: sqlTimestamp(range.after) });
+        if (range.atOrBefore) {
+          query.andWhere('k.tokenCreatedAt <= :atOrBefore', { atOrBefore: sqlTimestamp(range.atOrBefore) });
+        }
+      }
       return query;
     };
     const [page, totalCount] = await Promise.all([
@@ -111,9 +130,37 @@ export class ApiKeyService {
     return { ...page, totalCount };
   }
 
+  /** The Generated tab's banner: keys per alert level and renewals waiting for the old token's deletion. */
+  async alertSummary(caller: Caller): Promise<{ orange: number; red: number; pendingOldTokenDeletions: number }> {
+    const principal = requireResource(caller, Resources.viewApiKeys);
+    const { tokenDurationDays } = await this.settings.forAccount(principal.accountId);
+    const now = this.clock();
+    const count = (level: AlertLevel) => {
+      const range = tokenCreatedRangeFor(level, tokenDurationDays, now);
+      const query = this.dataSource
+        .getRepository(ApiKey)
+        .createQueryBuilder('k')
+        .where('k.accountId = :accountId', { accountId: principal.accountId });
+      if (range.after) query.andWhere('k.tokenCreatedAt > :after', { after: sqlTimestamp(range.after) });
+      if (range.atOrBefore) query.andWhere('k.tokenCreatedAt <= :atOrBefore', { atOrBefore: sqlTimestamp(range.atOrBefore) });
+      return query.getCount();
+    };
+    const pending = this.dataSource
+      .getRepository(ApiToken)
+      .createQueryBuilder('t')
+      .innerJoin(ApiKey, 'k', 'k.id = t.apiKeyId')
+      .select('COUNT(DISTINCT t.apiKeyId)', 'count')
+      .where('k.accountId = :accountId', { accountId: principal.accountId })
+      .andWhere('(t.expiresAt IS NULL OR t.expiresAt > :now)', { now: sqlTimestamp(now) })
+      .andWhere('t.createdAt < k.tokenCreatedAt')
+      .getRawOne<{ count: string | number }>();
+    const [orange, red, pendingRow] = await Promise.all([count(AlertLevel.ORANGE), count(AlertLevel.RED), pending]);
+    return { orange, red, pendingOldTokenDeletions: Number(pendingRow?.count ?? 0) };
+  }
+
   async get(caller: Caller, id: string): Promise<ApiKey> {
     const principal = requireResource(caller, Resources.viewApiKeys);
-    return this.findOwned(this.dataSource.manager, principal, id);
+    return findOwnedApiKey(this.dataSource.manager, principal, id);
   }
 
   async generate(
@@ -129,7 +176,7 @@ export class ApiKeyService {
       const account = await manager
         .getRepository(Account)
         .findOneByOrFail({ id: principal.accountId });
-      const now = new Date();
+      const now = this.clock();
       const created = manager.create(ApiKey, {
         id: newId(),
         accountId: account.id,
@@ -177,7 +224,7 @@ export class ApiKeyService {
   ): Promise<ApiKey> {
     const principal = requireResource(caller, Resources.editApiKeys);
     return this.inTransaction(async (manager) => {
-      const apiKey = await this.findOwned(manager, principal, input.id, true);
+      const apiKey = await findOwnedApiKey(manager, principal, input.id, true);
       const changes: Record<string, unknown> = {};
       if (input.name !== undefined && input.name !== null) {
         const { name, nameNormalized } = normalizeName(input.name);
@@ -200,7 +247,7 @@ export class ApiKeyService {
         await replaceGrantRoles(manager, grant.id, roles);
         changes.roleIds = roles.map((role) => role.id);
       }
-      apiKey.updatedAt = new Date();
+      apiKey.updatedAt = this.clock();
       await manager.save(ApiKey, apiKey);
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
@@ -215,10 +262,10 @@ export class ApiKeyService {
   async setActive(caller: Caller, id: string, active: boolean): Promise<ApiKey> {
     const principal = requireResource(caller, Resources.editApiKeys);
     return this.inTransaction(async (manager) => {
-      const apiKey = await this.findOwned(manager, principal, id, true);
+      const apiKey = await findOwnedApiKey(manager, principal, id, true);
       if (apiKey.active === active) return apiKey;
       apiKey.active = active;
-      apiKey.updatedAt = new Date();
+      apiKey.updatedAt = this.clock();
       await manager.save(ApiKey, apiKey);
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
@@ -233,7 +280,7 @@ export class ApiKeyService {
     const principal = requireResource(caller, Resources.editApiKeys);
     if (!confirmed) throw badInput('confirm', 'Confirm that this action cannot be undone.');
     return this.inTransaction(async (manager) => {
-      const apiKey = await this.findOwned(manager, principal, id, true);
+      const apiKey = await findOwnedApiKey(manager, principal, id, true);
       // Grants, their roles and tokens go with the key (ON DELETE CASCADE).
       await manager.delete(ApiKey, { id: apiKey.id });
       await recordAudit(manager, caller, {
@@ -260,24 +307,6 @@ export class ApiKeyService {
       })
       .getRawMany<{ ownerId: string; roleId: string }>();
     return this.roles.groupRoles(apiKeyIds, links);
-  }
-
-  /** Keys of another account are as unknown as made-up ids. */
-  private async findOwned(
-    manager: EntityManager,
-    principal: Principal,
-    id: string,
-    lock = false,
-  ): Promise<ApiKey> {
-    const query = manager
-      .getRepository(ApiKey)
-      .createQueryBuilder('k')
-      .where('k.id = :id AND k.accountId = :accountId', { id, accountId: principal.accountId });
-    // SQLite serialises writers already; MySQL needs the row lock.
-    if (lock && isMysqlFamily(manager)) query.setLock('pessimistic_write');
-    const apiKey = await query.getOne();
-    if (!apiKey) throw notFound('API key');
-    return apiKey;
   }
 
   private async assertNameFree(manager: EntityManager, accountId: string, nameNormalized: string) {

@@ -12,6 +12,10 @@ import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 import { PasswordSetupLink } from './password-setup-link.entity.js';
+import type { Clock } from '../../common/clock.js';
+import { TokenEnforcement } from '../settings/api-key-settings.entity.js';
+import type { ApiKeySettingsService } from '../settings/api-key-settings.service.js';
+import { tokenDueAt } from '../settings/token-age.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.js';
 import type { Caller, Principal } from './principal.js';
 import { Session } from './session.entity.js';
@@ -20,6 +24,10 @@ import { User } from './user.entity.js';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const LAST_USE_WRITE_INTERVAL_MS = 60_000;
 
+
+export type KeyVerification =
+  | { code: 'VALID'; principal: Principal; expiresAt: Date }
+  | { code: 'INVALID_CREDENTIALS' | 'INACTIVE' | 'EXPIRED' };
 
 export interface KeyCredentials {
   key: string;
@@ -32,6 +40,8 @@ export class AuthenticationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokenSecret: string,
+    private readonly settings: ApiKeySettingsService,
+    private readonly clock: Clock,
   ) {}
 
   async signIn(
@@ -126,17 +136,16 @@ export class AuthenticationService {
   }
 
   /**
-   * Unknown key, wrong token, inactive key or no grant in the account addressed all
-   * answer null: the caller learns nothing about which.
+   * Unknown key, wrong token, or no grant in the account addressed are all
+   * INVALID_CREDENTIALS: the caller learns nothing about which. Only the holder of the
+   * right token learns that the key is inactive or its token outdated.
    */
-  async fromKeyCredentials(
-    credentials: KeyCredentials,
-    ip: string | null,
-  ): Promise<Principal | null> {
+  async verifyKey(credentials: KeyCredentials, ip: string | null): Promise<KeyVerification> {
+    const invalid = { code: 'INVALID_CREDENTIALS' } as const;
     const presentedHash = hashToken(this.tokenSecret, credentials.token);
     const apiKey = await this.dataSource.getRepository(ApiKey).findOneBy({ key: credentials.key });
-    if (!apiKey || !hasValidTokenShape(credentials.token)) return null;
-    const now = new Date();
+    if (!apiKey || !hasValidTokenShape(credentials.token)) return invalid;
+    const now = this.clock();
     const tokens = await this.dataSource.getRepository(ApiToken).find({
       where: [
         { apiKeyId: apiKey.id, expiresAt: IsNull() },
@@ -147,29 +156,41 @@ export class AuthenticationService {
     for (const token of tokens) {
       if (hashesEqual(token.tokenHash, presentedHash)) matched = token;
     }
-    if (!matched || !apiKey.active) return null;
+    if (!matched) return invalid;
 
     let accountId = apiKey.accountId;
     if (credentials.accountSlug) {
       const account = await this.dataSource
         .getRepository(Account)
         .findOneBy({ slug: credentials.accountSlug });
-      if (!account) return null;
+      if (!account) return invalid;
       accountId = account.id;
     }
     const grant = await this.dataSource
       .getRepository(KeyGrant)
       .findOneBy({ apiKeyId: apiKey.id, accountId });
-    if (!grant) return null;
+    if (!grant) return invalid;
+    if (!apiKey.active) return { code: 'INACTIVE' };
+
+    // Token age counts against the owner's policy, wherever the key is used.
+    const settings = await this.settings.forAccount(apiKey.accountId);
+    const expiresAt = tokenDueAt(matched.createdAt, settings.tokenDurationDays);
+    if (settings.enforcement === TokenEnforcement.ENFORCE && expiresAt <= now) {
+      return { code: 'EXPIRED' };
+    }
 
     await this.recordLastUse(apiKey, matched, ip, now);
     return {
-      kind: 'api-key',
-      apiKeyId: apiKey.id,
-      key: apiKey.key,
-      tokenId: matched.id,
-      accountId,
-      resources: await this.grantResources(grant.id),
+      code: 'VALID',
+      expiresAt,
+      principal: {
+        kind: 'api-key',
+        apiKeyId: apiKey.id,
+        key: apiKey.key,
+        tokenId: matched.id,
+        accountId,
+        resources: await this.grantResources(grant.id),
+      },
     };
   }
 

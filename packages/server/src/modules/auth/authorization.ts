@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from '../../common/app-error.js';
+import { AppError, forbidden, unauthenticated } from '../../common/app-error.js';
 import type { Caller, Principal } from './principal.js';
 
 /** The one check per operation: authenticated, and holding the resource in the current account. */
@@ -15,6 +15,9 @@ export const requireAnyResource = (caller: Caller, resources: readonly string[])
 };
 
 export const requirePrincipal = (caller: Caller): Principal => {
+  if (!caller.principal && caller.authFailure === 'EXPIRED') {
+    throw new AppError('EXPIRED', 'This token is past its duration: renew it.');
+  }
   if (!caller.principal) throw unauthenticated();
   return caller.principal;
 };

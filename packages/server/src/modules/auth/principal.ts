@@ -21,6 +21,8 @@ export type Principal =
 export interface Caller {
   principal: Principal | null;
   ip: string | null;
+  /** Set when a key presented its right token but the token is past its enforced duration. */
+  authFailure?: 'EXPIRED';
 }
 
 export const actorOf = (principal: Principal) =>

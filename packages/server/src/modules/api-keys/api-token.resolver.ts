@@ -1,0 +1,95 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { AlertLevel, alertLevelOf, tokenDueAt } from '../settings/token-age.js';
+import { ApiKey } from './api-key.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import {
+  ApiKeyAlertSummary,
+  CreateSingleAccessLinkInput,
+  CreateSingleAccessLinkPayload,
+  DeleteOldTokenInput,
+  DeleteOldTokenPayload,
+  RenewApiTokenInput,
+  RenewApiTokenPayload,
+  RevealSingleAccessLinkInput,
+  RevealSingleAccessLinkPayload,
+  UndoRenewalInput,
+  UndoRenewalPayload,
+} from './api-token.inputs.js';
+
+/** Token lifecycle of a key: renewal, alerts and single-access links. */
+@Resolver(() => ApiKey)
+export class ApiTokenResolver {
+  @FieldResolver(() => [ApiToken], {
+    description: 'Live tokens, oldest first: two while a renewal is pending (old, then new).',
+  })
+  tokens(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<ApiToken[]> {
+    return context.loaders.liveTokens.load(apiKey.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Renewed, and the old token still works (Pending deletion - old token).' })
+  async renewalPending(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<boolean> {
+    return (await context.loaders.liveTokens.load(apiKey.id)).length > 1;
+  }
+
+  @FieldResolver(() => Date, { description: "When the current token reaches its owner account's duration." })
+  async tokenExpiresAt(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<Date> {
+    const settings = await context.loaders.settings.load(apiKey.accountId);
+    return tokenDueAt(apiKey.tokenCreatedAt, settings.tokenDurationDays);
+  }
+
+  @FieldResolver(() => AlertLevel)
+  async alertLevel(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<AlertLevel> {
+    const settings = await context.loaders.settings.load(apiKey.accountId);
+    return alertLevelOf(apiKey.tokenCreatedAt, settings.tokenDurationDays, context.services.clock());
+  }
+
+  @Query(() => ApiKeyAlertSummary, { description: 'Counts for the Generated tab banner.' })
+  generatedKeysAlertSummary(@Ctx() context: GraphQLContext): Promise<ApiKeyAlertSummary> {
+    return context.services.apiKeys.alertSummary(context);
+  }
+
+  @Mutation(() => RenewApiTokenPayload, { description: 'CONFLICT while a renewal is already pending.' })
+  renewApiToken(
+    @Arg('input', () => RenewApiTokenInput) input: RenewApiTokenInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<RenewApiTokenPayload> {
+    return context.services.apiTokens.renew(context, input.id, input.oldToken);
+  }
+
+  @Mutation(() => DeleteOldTokenPayload)
+  async deleteOldToken(
+    @Arg('input', () => DeleteOldTokenInput) input: DeleteOldTokenInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<DeleteOldTokenPayload> {
+    return { apiKey: await context.services.apiTokens.deleteOldToken(context, input.id) };
+  }
+
+  @Mutation(() => UndoRenewalPayload, { description: 'The new token dies; the old one stays.' })
+  async undoRenewal(
+    @Arg('input', () => UndoRenewalInput) input: UndoRenewalInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<UndoRenewalPayload> {
+    return { apiKey: await context.services.apiTokens.undoRenewal(context, input.id) };
+  }
+
+  @Mutation(() => CreateSingleAccessLinkPayload, {
+    description: 'A link that reveals a just-issued token once, within 24 hours.',
+  })
+  createSingleAccessLink(
+    @Arg('input', () => CreateSingleAccessLinkInput) input: CreateSingleAccessLinkInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<CreateSingleAccessLinkPayload> {
+    return context.services.apiTokens.createSingleAccessLink(context, input);
+  }
+
+  @Mutation(() => RevealSingleAccessLinkPayload, {
+    description: 'Public. Reveals the token and destroys the link; NOT_FOUND once expired or opened.',
+  })
+  revealSingleAccessLink(
+    @Arg('input', () => RevealSingleAccessLinkInput) input: RevealSingleAccessLinkInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<RevealSingleAccessLinkPayload> {
+    return context.services.apiTokens.revealSingleAccessLink(context, input.id);
+  }
+}

@@ -1,0 +1,78 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { idColumn, timestampColumn } from '../../common/columns.js';
+import { Account } from '../accounts/account.entity.js';
+
+export enum TokenEnforcement {
+  ALERT_ONLY = 'ALERT_ONLY',
+  ENFORCE = 'ENFORCE',
+}
+registerEnumType(TokenEnforcement, {
+  name: 'TokenEnforcement',
+  description: 'ALERT_ONLY flags outdated tokens; ENFORCE also refuses them with code EXPIRED.',
+});
+
+export const DEFAULT_DURATION_DAYS = 90;
+export const DEFAULT_REMINDER_LEAD_DAYS = [14, 3];
+
+/** Token duration, enforcement and reminders of one account. A missing row means defaults. */
+@ObjectType('ApiKeySettings')
+@Entity('api_key_settings')
+export class ApiKeySettings {
+  @PrimaryColumn(idColumn())
+  accountId: string;
+
+  @Field(() => Int, { description: 'Days a token lives, from its creation or last renewal: 90 (3 months, recommended), 180 (6 months) or custom.' })
+  @Column({ type: 'int' })
+  tokenDurationDays: number;
+
+  @Field(() => TokenEnforcement)
+  @Column({ type: 'varchar', length: 20 })
+  enforcement: TokenEnforcement;
+
+  /** Comma-separated days before the duration ends, e.g. `14,3`. */
+  @Column({ type: 'varchar', length: 100 })
+  reminderLeadDaysList: string;
+
+  @Field(() => [Int], { description: 'Reminders go this many days before a token reaches its duration.' })
+  get reminderLeadDays(): number[] {
+    return this.reminderLeadDaysList ? this.reminderLeadDaysList.split(',').map(Number) : [];
+  }
+
+  /** Comma-separated email addresses. */
+  @Column({ type: 'text' })
+  reminderRecipientsList: string;
+
+  @Field(() => [String])
+  get reminderRecipients(): string[] {
+    return this.reminderRecipientsList ? this.reminderRecipientsList.split(',') : [];
+  }
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  webhookUrl: string | null;
+
+  /** Key of the webhook's HMAC signature, shown to settings admins so receivers can verify. */
+  @Field(() => String, { nullable: true, description: 'HMAC-SHA256 key that signs webhook bodies (X-Keyward-Signature).' })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  webhookSigningSecret: string | null;
+
+  @Column(timestampColumn())
+  updatedAt: Date;
+
+  @OneToOne(() => Account, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'accountId' })
+  account?: Account;
+}
+
+export const defaultSettings = (accountId: string): ApiKeySettings =>
+  Object.assign(new ApiKeySettings(), {
+    accountId,
+    tokenDurationDays: DEFAULT_DURATION_DAYS,
+    enforcement: TokenEnforcement.ALERT_ONLY,
+    reminderLeadDaysList: DEFAULT_REMINDER_LEAD_DAYS.join(','),
+    reminderRecipientsList: '',
+    webhookUrl: null,
+    webhookSigningSecret: null,
+    updatedAt: new Date(0),
+  });

@@ -1,0 +1,43 @@
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { ApiKeySettings, TokenEnforcement } from './api-key-settings.entity.js';
+
+@InputType({ description: 'Only the fields given change.' })
+export class UpdateApiKeySettingsInput {
+  @Field(() => Int, { nullable: true, description: '90 (3 months), 180 (6 months) or 1 to 3650 days.' })
+  tokenDurationDays?: number | null;
+
+  @Field(() => TokenEnforcement, { nullable: true })
+  enforcement?: TokenEnforcement | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Days ahead of the duration, e.g. [14, 3].' })
+  reminderLeadDays?: number[] | null;
+
+  @Field(() => [String], { nullable: true })
+  reminderRecipients?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'An empty string removes the webhook.' })
+  webhookUrl?: string | null;
+}
+
+@ObjectType()
+export class UpdateApiKeySettingsPayload {
+  @Field(() => ApiKeySettings)
+  settings: ApiKeySettings;
+}
+
+@Resolver(() => ApiKeySettings)
+export class ApiKeySettingsResolver {
+  @Query(() => ApiKeySettings)
+  apiKeySettings(@Ctx() context: GraphQLContext): Promise<ApiKeySettings> {
+    return context.services.settings.get(context);
+  }
+
+  @Mutation(() => UpdateApiKeySettingsPayload, { description: 'Guarded by Edit API Keys settings.' })
+  async updateApiKeySettings(
+    @Arg('input', () => UpdateApiKeySettingsInput) input: UpdateApiKeySettingsInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<UpdateApiKeySettingsPayload> {
+    return { settings: await context.services.settings.update(context, input) };
+  }
+}

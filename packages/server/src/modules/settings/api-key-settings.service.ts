@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput } from '../../common/app-error.js';
+import type { Clock } from '../../common/clock.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { requireAnyResource, requireResource } from '../auth/authorization.js';
+import type { Caller } from '../auth/principal.js';
+import { Resources } from '../roles/resource-catalog.js';
+import { ApiKeySettings, defaultSettings, type TokenEnforcement } from './api-key-settings.entity.js';
+
+export const MAX_DURATION_DAYS = 3650;
+const EMAIL_PATTERN = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+
+export interface SettingsChanges {
+  tokenDurationDays?: number | null;
+  enforcement?: TokenEnforcement | null;
+  reminderLeadDays?: readonly number[] | null;
+  reminderRecipients?: readonly string[] | null;
+  /** An empty string removes the webhook. */
+  webhookUrl?: string | null;
+}
+
+const validUrl = (raw: string): string => {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.toString();
+  } catch {
+    // fall through
+  }
+  throw badInput('webhookUrl', 'Enter an http or https URL.');
+};
+
+export class ApiKeySettingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(caller: Caller): Promise<ApiKeySettings> {
+    const principal = requireAnyResource(caller, [Resources.viewApiKeys, Resources.editApiKeysSettings]);
+    return this.forAccount(principal.accountId);
+  }
+
+  async forAccount(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<ApiKeySettings> {
+    return (await manager.getRepository(ApiKeySettings).findOneBy({ accountId })) ?? defaultSettings(accountId);
+  }
+
+  /** Settings of many accounts in one query (DataLoader batch). */
+  async forAccounts(accountIds: readonly string[]): Promise<ApiKeySettings[]> {
+    const rows = await this.dataSource
+      .getRepository(ApiKeySettings)
+      .createQueryBuilder('s')
+      .where('s.accountId IN (:...ids)', { ids: [...accountIds] })
+      .getMany();
+    return accountIds.map((id) => rows.find((row) => row.accountId === id) ?? defaultSettings(id));
+  }
+
+  async update(caller: Caller, changes: SettingsChanges): Promise<ApiKeySettings> {
+    const principal = requireResource(caller, Resources.editApiKeysSettings);
+    const validated = this.validate(changes);
+    return this.dataSource.transaction(async (manager) => {
+      const settings = await this.forAccount(principal.accountId, manager);
+      const isNew = settings.updatedAt.getTime() === 0;
+      Object.assign(settings, validated, { updatedAt: this.clock() });
+      if (settings.webhookUrl && !settings.webhookSigningSecret) {
+        settings.webhookSigningSecret = randomBytes(32).toString('hex');
+      }
+      if (!settings.webhookUrl) settings.webhookSigningSecret = null;
+      if (isNew) await manager.insert(ApiKeySettings, settings);
+      else await manager.save(ApiKeySettings, settings);
+      await recordAudit(manager, caller, {
+        accountId: principal.accountId,
+        action: 'settings.updated',
+        target: { type: 'settings', id: principal.accountId, label: 'API key settings' },
+        // The signing secret never goes to the audit trail.
+        details: { ...changes },
+      });
+      return settings;
+    });
+  }
+
+  private validate(changes: SettingsChanges): Partial<ApiKeySettings> {
+    const out: Partial<ApiKeySettings> = {};
+    if (changes.tokenDurationDays != null) {
+      const days = changes.tokenDurationDays;
+      if (!Number.isInteger(days) || days < 1 || days > MAX_DURATION_DAYS) {
+        throw badInput('tokenDurationDays', `Choose between 1 and ${MAX_DURATION_DAYS} days.`);
+      }
+      out.tokenDurationDays = days;
+    }
+    if (changes.enforcement != null) out.enforcement = changes.enforcement;
+    if (changes.reminderLeadDays != null) {
+      const days = [...new Set(changes.reminderLeadDays)].sort((a, b) => b - a);
+      if (days.length > 5 || days.some((day) => !Number.isInteger(day) || day < 1 || day > 365)) {
+        throw badInput('reminderLeadDays', 'Use up to 5 reminders, each 1 to 365 days ahead.');
+      }
+      out.reminderLeadDaysList = days.join(',');
+    }
+    if (changes.reminderRecipients != null) {
+      const emails = [...new Set(changes.reminderRecipients.map((email) => email.trim().toLowerCase()))];
+      if (emails.length > 20 || emails.some((email) => !EMAIL_PATTERN.test(email) || email.length > 254)) {
+        throw badInput('reminderRecipients', 'Enter up to 20 valid email addresses.');
+      }
+      out.reminderRecipientsList = emails.join(',');
+    }
+    if (changes.webhookUrl != null) {
+      out.webhookUrl = changes.webhookUrl.trim() === '' ? null : validUrl(changes.webhookUrl.trim());
+    }
+    return out;
+  }
+}
