@@ -12,6 +12,7 @@ import { RoleResource } from '../../src/modules/roles/role-resource.entity.js';
 import { Role as RoleEntity } from '../../src/modules/roles/role.entity.js';
 import { newId } from '../../src/common/ids.js';
 import type { TestDatabase } from './databases.js';
+import { TestClock } from './test-clock.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -36,6 +37,7 @@ export class TestServer {
     readonly keyward: KeywardApp,
     private readonly server: Server,
     private readonly dropDatabase: () => Promise<void>,
+    readonly clock: TestClock,
   ) {}
 
   static async start(database: TestDatabase): Promise<TestServer> {
@@ -43,16 +45,16 @@ export class TestServer {
     const dataSource = createDataSource(url);
     await dataSource.initialize();
     await migrate(dataSource);
-    const keyward = await createApp(dataSource, {
-      production: false,
-      tokenSecret: TEST_SECRET,
-      webDist: '/nonexistent',
-      trustProxy: false,
-    });
+    const clock = new TestClock();
+    const keyward = await createApp(
+      dataSource,
+      { production: false, tokenSecret: TEST_SECRET, webDist: '/nonexistent', trustProxy: false },
+      clock.now,
+    );
     const server = await new Promise<Server>((resolve) => {
       const listening = keyward.app.listen(0, '127.0.0.1', () => resolve(listening));
     });
-    return new TestServer(dataSource, keyward, server, drop);
+    return new TestServer(dataSource, keyward, server, drop, clock);
   }
 
   get url(): string {

@@ -1,0 +1,85 @@
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../../../gql';
+import type { ApiKeyRow_ApiKeyFragment } from '../../../gql/graphql';
+import { useFormatters } from '../../../lib/use-formatters';
+import { ApiKeyActionMenu, type ApiKeyActionKind } from './api-key-action-menu';
+import { StatusBadge } from './status-badge';
+
+export const ApiKeyRowApiKeyFragment = graphql(`
+  fragment ApiKeyRow_apiKey on ApiKey {
+    id
+    key
+    name
+    status
+    createdAt
+    lastUsedAt
+    roles {
+      id
+      name
+    }
+    ...EditApiKeyModal_apiKey
+  }
+`);
+
+type ApiKeyRowProps = {
+  apiKey: ApiKeyRow_ApiKeyFragment;
+  canEdit: boolean;
+  onAction: (kind: ApiKeyActionKind, apiKey: ApiKeyRow_ApiKeyFragment) => void;
+};
+
+export const ApiKeyRow = ({ apiKey, canEdit, onAction }: ApiKeyRowProps) => {
+  const { t } = useTranslation();
+  const { formatDate, formatDateTime } = useFormatters();
+  return (
+    <Table.Tr data-testid="api-key-row" data-key={apiKey.key}>
+      <Table.Td>
+        <Stack gap={2}>
+          <Text ff="monospace" size="sm">
+            {apiKey.key}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {apiKey.name}
+          </Text>
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        {apiKey.roles.length > 0 ? (
+          <Group gap={4}>
+            {apiKey.roles.map((role) => (
+              <Badge key={role.id} variant="outline" size="sm" tt="none">
+                {role.name}
+              </Badge>
+            ))}
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('keys.noRoles')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <time dateTime={apiKey.createdAt}>{formatDate(apiKey.createdAt)}</time>
+      </Table.Td>
+      <Table.Td>
+        <StatusBadge status={apiKey.status} />
+      </Table.Td>
+      <Table.Td>
+        {apiKey.lastUsedAt ? (
+          <time dateTime={apiKey.lastUsedAt}>{formatDateTime(apiKey.lastUsedAt)}</time>
+        ) : (
+          t('keys.never')
+        )}
+      </Table.Td>
+      {canEdit && (
+        <Table.Td>
+          <ApiKeyActionMenu
+            name={apiKey.name}
+            status={apiKey.status}
+            onAction={(kind) => onAction(kind, apiKey)}
+          />
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+};

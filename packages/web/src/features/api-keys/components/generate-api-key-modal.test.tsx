@@ -1,0 +1,108 @@
+import { GraphQLError } from 'graphql';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { GenerateApiKeyMutationVariables } from '../../../gql/graphql';
+import { roleFixtures } from '../../../test/api-key-fixtures';
+import { renderWithProviders } from '../../../test/render';
+import { GenerateApiKeyMutationDocument } from '../hooks/use-generate-api-key';
+import { GenerateApiKeyModal } from './generate-api-key-modal';
+
+const token = 'kwt_secret_0123456789abcdef';
+
+const successMock = (calls: GenerateApiKeyMutationVariables[]) => ({
+  request: { query: GenerateApiKeyMutationDocument, variables: () => true },
+  result: (variables: GenerateApiKeyMutationVariables) => {
+    calls.push(variables);
+    return {
+      data: {
+        generateApiKey: {
+          __typename: 'GenerateApiKeyPayload',
+          token,
+          apiKey: {
+            __typename: 'ApiKey',
+            id: 'k9',
+            key: 'kw-demo-new12345',
+            name: variables.input.name,
+          },
+        },
+      },
+    };
+  },
+});
+
+const conflictMock = {
+  request: { query: GenerateApiKeyMutationDocument, variables: () => true },
+  result: {
+    errors: [new GraphQLError('Name taken', { extensions: { code: 'CONFLICT', field: 'name' } })],
+  },
+};
+
+const renderModal = (mocks: Parameters<typeof renderWithProviders>[1] = {}) => {
+  const onClose = vi.fn();
+  const rendered = renderWithProviders(
+    <GenerateApiKeyModal opened onClose={onClose} roles={roleFixtures} />,
+    mocks,
+  );
+  return { ...rendered, onClose };
+};
+
+describe('GenerateApiKeyModal', () => {
+  it('requires a name of at most 100 characters before calling the server', async () => {
+    const calls: GenerateApiKeyMutationVariables[] = [];
+    const { user } = renderModal({ mocks: [successMock(calls)] });
+    const nameInput = screen.getByRole('textbox', { name: /Key identification/ });
+
+    await user.type(nameInput, '   ');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(await screen.findByText('Enter a name for the key.')).toBeInTheDocument();
+
+    await user.clear(nameInput);
+    await user.click(nameInput);
+    await user.paste('x'.repeat(101));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(await screen.findByText('Use at most 100 characters.')).toBeInTheDocument();
+    expect(calls).toEqual([]);
+  });
+
+  it('starts with no role selected, sends the chosen roleIds and reveals the token once', async () => {
+    const calls: GenerateApiKeyMutationVariables[] = [];
+    const { user, onClose } = renderModal({ mocks: [successMock(calls)] });
+    expect(screen.getByText(/Choose only the roles this integration needs/)).toBeInTheDocument();
+
+    await user.type(screen.getByRole('textbox', { name: /Key identification/ }), '  ERP sync  ');
+    const rolesInput = screen.getByTestId('api-key-roles-input');
+    expect(rolesInput).toHaveValue('');
+    await user.click(rolesInput);
+    await user.click(await screen.findByRole('option', { name: /OMS - Read only/ }));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+
+    const tokenField = await screen.findByTestId('revealed-token');
+    expect(calls).toEqual([{ input: { name: 'ERP sync', roleIds: ['role-oms'] } }]);
+    expect(tokenField).toHaveValue(token);
+    expect(tokenField).toHaveAttribute('readonly');
+    expect(screen.getByTestId('revealed-key')).toHaveValue('kw-demo-new12345');
+    expect(screen.getByText(/This token will not be shown again/)).toBeInTheDocument();
+
+    const copyButton = screen.getByTestId('revealed-token-copy');
+    expect(copyButton).toHaveTextContent('Copy');
+    await user.click(copyButton);
+    await waitFor(() => expect(copyButton).toHaveTextContent('Copied'));
+    await expect(navigator.clipboard.readText()).resolves.toBe(token);
+
+    await user.click(screen.getByTestId('reveal-close'));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(screen.queryByDisplayValue(token)).not.toBeInTheDocument();
+  });
+
+  it('shows a name conflict from the server on the name field', async () => {
+    const { user } = renderModal({ mocks: [conflictMock] });
+    await user.type(screen.getByRole('textbox', { name: /Key identification/ }), 'ERP sync');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      await within(dialog).findByText('Another key in this account already has this name.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('revealed-token')).not.toBeInTheDocument();
+    expect(await screen.findByText('Could not generate the API key')).toBeInTheDocument();
+  });
+});

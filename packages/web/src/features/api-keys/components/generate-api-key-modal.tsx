@@ -1,0 +1,106 @@
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
+import { describeError } from '../../../lib/graphql-errors';
+import { notifyFailure, notifySuccess } from '../../../lib/notify';
+import { useGenerateApiKey } from '../hooks/use-generate-api-key';
+import { keyNameError, maxKeyNameLength } from '../utils/key-name';
+import { nameFieldError } from '../utils/mutation-errors';
+import { RevealedToken } from './revealed-token';
+import { RoleMultiSelect } from './role-multi-select';
+
+type Revealed = { key: string; token: string };
+
+type GenerateApiKeyModalProps = {
+  opened: boolean;
+  onClose: () => void;
+  roles: readonly RoleMultiSelect_RoleFragment[];
+};
+
+export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyModalProps) => {
+  const { t } = useTranslation();
+  const [generate, { loading }] = useGenerateApiKey();
+  const [name, setName] = useState('');
+  const [roleIds, setRoleIds] = useState<string[]>([]);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+
+  const close = () => {
+    setName('');
+    setRoleIds([]);
+    setNameError(null);
+    setRevealed(null);
+    onClose();
+  };
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const validationError = keyNameError(name);
+    setNameError(validationError && t(validationError));
+    if (validationError) return;
+    try {
+      const result = await generate({ variables: { input: { name: name.trim(), roleIds } } });
+      const payload = result.data?.generateApiKey;
+      if (!payload) return;
+      setRevealed({ key: payload.apiKey.key, token: payload.token });
+      notifySuccess(t('generateDialog.success'));
+    } catch (error) {
+      setNameError(nameFieldError(error, t));
+      notifyFailure(t('generateDialog.failure'), describeError(error, t));
+    }
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={revealed ? t('generateDialog.success') : t('generateDialog.title')}
+      size="lg"
+      centered
+      // A stray click must not throw away a token that cannot be shown again.
+      closeOnClickOutside={!revealed}
+      closeOnEscape={!revealed}
+    >
+      {revealed ? (
+        <RevealedToken apiKey={revealed.key} token={revealed.token} onClose={close} />
+      ) : (
+        <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+          <Stack>
+            <TextInput
+              label={t('generateDialog.nameLabel')}
+              description={t('generateDialog.nameDescription')}
+              required
+              maxLength={maxKeyNameLength + 20}
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              error={nameError}
+              data-autofocus
+              data-testid="api-key-name-input"
+            />
+            <RoleMultiSelect
+              label={t('generateDialog.rolesLabel')}
+              placeholder={t('generateDialog.rolesPlaceholder')}
+              roles={roles}
+              value={roleIds}
+              onChange={setRoleIds}
+              data-testid="api-key-roles-input"
+            />
+            <Alert color="blue" icon={<IconInfoCircle size={18} aria-hidden />}>
+              {t('generateDialog.rolesWarning')}
+            </Alert>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close} disabled={loading}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={loading} data-testid="generate-api-key-submit">
+                {t('generateDialog.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+};

@@ -1,0 +1,86 @@
+import { MultiSelect, type ComboboxItem, type ComboboxItemGroup } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../../../gql';
+import type { RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
+import { productLabel, resourceLabel } from '../../../lib/resource-labels';
+
+export const RoleMultiSelectRoleFragment = graphql(`
+  fragment RoleMultiSelect_role on Role {
+    id
+    name
+    predefined
+    resources {
+      key
+      name
+      productKey
+      productName
+    }
+  }
+`);
+
+const groupLabel = (t: TFunction, role: RoleMultiSelect_RoleFragment) => {
+  const products = [...new Map(role.resources.map((r) => [r.productKey, r.productName]))];
+  const [onlyProduct] = products;
+  if (!onlyProduct) return t('roles.noResources');
+  if (products.length > 1) return t('roles.multipleProducts');
+  return productLabel(t, ...onlyProduct);
+};
+
+/** Roles grouped by the product their resources belong to, so admins grant narrowly. */
+export const groupRolesByProduct = (
+  t: TFunction,
+  roles: readonly RoleMultiSelect_RoleFragment[],
+): ComboboxItemGroup<ComboboxItem>[] => {
+  const groups = new Map<string, ComboboxItem[]>();
+  for (const role of roles) {
+    const label = groupLabel(t, role);
+    const items = groups.get(label) ?? [];
+    items.push({ value: role.id, label: role.name });
+    groups.set(label, items);
+  }
+  return [...groups].map(([group, items]) => ({ group, items }));
+};
+
+export const describeRole = (t: TFunction, role: RoleMultiSelect_RoleFragment) =>
+  role.resources.map((r) => resourceLabel(t, r.key, r.name)).join(', ');
+
+type RoleMultiSelectProps = {
+  roles: readonly RoleMultiSelect_RoleFragment[];
+  value: string[];
+  onChange: (roleIds: string[]) => void;
+  label: string;
+  placeholder?: string;
+  description?: string;
+  'data-testid'?: string;
+};
+
+export const RoleMultiSelect = ({ roles, ...props }: RoleMultiSelectProps) => {
+  const { t } = useTranslation();
+  const data = useMemo(() => groupRolesByProduct(t, roles), [t, roles]);
+  const rolesById = useMemo(() => new Map(roles.map((role) => [role.id, role])), [roles]);
+  return (
+    <MultiSelect
+      {...props}
+      data={data}
+      searchable
+      clearable
+      hidePickedOptions={false}
+      nothingFoundMessage="—"
+      renderOption={({ option }) => {
+        const role = rolesById.get(option.value);
+        return (
+          <div>
+            <div>{option.label}</div>
+            {role && (
+              <div style={{ fontSize: 'var(--mantine-font-size-xs)', opacity: 0.7 }}>
+                {describeRole(t, role)}
+              </div>
+            )}
+          </div>
+        );
+      }}
+    />
+  );
+};

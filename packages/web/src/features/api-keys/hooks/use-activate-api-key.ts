@@ -1,0 +1,18 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+import { refetchGeneratedKeys } from './refetch-generated-keys';
+
+export const ActivateApiKeyMutationDocument = graphql(`
+  mutation ActivateApiKey($input: ActivateApiKeyInput!) {
+    activateApiKey(input: $input) {
+      apiKey {
+        id
+        status
+        updatedAt
+      }
+    }
+  }
+`);
+
+export const useActivateApiKey = () =>
+  useMutation(ActivateApiKeyMutationDocument, { refetchQueries: refetchGeneratedKeys });

@@ -1,0 +1,70 @@
+import { MockedProvider } from '@apollo/client/testing/react';
+import { MantineProvider } from '@mantine/core';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { GraphQLError } from 'graphql';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import { AppRoutes } from '../../app/app-routes';
+import { theme } from '../../app/theme';
+import { i18n } from '../../lib/i18n';
+import { SignInMutationDocument } from './use-sign-in';
+import { ViewerQueryDocument } from './use-viewer-query';
+
+const unauthenticated = {
+  request: { query: ViewerQueryDocument },
+  result: {
+    errors: [new GraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED' } })],
+  },
+};
+
+const wrongPassword = {
+  request: { query: SignInMutationDocument, variables: () => true },
+  result: {
+    errors: [new GraphQLError('Bad credentials', { extensions: { code: 'UNAUTHENTICATED' } })],
+  },
+};
+
+const renderApp = (mocks: ReadonlyArray<typeof unauthenticated | typeof wrongPassword>) =>
+  render(
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} env="test">
+        <MockedProvider mocks={mocks}>
+          <MemoryRouter initialEntries={['/account/api-keys/generated']}>
+            <AppRoutes />
+          </MemoryRouter>
+        </MockedProvider>
+      </MantineProvider>
+    </I18nextProvider>,
+  );
+
+describe('sign-in flow', () => {
+  it('sends an unauthenticated viewer to the sign-in page', async () => {
+    renderApp([unauthenticated]);
+    expect(await screen.findByRole('heading', { name: 'Sign in to Keyward' })).toBeInTheDocument();
+  });
+
+  it('validates the form and explains wrong credentials in plain words', async () => {
+    const user = userEvent.setup();
+    renderApp([unauthenticated, wrongPassword]);
+    const submit = await screen.findByRole('button', { name: 'Sign in' });
+    await user.click(submit);
+    expect(screen.getByText('Enter your email.')).toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+
+    await user.type(screen.getByRole('textbox', { name: /Email/ }), 'admin@example.com');
+    await user.type(screen.getByLabelText(/Password/), 'wrong');
+    await user.click(submit);
+    expect(await screen.findByText('The email or password is incorrect.')).toBeInTheDocument();
+  });
+
+  it('switches language from the language selector and updates <html lang>', async () => {
+    const user = userEvent.setup();
+    renderApp([unauthenticated]);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Language' }), 'pt-BR');
+    expect(await screen.findByRole('heading', { name: 'Entrar no Keyward' })).toBeInTheDocument();
+    await waitFor(() => expect(document.documentElement.lang).toBe('pt-BR'));
+    expect(window.localStorage.getItem('keyward.language')).toBe('pt-BR');
+  });
+});
