@@ -23,21 +23,24 @@ describe.skipIf(!chromiumAvailable)('generated keys, end to end in Chromium', ()
     await keyward?.stop();
   });
 
-  const rowMenu = (name: string) =>
-    page.getByRole('button', { name: new RegExp(`actions.*${name}`, 'i') });
+  const rowMenu = (name: string) => page.getByRole('button', { name: `Actions for ${name}` });
 
-  const confirmInDialog = async (buttonName: RegExp) => {
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: buttonName }).click();
-    await dialog.waitFor({ state: 'detached' });
+  /** Clicks a modal's confirm button and waits for the modal to close. */
+  const confirm = async (testId: string) => {
+    await page.getByTestId(testId).click();
+    await page.getByTestId(testId).waitFor({ state: 'detached' });
   };
 
   it('signs in as the demo admin', async () => {
     await page.goto('/');
-    await page.getByLabel(/email/i).fill('admin@example.com');
-    await page.getByLabel(/password/i).fill('keyward-demo');
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.getByRole('button', { name: /generate key/i }).waitFor();
+    await page.getByTestId('sign-in-email').fill('admin@example.com');
+    await page.getByTestId('sign-in-password').fill('keyward-demo');
+    await page.getByTestId('sign-in-submit').click();
+    await page
+      .getByTestId('generate-api-key')
+      .or(page.getByTestId('generate-api-key-empty'))
+      .first()
+      .waitFor();
     expect(page.url()).toContain('/account/api-keys/generated');
   });
 
@@ -45,22 +48,25 @@ describe.skipIf(!chromiumAvailable)('generated keys, end to end in Chromium', ()
   let token = '';
 
   it('generates a key with a role holding View API Keys and reveals its token once', async () => {
-    await page.getByRole('button', { name: /generate key/i }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(/key identification/i).fill('E2E integration');
-    await dialog.getByRole('textbox', { name: /roles/i }).click();
-    await page.getByRole('option', { name: 'API Keys - Read only' }).click();
+    await page
+      .getByTestId('generate-api-key')
+      .or(page.getByTestId('generate-api-key-empty'))
+      .first()
+      .click();
+    await page.getByTestId('api-key-name-input').fill('E2E integration');
+    await page.getByTestId('api-key-roles-input').click();
+    await page.getByRole('option', { name: /API Keys - Read only/ }).click();
     await page.keyboard.press('Escape');
-    await dialog.getByRole('button', { name: /^generate$/i }).click();
+    await page.getByTestId('generate-api-key-submit').click();
 
-    const revealed = page.getByTestId('revealed-token');
-    await revealed.waitFor();
-    await dialog.getByRole('button', { name: /copy/i }).first().click();
+    await page.getByTestId('revealed-token').waitFor();
+    await page.getByTestId('revealed-token-copy').click();
     token = await page.evaluate(() => navigator.clipboard.readText());
     expect(token).toMatch(/^kwt_[0-9A-Za-z]{49}$/);
-    key = (await page.getByTestId('revealed-key').textContent())?.trim() ?? '';
-    expect(key).toMatch(/^kw-demo-/);
-    await dialog.getByRole('button', { name: /close/i }).last().click();
+    await page.getByTestId('revealed-key-copy').click();
+    key = await page.evaluate(() => navigator.clipboard.readText());
+    expect(key).toMatch(/^kw-demo-[a-z0-9]{12}$/);
+    await page.getByTestId('reveal-close').click();
     await page.getByRole('table').getByText('E2E integration').waitFor();
     // The token is gone from the page once the reveal closes.
     expect(await page.content()).not.toContain(token);
@@ -75,7 +81,7 @@ describe.skipIf(!chromiumAvailable)('generated keys, end to end in Chromium', ()
   it('refuses the key at once when it is deactivated, and accepts it again when reactivated', async () => {
     await rowMenu('E2E integration').click();
     await page.getByRole('menuitem', { name: /deactivate/i }).click();
-    await confirmInDialog(/deactivate/i);
+    await confirm('confirm-deactivate');
     await page
       .getByRole('table')
       .getByText(/inactive/i)
@@ -85,30 +91,29 @@ describe.skipIf(!chromiumAvailable)('generated keys, end to end in Chromium', ()
 
     await rowMenu('E2E integration').click();
     await page.getByRole('menuitem', { name: /^activate/i }).click();
-    await confirmInDialog(/activate/i);
+    await confirm('confirm-activate');
     const accepted = await keyward.graphqlAsKey(LIST_AS_KEY, key, token);
     expect(accepted.errors).toBeUndefined();
+  });
+
+  it('shows the table in Portuguese after switching language', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('pt-BR');
+    await page.getByRole('columnheader', { name: /chave\/nome/i }).waitFor();
+    await page.getByRole('columnheader', { name: /data de criação/i }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('pt-BR');
+    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+    await page.getByRole('columnheader', { name: /key\/name/i }).waitFor();
   });
 
   it('deletes the key after the irreversibility checkbox, and the key stops working', async () => {
     await rowMenu('E2E integration').click();
     await page.getByRole('menuitem', { name: /delete/i }).click();
-    const dialog = page.getByRole('dialog');
-    const deleteButton = dialog.getByRole('button', { name: /delete/i });
-    expect(await deleteButton.isDisabled()).toBe(true);
-    await dialog.getByLabel(/cannot be undone/i).check();
-    await confirmInDialog(/delete/i);
+    expect(await page.getByTestId('confirm-delete').isDisabled()).toBe(true);
+    await page.getByTestId('delete-acknowledge').check();
+    await confirm('confirm-delete');
     await page.getByRole('table').getByText('E2E integration').waitFor({ state: 'detached' });
     const refused = await keyward.graphqlAsKey(LIST_AS_KEY, key, token);
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  });
-
-  it('shows the table in Portuguese after switching language', async () => {
-    await page.getByRole('textbox', { name: /language/i }).click();
-    await page.getByRole('option', { name: /português/i }).click();
-    await page.getByRole('columnheader', { name: /chave\/nome/i }).waitFor();
-    await page.getByRole('columnheader', { name: /data de criação/i }).waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('pt-BR');
   });
 
   it('never printed the token to the server logs', () => {
