@@ -64,10 +64,21 @@ describe.each(testDatabases)('generated keys on $name', (database) => {
       headers: { 'X-VTEX-API-AppKey': generated.apiKey.key, 'X-VTEX-API-AppToken': generated.token },
     });
     expect(vtex.data).toEqual({ me: { kind: 'API_KEY', apiKey: { key: generated.apiKey.key } } });
-    const wrong = await server.graphql(LIST, {}, { key: generated.apiKey.key, token: `${generated.token.slice(0, -1)}x` });
+    const wrong = await server.graphql(LIST, {}, { key: generated.apiKey.key, token: `${generated.token.slice(0, -1)}${generated.token.endsWith('x') ? 'y' : 'x'}` });
     expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
     const unknown = await server.graphql(LIST, {}, { key: 'kw-acme-unknown', token: generated.token });
     expect(errorCode(unknown)).toBe('UNAUTHENTICATED');
     expect(unknown.errors?.[0]?.message).toBe(wrong.errors?.[0]?.message);
+  });
+
+  it('sorts names the same way on every database, ignoring case', async () => {
+    const other = await accountWithOwner(server, 'casing');
+    for (const name of ['beta', 'Alpha', 'gamma', 'Delta']) await generateKey(server, other.cookie, name);
+    const sorted = await server.graphql<{ generatedKeys: { edges: { node: { name: string } }[] } }>(
+      LIST,
+      { orderBy: { field: 'NAME', direction: 'ASC' } },
+      { cookie: other.cookie },
+    );
+    expect(sorted.data!.generatedKeys.edges.map((edge) => edge.node.name)).toEqual(['Alpha', 'beta', 'Delta', 'gamma']);
   });
 });

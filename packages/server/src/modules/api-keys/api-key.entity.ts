@@ -27,7 +27,6 @@ registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
 @Entity('api_keys')
 @Index('UQ_api_keys_account_name', ['accountId', 'nameNormalized'], { unique: true })
 @Index('IDX_api_keys_account_created', ['accountId', 'createdAt', 'id'])
-@Index('IDX_api_keys_account_name', ['accountId', 'name', 'id'])
 @Index('IDX_api_keys_account_status', ['accountId', 'active', 'createdAt', 'id'])
 @Index('IDX_api_keys_account_last_used', ['accountId', 'lastUsedAt', 'id'])
 @Index('IDX_api_keys_account_token_created', ['accountId', 'tokenCreatedAt', 'id'])
@@ -47,6 +46,7 @@ export class ApiKey {
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
+  /** Lower-cased name: uniqueness and the name sort ignore case the same way on every database. */
   @Column({ type: 'varchar', length: 100 })
   nameNormalized: string;
 

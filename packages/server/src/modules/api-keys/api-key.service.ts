@@ -43,7 +43,7 @@ export interface ApiKeyListArgs extends PageRequest {
 
 const SORTS: Record<ApiKeySortField, SortColumn<ApiKey>[]> = {
   NAME: [
-    { expression: 'k.name', read: (k) => k.name },
+    { expression: 'k.nameNormalized', read: (k) => k.nameNormalized },
     { expression: 'k.id', read: (k) => k.id },
   ],
   CREATED_AT: [
