@@ -11,6 +11,7 @@ import { createLoaders, type GraphQLContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { keywardSchema } from './graphql/schema.js';
 import { jsonErrorHandler } from './http/error-handler.js';
+import { exportRoutes } from './http/exports.js';
 import { graphiqlHandler } from './http/graphiql.js';
 import { authenticate, sessionCookieJar } from './http/request-context.js';
 import { createServices, type Services } from './services.js';
@@ -71,6 +72,8 @@ export const createApp = async (
     }),
   );
 
+  app.use(exportRoutes(services));
+
   const indexHtml = path.join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {
     app.use(express.static(config.webDist, { index: false }));
@@ -80,5 +83,19 @@ export const createApp = async (
 
   app.use(jsonErrorHandler);
 
-  return { app, services, stop: () => apollo.stop() };
+  // Refused authentications reach the audit log aggregated, once a minute.
+  const flushRefusedAuth = setInterval(() => {
+    services.refusedAuth.flush().catch((error: unknown) => console.error('Refused-auth flush failed', error));
+  }, 60_000);
+  flushRefusedAuth.unref();
+
+  return {
+    app,
+    services,
+    stop: async () => {
+      clearInterval(flushRefusedAuth);
+      await apollo.stop();
+      await services.refusedAuth.flush();
+    },
+  };
 };

@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from './common/clock.js';
+import { ApiKeyExportService } from './modules/api-keys/api-key-export.service.js';
+import { AuditLogService } from './modules/audit/audit-log.service.js';
+import { RefusedAuthRecorder } from './modules/audit/refused-auth.recorder.js';
 import { ApiTokenService } from './modules/api-keys/api-token.service.js';
 import { ApiKeySettingsService } from './modules/settings/api-key-settings.service.js';
 import { AccountService } from './modules/accounts/account.service.js';
@@ -18,16 +21,22 @@ export const createServices = (
 ) => {
   const roles = new RoleService(dataSource);
   const settings = new ApiKeySettingsService(dataSource, clock);
+  const apiKeys = new ApiKeyService(dataSource, roles, settings, tokenSecret, clock);
+  const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock);
+  const externalKeys = new ExternalKeyService(dataSource, roles);
   return {
     accounts: new AccountService(dataSource),
     authentication: new AuthenticationService(dataSource, tokenSecret, settings, clock),
     roles,
     roleAdmin: new RoleAdminService(dataSource),
-    apiKeys: new ApiKeyService(dataSource, roles, settings, tokenSecret, clock),
-    apiTokens: new ApiTokenService(dataSource, tokenSecret, clock),
+    apiKeys,
+    apiTokens,
+    apiKeyExport: new ApiKeyExportService(dataSource, apiKeys, apiTokens, externalKeys, roles),
+    auditLog: new AuditLogService(dataSource),
+    refusedAuth: new RefusedAuthRecorder(dataSource, clock),
     settings,
     clock,
-    externalKeys: new ExternalKeyService(dataSource, roles),
+    externalKeys,
     members: new MemberService(dataSource, roles),
   };
 };

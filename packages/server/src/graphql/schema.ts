@@ -6,6 +6,7 @@ import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { ApiTokenResolver } from '../modules/api-keys/api-token.resolver.js';
 import { ApiKeySettingsResolver } from '../modules/settings/api-key-settings.resolver.js';
+import { AuditLogResolver } from '../modules/audit/audit-log.resolver.js';
 import { RoleResolver } from '../modules/roles/role.resolver.js';
 import { MemberResolver } from '../modules/accounts/member.resolver.js';
 import { ExternalKeyResolver } from '../modules/external-keys/external-key.resolver.js';
@@ -24,6 +25,7 @@ export const keywardSchema = (): Promise<GraphQLSchema> => {
       ExternalKeyResolver,
       ApiTokenResolver,
       ApiKeySettingsResolver,
+      AuditLogResolver,
     ],
     // Services validate and answer coded errors; class-validator is not used.
     validate: false,

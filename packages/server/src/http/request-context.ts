@@ -34,6 +34,7 @@ export const authenticate = async (req: Request, services: Services): Promise<Ca
   if (credentials) {
     const verification = await services.authentication.verifyKey(credentials, ip);
     if (verification.code === 'VALID') return { principal: verification.principal, ip };
+    services.refusedAuth.record(credentials.key, ip, verification.code);
     return { principal: null, ip, ...(verification.code === 'EXPIRED' ? { authFailure: 'EXPIRED' } : {}) };
   }
   const session = parseCookie(req.get('cookie') ?? '')[SESSION_COOKIE];

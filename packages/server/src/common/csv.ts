@@ -1,0 +1,12 @@
+/**
+ * One CSV line. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR)
+ * get a leading apostrophe: exported data must never execute on an auditor's machine.
+ */
+export const csvLine = (cells: readonly (string | number | null | undefined)[]): string =>
+  `${cells
+    .map((cell) => {
+      let text = cell === null || cell === undefined ? '' : String(cell);
+      if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    })
+    .join(',')}\r\n`;

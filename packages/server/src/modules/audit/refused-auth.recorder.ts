@@ -1,0 +1,99 @@
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../../common/clock.js';
+import { newId } from '../../common/ids.js';
+import { Account } from '../accounts/account.entity.js';
+import { AuditEvent } from './audit-event.entity.js';
+
+/** Distinct (key, source) pairs kept between flushes; beyond it, attempts are only counted. */
+const MAX_PENDING = 10_000;
+
+interface Pending {
+  key: string;
+  ip: string | null;
+  reason: string;
+  attempts: number;
+  first: Date;
+  last: Date;
+}
+
+/** `kw-<account>-<random>`: the account a refused key claims to belong to. */
+export const accountSlugOfKey = (key: string): string | null => {
+  const match = /^kw-([a-z0-9-]{1,40})-[a-z0-9]{12}$/.exec(key);
+  return match?.[1] ?? null;
+};
+
+/**
+ * Refused authentications are aggregated: one audit event per key, source and reason per
+ * flush (every minute), with the number of attempts. A flood of bad tokens thus costs a
+ * bounded number of rows, and attempts on made-up keys of no account are only counted.
+ */
+export class RefusedAuthRecorder {
+  private pending = new Map<string, Pending>();
+  private dropped = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  record(key: string, ip: string | null, reason: string): void {
+    const id = `${key}\u0000${ip ?? ''}\u0000${reason}`;
+    const now = this.clock();
+    const entry = this.pending.get(id);
+    if (entry) {
+      entry.attempts += 1;
+      entry.last = now;
+    } else if (this.pending.size < MAX_PENDING) {
+      this.pending.set(id, { key: key.slice(0, 80), ip, reason, attempts: 1, first: now, last: now });
+    } else {
+      this.dropped += 1;
+    }
+  }
+
+  /** Attempts that could not be kept since the process started (the map was full). */
+  get droppedAttempts(): number {
+    return this.dropped;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const entries = [...this.pending.values()];
+    this.pending = new Map();
+    const slugs = [...new Set(entries.map((entry) => accountSlugOfKey(entry.key)).filter((slug) => slug !== null))];
+    if (slugs.length === 0) return;
+    const accounts = await this.dataSource
+      .getRepository(Account)
+      .createQueryBuilder('a')
+      .where('a.slug IN (:...slugs)', { slugs })
+      .getMany();
+    const accountBySlug = new Map(accounts.map((account) => [account.slug, account.id]));
+    const rows = entries.flatMap((entry) => {
+      const accountId = accountBySlug.get(accountSlugOfKey(entry.key) ?? '');
+      if (!accountId) return [];
+      return [
+        {
+          id: newId(),
+          accountId,
+          action: 'auth.refused',
+          actorType: 'anonymous' as const,
+          actorId: null,
+          actorLabel: null,
+          targetType: 'api-key',
+          targetId: null,
+          targetLabel: entry.key,
+          details: JSON.stringify({
+            reason: entry.reason,
+            attempts: entry.attempts,
+            from: entry.first.toISOString(),
+            to: entry.last.toISOString(),
+          }),
+          sourceIp: entry.ip,
+          createdAt: entry.last,
+        },
+      ];
+    });
+    for (let start = 0; start < rows.length; start += 500) {
+      await this.dataSource.getRepository(AuditEvent).insert(rows.slice(start, start + 500));
+    }
+  }
+}
