@@ -14,6 +14,7 @@ import { jsonErrorHandler } from './http/error-handler.js';
 import { exportRoutes } from './http/exports.js';
 import { graphiqlHandler } from './http/graphiql.js';
 import { authenticate, sessionCookieJar } from './http/request-context.js';
+import { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import { createServices, type Services } from './services.js';
 
 export interface KeywardApp {
@@ -24,10 +25,14 @@ export interface KeywardApp {
 
 export const createApp = async (
   dataSource: DataSource,
-  config: Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 'trustProxy'>,
+  config: Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 'trustProxy'> &
+    Partial<Pick<Config, 'smtpUrl' | 'smtpFrom'>>,
   clock: Clock = systemClock,
 ): Promise<KeywardApp> => {
-  const services = createServices(dataSource, config.tokenSecret, clock);
+  const mailer = config.smtpUrl
+    ? new ReminderMailer(config.smtpUrl, config.smtpFrom ?? 'keyward@localhost')
+    : null;
+  const services = createServices(dataSource, config.tokenSecret, clock, mailer);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await keywardSchema(),
     formatError,
@@ -85,7 +90,9 @@ export const createApp = async (
 
   // Refused authentications reach the audit log aggregated, once a minute.
   const flushRefusedAuth = setInterval(() => {
-    services.refusedAuth.flush().catch((error: unknown) => console.error('Refused-auth flush failed', error));
+    services.refusedAuth
+      .flush()
+      .catch((error: unknown) => console.error('Refused-auth flush failed', error));
   }, 60_000);
   flushRefusedAuth.unref();
 
@@ -96,6 +103,7 @@ export const createApp = async (
       clearInterval(flushRefusedAuth);
       await apollo.stop();
       await services.refusedAuth.flush();
+      mailer?.close();
     },
   };
 };

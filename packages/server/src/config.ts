@@ -16,6 +16,11 @@ export interface Config {
   webDist: string;
   /** Express `trust proxy`: false, true, a hop count, or addresses/subnets. */
   trustProxy: boolean | number | string;
+  /** `smtp://user:pass@host:587` or `smtps://…`; without it reminders are recorded only. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** Reminders and housekeeping every minute; off for processes that only serve requests. */
+  backgroundJobs: boolean;
 }
 
 const readSecret = (dataDir: string, production: boolean): string => {
@@ -54,5 +59,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     seedDemo: env.KEYWARD_SEED_DEMO ? env.KEYWARD_SEED_DEMO === 'true' : isSqlite && !production,
     webDist: path.resolve(env.KEYWARD_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    smtpUrl: env.SMTP_URL || null,
+    smtpFrom: env.SMTP_FROM ?? 'Keyward <keyward@localhost>',
+    backgroundJobs: env.KEYWARD_BACKGROUND_JOBS !== 'false',
   };
 };

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
+import { startBackgroundJobs } from './jobs.js';
 import { loadConfig } from './config.js';
 import { createDataSource, isMysqlUrl } from './db/data-source.js';
 import { migrate } from './db/migrate.js';
@@ -12,7 +13,8 @@ await dataSource.initialize();
 await migrate(dataSource);
 if (config.seedDemo) await seedDemo(dataSource, config.tokenSecret);
 
-const { app, stop } = await createApp(dataSource, config);
+const { app, services, stop } = await createApp(dataSource, config);
+const stopJobs = config.backgroundJobs ? startBackgroundJobs(services) : () => undefined;
 const server: Server = app.listen(config.port, config.host, () => {
   const database = isMysqlUrl(config.databaseUrl) ? 'MySQL' : `SQLite at ${config.databaseUrl}`;
   console.log(`Keyward listening on http://${config.host}:${config.port} (${database})`);
@@ -20,6 +22,7 @@ const server: Server = app.listen(config.port, config.host, () => {
 });
 
 const shutdown = async () => {
+  stopJobs();
   server.close();
   await stop();
   await dataSource.destroy();

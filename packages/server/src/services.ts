@@ -4,6 +4,8 @@ import { ApiKeyExportService } from './modules/api-keys/api-key-export.service.j
 import { AuditLogService } from './modules/audit/audit-log.service.js';
 import { RefusedAuthRecorder } from './modules/audit/refused-auth.recorder.js';
 import { ApiTokenService } from './modules/api-keys/api-token.service.js';
+import type { ReminderMailer } from './modules/settings/reminder-delivery.js';
+import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
 import { ApiKeySettingsService } from './modules/settings/api-key-settings.service.js';
 import { AccountService } from './modules/accounts/account.service.js';
 import { ApiKeyService } from './modules/api-keys/api-key.service.js';
@@ -18,6 +20,7 @@ export const createServices = (
   dataSource: DataSource,
   tokenSecret: string,
   clock: Clock = systemClock,
+  mailer: ReminderMailer | null = null,
 ) => {
   const roles = new RoleService(dataSource);
   const settings = new ApiKeySettingsService(dataSource, clock);
@@ -34,6 +37,7 @@ export const createServices = (
     apiKeyExport: new ApiKeyExportService(dataSource, apiKeys, apiTokens, externalKeys, roles),
     auditLog: new AuditLogService(dataSource),
     refusedAuth: new RefusedAuthRecorder(dataSource, clock),
+    reminders: new ReminderScheduler(dataSource, clock, mailer),
     settings,
     clock,
     externalKeys,

@@ -30,7 +30,11 @@ describe.each(testDatabases)('generated keys on $name', (database) => {
     expect(audit.map((event) => event.action)).toContain('api-key.generated');
     expect(JSON.stringify(audit)).not.toContain(generated.token);
 
-    const asKey = await server.graphql(LIST, {}, { key: generated.apiKey.key, token: generated.token });
+    const asKey = await server.graphql(
+      LIST,
+      {},
+      { key: generated.apiKey.key, token: generated.token },
+    );
     expect(asKey.errors).toBeUndefined();
     expect(JSON.stringify(asKey.data)).not.toContain(generated.token);
   });
@@ -60,25 +64,49 @@ describe.each(testDatabases)('generated keys on $name', (database) => {
   it('authenticates keys with either header spelling, and refuses wrong tokens alike', async () => {
     const viewer = owner.roles.get('api-keys-read-only')!;
     const generated = await generateKey(server, owner.cookie, 'Header test', [viewer.id]);
-    const vtex = await server.graphql('{ me { kind apiKey { key } } }', {}, {
-      headers: { 'X-VTEX-API-AppKey': generated.apiKey.key, 'X-VTEX-API-AppToken': generated.token },
-    });
+    const vtex = await server.graphql(
+      '{ me { kind apiKey { key } } }',
+      {},
+      {
+        headers: {
+          'X-VTEX-API-AppKey': generated.apiKey.key,
+          'X-VTEX-API-AppToken': generated.token,
+        },
+      },
+    );
     expect(vtex.data).toEqual({ me: { kind: 'API_KEY', apiKey: { key: generated.apiKey.key } } });
-    const wrong = await server.graphql(LIST, {}, { key: generated.apiKey.key, token: `${generated.token.slice(0, -1)}${generated.token.endsWith('x') ? 'y' : 'x'}` });
+    const wrong = await server.graphql(
+      LIST,
+      {},
+      {
+        key: generated.apiKey.key,
+        token: `${generated.token.slice(0, -1)}${generated.token.endsWith('x') ? 'y' : 'x'}`,
+      },
+    );
     expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
-    const unknown = await server.graphql(LIST, {}, { key: 'kw-acme-unknown', token: generated.token });
+    const unknown = await server.graphql(
+      LIST,
+      {},
+      { key: 'kw-acme-unknown', token: generated.token },
+    );
     expect(errorCode(unknown)).toBe('UNAUTHENTICATED');
     expect(unknown.errors?.[0]?.message).toBe(wrong.errors?.[0]?.message);
   });
 
   it('sorts names the same way on every database, ignoring case', async () => {
     const other = await accountWithOwner(server, 'casing');
-    for (const name of ['beta', 'Alpha', 'gamma', 'Delta']) await generateKey(server, other.cookie, name);
+    for (const name of ['beta', 'Alpha', 'gamma', 'Delta'])
+      await generateKey(server, other.cookie, name);
     const sorted = await server.graphql<{ generatedKeys: { edges: { node: { name: string } }[] } }>(
       LIST,
       { orderBy: { field: 'NAME', direction: 'ASC' } },
       { cookie: other.cookie },
     );
-    expect(sorted.data!.generatedKeys.edges.map((edge) => edge.node.name)).toEqual(['Alpha', 'beta', 'Delta', 'gamma']);
+    expect(sorted.data!.generatedKeys.edges.map((edge) => edge.node.name)).toEqual([
+      'Alpha',
+      'beta',
+      'Delta',
+      'gamma',
+    ]);
   });
 });

@@ -6,17 +6,39 @@ import { TestServer } from './support/test-server.js';
 
 const CREATE_ROLE = /* GraphQL */ `
   mutation CreateRole($input: CreateRoleInput!) {
-    createRole(input: $input) { role { id name predefined resources { key } } }
+    createRole(input: $input) {
+      role {
+        id
+        name
+        predefined
+        resources {
+          key
+        }
+      }
+    }
   }
 `;
-const UPDATE_ROLE = 'mutation($input: UpdateRoleInput!) { updateRole(input: $input) { role { name resources { key } } } }';
+const UPDATE_ROLE =
+  'mutation($input: UpdateRoleInput!) { updateRole(input: $input) { role { name resources { key } } } }';
 const DELETE_ROLE = 'mutation($id: ID!) { deleteRole(input: { id: $id }) { deletedRoleId } }';
 const ADD_MEMBER = /* GraphQL */ `
   mutation AddMember($input: AddMemberInput!) {
-    addMember(input: $input) { passwordSetupPath member { id user { email } roles { name } } }
+    addMember(input: $input) {
+      passwordSetupPath
+      member {
+        id
+        user {
+          email
+        }
+        roles {
+          name
+        }
+      }
+    }
   }
 `;
-const UPDATE_MEMBER = 'mutation($input: UpdateMemberInput!) { updateMember(input: $input) { member { roles { name } } } }';
+const UPDATE_MEMBER =
+  'mutation($input: UpdateMemberInput!) { updateMember(input: $input) { member { roles { name } } } }';
 const REMOVE_MEMBER = 'mutation($id: ID!) { removeMember(input: { id: $id }) { removedMemberId } }';
 const MEMBERS = '{ members { id user { email } roles { name } } }';
 
@@ -33,7 +55,9 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
   afterAll(async () => server.stop());
 
   it('creates, renames and re-scopes custom roles with unique names', async () => {
-    const created = await server.graphql<{ createRole: { role: { id: string; predefined: boolean } } }>(
+    const created = await server.graphql<{
+      createRole: { role: { id: string; predefined: boolean } };
+    }>(
       CREATE_ROLE,
       { input: { name: 'Order viewer', resourceKeys: ['orders:view-orders'] } },
       { cookie: acme.cookie },
@@ -41,27 +65,63 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
     expect(created.errors).toBeUndefined();
     expect(created.data!.createRole.role.predefined).toBe(false);
     const id = created.data!.createRole.role.id;
-    const duplicate = await server.graphql(CREATE_ROLE, { input: { name: 'ORDER VIEWER', resourceKeys: [] } }, { cookie: acme.cookie });
+    const duplicate = await server.graphql(
+      CREATE_ROLE,
+      { input: { name: 'ORDER VIEWER', resourceKeys: [] } },
+      { cookie: acme.cookie },
+    );
     expect(duplicate.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'name' });
-    const unknownResource = await server.graphql(CREATE_ROLE, { input: { name: 'Bad', resourceKeys: ['orders:fly'] } }, { cookie: acme.cookie });
-    expect(unknownResource.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'resourceKeys' });
+    const unknownResource = await server.graphql(
+      CREATE_ROLE,
+      { input: { name: 'Bad', resourceKeys: ['orders:fly'] } },
+      { cookie: acme.cookie },
+    );
+    expect(unknownResource.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'resourceKeys',
+    });
     const updated = await server.graphql(
       UPDATE_ROLE,
       { input: { id, name: 'Orders', resourceKeys: ['orders:view-orders', 'orders:edit-orders'] } },
       { cookie: acme.cookie },
     );
     expect(updated.data).toEqual({
-      updateRole: { role: { name: 'Orders', resources: [{ key: 'orders:view-orders' }, { key: 'orders:edit-orders' }] } },
+      updateRole: {
+        role: {
+          name: 'Orders',
+          resources: [{ key: 'orders:view-orders' }, { key: 'orders:edit-orders' }],
+        },
+      },
     });
     // Another account's owner cannot see or touch it.
-    expect(errorCode(await server.graphql(UPDATE_ROLE, { input: { id, name: 'Hijacked' } }, { cookie: other.cookie }))).toBe('NOT_FOUND');
-    expect(errorCode(await server.graphql(DELETE_ROLE, { id }, { cookie: other.cookie }))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await server.graphql(
+          UPDATE_ROLE,
+          { input: { id, name: 'Hijacked' } },
+          { cookie: other.cookie },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(errorCode(await server.graphql(DELETE_ROLE, { id }, { cookie: other.cookie }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('keeps predefined roles read-only', async () => {
     const owner = acme.roles.get('owner')!.id;
-    expect(errorCode(await server.graphql(UPDATE_ROLE, { input: { id: owner, name: 'Mine' } }, { cookie: acme.cookie }))).toBe('FORBIDDEN');
-    expect(errorCode(await server.graphql(DELETE_ROLE, { id: owner }, { cookie: acme.cookie }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await server.graphql(
+          UPDATE_ROLE,
+          { input: { id: owner, name: 'Mine' } },
+          { cookie: acme.cookie },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await server.graphql(DELETE_ROLE, { id: owner }, { cookie: acme.cookie })),
+    ).toBe('FORBIDDEN');
   });
 
   it('refuses to delete a role someone holds, saying how many hold it', async () => {
@@ -75,8 +135,14 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
     const refused = await server.graphql(DELETE_ROLE, { id: roleId }, { cookie: acme.cookie });
     expect(errorCode(refused)).toBe('CONFLICT');
     expect(refused.errors?.[0]?.message).toContain('0 user(s) and 1 API key(s)');
-    await server.graphql('mutation($id: ID!) { deleteApiKey(input: { id: $id, confirm: true }) { deletedApiKeyId } }', { id: key.apiKey.id }, { cookie: acme.cookie });
-    expect((await server.graphql(DELETE_ROLE, { id: roleId }, { cookie: acme.cookie })).errors).toBeUndefined();
+    await server.graphql(
+      'mutation($id: ID!) { deleteApiKey(input: { id: $id, confirm: true }) { deletedApiKeyId } }',
+      { id: key.apiKey.id },
+      { cookie: acme.cookie },
+    );
+    expect(
+      (await server.graphql(DELETE_ROLE, { id: roleId }, { cookie: acme.cookie })).errors,
+    ).toBeUndefined();
   });
 
   it('refuses every privilege escalation: roles, keys and members beyond what the caller holds', async () => {
@@ -89,20 +155,68 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
     ]);
     const ownerRole = acme.roles.get('owner')!.id;
     // A role with more than the caller holds.
-    expect(errorCode(await server.graphql(CREATE_ROLE, { input: { name: 'Sneaky', resourceKeys: ['orders:edit-orders'] } }, { cookie: admin.cookie }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await server.graphql(
+          CREATE_ROLE,
+          { input: { name: 'Sneaky', resourceKeys: ['orders:edit-orders'] } },
+          { cookie: admin.cookie },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     // Widening an existing role the caller may edit.
-    expect(errorCode(await server.graphql(UPDATE_ROLE, { input: { id: admin.role.id, resourceKeys: ['license-manager:renew-api-token'] } }, { cookie: admin.cookie }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await server.graphql(
+          UPDATE_ROLE,
+          { input: { id: admin.role.id, resourceKeys: ['license-manager:renew-api-token'] } },
+          { cookie: admin.cookie },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     // A key holding Owner.
-    expect(errorCode(await server.graphql('mutation($r: [ID!]!) { generateApiKey(input: { name: "Escalate", roleIds: $r }) { token } }', { r: [ownerRole] }, { cookie: admin.cookie }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await server.graphql(
+          'mutation($r: [ID!]!) { generateApiKey(input: { name: "Escalate", roleIds: $r }) { token } }',
+          { r: [ownerRole] },
+          { cookie: admin.cookie },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     // A member holding Owner, new or existing.
-    expect(errorCode(await server.graphql(ADD_MEMBER, { input: { email: 'friend@acme.test', roleIds: [ownerRole] } }, { cookie: admin.cookie }))).toBe('FORBIDDEN');
-    const self = (await server.graphql<{ members: { id: string; user: { email: string } }[] }>(MEMBERS, {}, { cookie: admin.cookie })).data!.members.find((member) => member.user.email === 'limited@acme.test')!;
-    expect(errorCode(await server.graphql(UPDATE_MEMBER, { input: { id: self.id, roleIds: [ownerRole] } }, { cookie: admin.cookie }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await server.graphql(
+          ADD_MEMBER,
+          { input: { email: 'friend@acme.test', roleIds: [ownerRole] } },
+          { cookie: admin.cookie },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const self = (
+      await server.graphql<{ members: { id: string; user: { email: string } }[] }>(
+        MEMBERS,
+        {},
+        { cookie: admin.cookie },
+      )
+    ).data!.members.find((member) => member.user.email === 'limited@acme.test')!;
+    expect(
+      errorCode(
+        await server.graphql(
+          UPDATE_MEMBER,
+          { input: { id: self.id, roleIds: [ownerRole] } },
+          { cookie: admin.cookie },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('adds a new member who sets a first password through a single-use link', async () => {
     const viewer = acme.roles.get('api-keys-read-only')!.id;
-    const added = await server.graphql<{ addMember: { passwordSetupPath: string; member: { id: string; roles: { name: string }[] } } }>(
+    const added = await server.graphql<{
+      addMember: { passwordSetupPath: string; member: { id: string; roles: { name: string }[] } };
+    }>(
       ADD_MEMBER,
       { input: { email: 'New.Person@Acme.test', roleIds: [viewer] } },
       { cookie: acme.cookie },
@@ -117,38 +231,75 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
       { p: PASSWORD },
     );
     expect(errorCode(early)).toBe('UNAUTHENTICATED');
-    const tooShort = await server.graphql('mutation($t: String!) { setPassword(input: { token: $t, password: "short" }) { passwordSet } }', { t: secret });
+    const tooShort = await server.graphql(
+      'mutation($t: String!) { setPassword(input: { token: $t, password: "short" }) { passwordSet } }',
+      { t: secret },
+    );
     expect(tooShort.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'password' });
-    const set = await server.graphql('mutation($t: String!, $p: String!) { setPassword(input: { token: $t, password: $p }) { passwordSet } }', { t: secret, p: PASSWORD });
+    const set = await server.graphql(
+      'mutation($t: String!, $p: String!) { setPassword(input: { token: $t, password: $p }) { passwordSet } }',
+      { t: secret, p: PASSWORD },
+    );
     expect(set.data).toEqual({ setPassword: { passwordSet: true } });
-    const again = await server.graphql('mutation($t: String!, $p: String!) { setPassword(input: { token: $t, password: $p }) { passwordSet } }', { t: secret, p: PASSWORD });
+    const again = await server.graphql(
+      'mutation($t: String!, $p: String!) { setPassword(input: { token: $t, password: $p }) { passwordSet } }',
+      { t: secret, p: PASSWORD },
+    );
     expect(again.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'token' });
     const cookie = await server.signIn('new.person@acme.test', PASSWORD);
-    const me = await server.graphql<{ me: { resources: string[] } }>('{ me { resources } }', {}, { cookie });
+    const me = await server.graphql<{ me: { resources: string[] } }>(
+      '{ me { resources } }',
+      {},
+      { cookie },
+    );
     expect(me.data!.me.resources).toEqual(['license-manager:view-api-keys']);
 
-    const duplicate = await server.graphql(ADD_MEMBER, { input: { email: 'new.person@acme.test', roleIds: [] } }, { cookie: acme.cookie });
+    const duplicate = await server.graphql(
+      ADD_MEMBER,
+      { input: { email: 'new.person@acme.test', roleIds: [] } },
+      { cookie: acme.cookie },
+    );
     expect(duplicate.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'email' });
 
     // An existing user joins without a new link; removing them ends their session here.
-    const joined = await server.graphql<{ addMember: { passwordSetupPath: string | null; member: { id: string } } }>(
+    const joined = await server.graphql<{
+      addMember: { passwordSetupPath: string | null; member: { id: string } };
+    }>(
       ADD_MEMBER,
       { input: { email: 'new.person@acme.test', roleIds: [] } },
       { cookie: other.cookie },
     );
     expect(joined.data!.addMember.passwordSetupPath).toBeNull();
     const memberId = added.data!.addMember.member.id;
-    expect(errorCode(await server.graphql(REMOVE_MEMBER, { id: memberId }, { cookie: other.cookie }))).toBe('NOT_FOUND');
-    expect((await server.graphql(REMOVE_MEMBER, { id: memberId }, { cookie: acme.cookie })).errors).toBeUndefined();
-    expect(errorCode(await server.graphql('{ me { kind } }', {}, { cookie }))).toBe('UNAUTHENTICATED');
+    expect(
+      errorCode(await server.graphql(REMOVE_MEMBER, { id: memberId }, { cookie: other.cookie })),
+    ).toBe('NOT_FOUND');
+    expect(
+      (await server.graphql(REMOVE_MEMBER, { id: memberId }, { cookie: acme.cookie })).errors,
+    ).toBeUndefined();
+    expect(errorCode(await server.graphql('{ me { kind } }', {}, { cookie }))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('never lets the last owner be demoted or removed', async () => {
-    const members = (await server.graphql<{ members: { id: string; user: { email: string } }[] }>(MEMBERS, {}, { cookie: other.cookie })).data!.members;
+    const members = (
+      await server.graphql<{ members: { id: string; user: { email: string } }[] }>(
+        MEMBERS,
+        {},
+        { cookie: other.cookie },
+      )
+    ).data!.members;
     const owner = members.find((member) => member.user.email === other.email)!;
-    const demote = await server.graphql(UPDATE_MEMBER, { input: { id: owner.id, roleIds: [] } }, { cookie: other.cookie });
+    const demote = await server.graphql(
+      UPDATE_MEMBER,
+      { input: { id: owner.id, roleIds: [] } },
+      { cookie: other.cookie },
+    );
     expect(errorCode(demote)).toBe('CONFLICT');
-    expect(errorCode(await server.graphql(REMOVE_MEMBER, { id: owner.id }, { cookie: other.cookie }))).toBe('CONFLICT');
+    expect(
+      errorCode(await server.graphql(REMOVE_MEMBER, { id: owner.id }, { cookie: other.cookie })),
+    ).toBe('CONFLICT');
     // With a second owner, the first can step down.
     const second = await server.graphql<{ addMember: { member: { id: string } } }>(
       ADD_MEMBER,
@@ -156,15 +307,41 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
       { cookie: other.cookie },
     );
     expect(second.errors).toBeUndefined();
-    const stepDown = await server.graphql(UPDATE_MEMBER, { input: { id: owner.id, roleIds: [other.roles.get('api-keys-read-only')!.id] } }, { cookie: other.cookie });
-    expect(stepDown.data).toEqual({ updateMember: { member: { roles: [{ name: 'API Keys - Read only' }] } } });
+    const stepDown = await server.graphql(
+      UPDATE_MEMBER,
+      { input: { id: owner.id, roleIds: [other.roles.get('api-keys-read-only')!.id] } },
+      { cookie: other.cookie },
+    );
+    expect(stepDown.data).toEqual({
+      updateMember: { member: { roles: [{ name: 'API Keys - Read only' }] } },
+    });
   });
 
   it('guards members and roles by the user and role resources', async () => {
-    const keysOnly = await userWithResources(server, acme.account.id, 'keys-only@acme.test', ['license-manager:view-api-keys']);
-    expect(errorCode(await server.graphql(MEMBERS, {}, { cookie: keysOnly.cookie }))).toBe('FORBIDDEN');
-    expect(errorCode(await server.graphql(ADD_MEMBER, { input: { email: 'x@acme.test', roleIds: [] } }, { cookie: keysOnly.cookie }))).toBe('FORBIDDEN');
-    expect(errorCode(await server.graphql(CREATE_ROLE, { input: { name: 'Nope', resourceKeys: [] } }, { cookie: keysOnly.cookie }))).toBe('FORBIDDEN');
+    const keysOnly = await userWithResources(server, acme.account.id, 'keys-only@acme.test', [
+      'license-manager:view-api-keys',
+    ]);
+    expect(errorCode(await server.graphql(MEMBERS, {}, { cookie: keysOnly.cookie }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      errorCode(
+        await server.graphql(
+          ADD_MEMBER,
+          { input: { email: 'x@acme.test', roleIds: [] } },
+          { cookie: keysOnly.cookie },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await server.graphql(
+          CREATE_ROLE,
+          { input: { name: 'Nope', resourceKeys: [] } },
+          { cookie: keysOnly.cookie },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await server.graphql(MEMBERS))).toBe('UNAUTHENTICATED');
   });
 });

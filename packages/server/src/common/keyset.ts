@@ -57,7 +57,8 @@ const decodeCursor = (cursor: string, length: number, field: string): CursorValu
 };
 
 /** A timestamp literal both databases compare correctly with our datetime(3) columns. */
-export const sqlTimestamp = (date: Date): string => date.toISOString().replace('T', ' ').replace('Z', '');
+export const sqlTimestamp = (date: Date): string =>
+  date.toISOString().replace('T', ' ').replace('Z', '');
 
 /** Same literal on both databases: UTC `YYYY-MM-DD HH:MM:SS.mmm`, booleans as 0/1. */
 const toSqlParameter = (value: CursorValue): string | number | null => {

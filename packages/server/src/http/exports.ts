@@ -31,7 +31,9 @@ const HTTP_STATUS: Record<string, number> = {
 /** Coded errors as JSON, like GraphQL's, before any byte of the file is sent. */
 const sendError = (res: Response, error: unknown) => {
   if (error instanceof AppError) {
-    res.status(HTTP_STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    res
+      .status(HTTP_STATUS[error.code] ?? 400)
+      .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
     return;
   }
   throw error;
@@ -47,7 +49,8 @@ const attachment = (res: Response, name: string, type: string) => {
 const parseDate = (value: unknown, field: string): Date | null => {
   if (typeof value !== 'string' || value === '') return null;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new AppError('BAD_USER_INPUT', `${field} is not a date.`, field);
+  if (Number.isNaN(date.getTime()))
+    throw new AppError('BAD_USER_INPUT', `${field} is not a date.`, field);
   return date;
 };
 
@@ -69,25 +72,75 @@ export const exportRoutes = (services: Services): Router => {
         res.write(csvLine(['tab', ...GENERATED_COLUMNS, 'owner account', 'date added']));
         for await (const rows of services.apiKeyExport.generated(accountId)) {
           for (const row of rows) {
-            res.write(csvLine(['generated', row.id, row.key, row.name, row.roles, iso(row.createdAt), iso(row.tokenCreatedAt), iso(row.newTokenCreatedAt), row.status, iso(row.lastUsedAt), '', '']));
+            res.write(
+              csvLine([
+                'generated',
+                row.id,
+                row.key,
+                row.name,
+                row.roles,
+                iso(row.createdAt),
+                iso(row.tokenCreatedAt),
+                iso(row.newTokenCreatedAt),
+                row.status,
+                iso(row.lastUsedAt),
+                '',
+                '',
+              ]),
+            );
           }
         }
         for await (const rows of services.apiKeyExport.external(caller)) {
           for (const row of rows) {
-            res.write(csvLine(['external', row.id, row.key, '', row.roles, '', '', '', row.status, '', row.ownerAccount, iso(row.addedAt)]));
+            res.write(
+              csvLine([
+                'external',
+                row.id,
+                row.key,
+                '',
+                row.roles,
+                '',
+                '',
+                '',
+                row.status,
+                '',
+                row.ownerAccount,
+                iso(row.addedAt),
+              ]),
+            );
           }
         }
         res.end();
         return;
       }
-      attachment(res, 'api-keys.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      attachment(
+        res,
+        'api-keys.xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
       // Streamed: a large account never sits in memory as a whole workbook.
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: res,
+        useStyles: false,
+        useSharedStrings: false,
+      });
       const generated = workbook.addWorksheet('Generated');
       generated.addRow([...GENERATED_COLUMNS]).commit();
       for await (const rows of services.apiKeyExport.generated(accountId)) {
         for (const row of rows) {
-          generated.addRow([row.id, row.key, row.name, row.roles, iso(row.createdAt), iso(row.tokenCreatedAt), iso(row.newTokenCreatedAt), row.status, iso(row.lastUsedAt)]).commit();
+          generated
+            .addRow([
+              row.id,
+              row.key,
+              row.name,
+              row.roles,
+              iso(row.createdAt),
+              iso(row.tokenCreatedAt),
+              iso(row.newTokenCreatedAt),
+              row.status,
+              iso(row.lastUsedAt),
+            ])
+            .commit();
         }
       }
       generated.commit();
@@ -95,7 +148,9 @@ export const exportRoutes = (services: Services): Router => {
       external.addRow([...EXTERNAL_COLUMNS]).commit();
       for await (const rows of services.apiKeyExport.external(caller)) {
         for (const row of rows) {
-          external.addRow([row.id, row.key, row.ownerAccount, row.roles, iso(row.addedAt), row.status]).commit();
+          external
+            .addRow([row.id, row.key, row.ownerAccount, row.roles, iso(row.addedAt), row.status])
+            .commit();
         }
       }
       external.commit();
@@ -115,7 +170,8 @@ export const exportRoutes = (services: Services): Router => {
         throw new AppError('BAD_USER_INPUT', 'format must be csv.', 'format');
       }
       const caller = await authenticate(req, services);
-      const text = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : null);
+      const text = (name: string) =>
+        typeof req.query[name] === 'string' ? (req.query[name] as string) : null;
       const batches = services.auditLog.exportBatches(caller, {
         actor: text('actor'),
         action: text('action'),
@@ -125,10 +181,43 @@ export const exportRoutes = (services: Services): Router => {
       });
       const first = await batches.next();
       attachment(res, 'audit-log.csv', 'text/csv; charset=utf-8');
-      res.write(csvLine(['time', 'action', 'actor kind', 'actor', 'target type', 'target', 'source IP', 'details']));
-      const write = (events: { createdAt: Date; action: string; actorType: string; actorLabel: string | null; targetType: string | null; targetLabel: string | null; sourceIp: string | null; details: string | null }[]) => {
+      res.write(
+        csvLine([
+          'time',
+          'action',
+          'actor kind',
+          'actor',
+          'target type',
+          'target',
+          'source IP',
+          'details',
+        ]),
+      );
+      const write = (
+        events: {
+          createdAt: Date;
+          action: string;
+          actorType: string;
+          actorLabel: string | null;
+          targetType: string | null;
+          targetLabel: string | null;
+          sourceIp: string | null;
+          details: string | null;
+        }[],
+      ) => {
         for (const event of events) {
-          res.write(csvLine([iso(event.createdAt), event.action, event.actorType, event.actorLabel, event.targetType, event.targetLabel, event.sourceIp, event.details]));
+          res.write(
+            csvLine([
+              iso(event.createdAt),
+              event.action,
+              event.actorType,
+              event.actorLabel,
+              event.targetType,
+              event.targetLabel,
+              event.sourceIp,
+              event.details,
+            ]),
+          );
         }
       };
       if (!first.done) write(first.value);

@@ -35,10 +35,17 @@ export const authenticate = async (req: Request, services: Services): Promise<Ca
     const verification = await services.authentication.verifyKey(credentials, ip);
     if (verification.code === 'VALID') return { principal: verification.principal, ip };
     services.refusedAuth.record(credentials.key, ip, verification.code);
-    return { principal: null, ip, ...(verification.code === 'EXPIRED' ? { authFailure: 'EXPIRED' } : {}) };
+    return {
+      principal: null,
+      ip,
+      ...(verification.code === 'EXPIRED' ? { authFailure: 'EXPIRED' } : {}),
+    };
   }
   const session = parseCookie(req.get('cookie') ?? '')[SESSION_COOKIE];
-  return { principal: session ? await services.authentication.fromSessionCookie(session) : null, ip };
+  return {
+    principal: session ? await services.authentication.fromSessionCookie(session) : null,
+    ip,
+  };
 };
 
 /** httpOnly so scripts never read it; Secure whenever the request came over TLS (see TRUST_PROXY). */

@@ -20,8 +20,16 @@ export const DEMO = {
 export const seedDemo = async (dataSource: DataSource, tokenSecret: string): Promise<void> => {
   if (await dataSource.getRepository(Account).existsBy({ slug: DEMO.accountSlug })) return;
   const owner = { email: DEMO.email, password: DEMO.password };
-  const demo = await createAccountWithOwner(dataSource, { slug: DEMO.accountSlug, name: 'Demo Store', ...owner });
-  const partner = await createAccountWithOwner(dataSource, { slug: DEMO.partnerSlug, name: 'Partner Agency', ...owner });
+  const demo = await createAccountWithOwner(dataSource, {
+    slug: DEMO.accountSlug,
+    name: 'Demo Store',
+    ...owner,
+  });
+  const partner = await createAccountWithOwner(dataSource, {
+    slug: DEMO.partnerSlug,
+    name: 'Partner Agency',
+    ...owner,
+  });
 
   // The seed acts as the admin, through the same services and rules as the API.
   const services = createServices(dataSource, tokenSecret);
@@ -43,5 +51,8 @@ export const seedDemo = async (dataSource: DataSource, tokenSecret: string): Pro
   const readOnly = await dataSource
     .getRepository(Role)
     .findOneByOrFail({ accountId: demo.account.id, predefinedKey: 'api-keys-read-only' });
-  await services.externalKeys.add(actingAsAdminIn(demo.account.id), { key: apiKey.key, roleIds: [readOnly.id] });
+  await services.externalKeys.add(actingAsAdminIn(demo.account.id), {
+    key: apiKey.key,
+    roleIds: [readOnly.id],
+  });
 };

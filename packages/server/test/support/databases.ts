@@ -29,7 +29,9 @@ const mysqlDatabase = (serverUrl: string): TestDatabase => ({
   async create() {
     const name = `keyward_test_${randomBytes(6).toString('hex')}`;
     const admin = await mysql.createConnection(asMysql2Url(serverUrl));
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.query(
+      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
@@ -46,5 +48,7 @@ const mysqlDatabase = (serverUrl: string): TestDatabase => ({
 
 export const testDatabases: TestDatabase[] = [
   sqlite,
-  ...(process.env.KEYWARD_TEST_MYSQL_URL ? [mysqlDatabase(process.env.KEYWARD_TEST_MYSQL_URL)] : []),
+  ...(process.env.KEYWARD_TEST_MYSQL_URL
+    ? [mysqlDatabase(process.env.KEYWARD_TEST_MYSQL_URL)]
+    : []),
 ];

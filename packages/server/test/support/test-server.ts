@@ -40,7 +40,10 @@ export class TestServer {
     readonly clock: TestClock,
   ) {}
 
-  static async start(database: TestDatabase): Promise<TestServer> {
+  static async start(
+    database: TestDatabase,
+    options: { smtpUrl?: string } = {},
+  ): Promise<TestServer> {
     const { url, drop } = await database.create();
     const dataSource = createDataSource(url);
     await dataSource.initialize();
@@ -48,7 +51,14 @@ export class TestServer {
     const clock = new TestClock();
     const keyward = await createApp(
       dataSource,
-      { production: false, tokenSecret: TEST_SECRET, webDist: '/nonexistent', trustProxy: false },
+      {
+        production: false,
+        tokenSecret: TEST_SECRET,
+        webDist: '/nonexistent',
+        trustProxy: false,
+        smtpUrl: options.smtpUrl ?? null,
+        smtpFrom: 'keyward@test.local',
+      },
       clock.now,
     );
     const server = await new Promise<Server>((resolve) => {
@@ -73,7 +83,10 @@ export class TestServer {
     variables: Record<string, unknown> = {},
     credentials: Credentials = {},
   ): Promise<GraphQLResult<Data>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...credentials.headers };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...credentials.headers,
+    };
     if (credentials.cookie) headers.cookie = credentials.cookie;
     if (credentials.key !== undefined) headers['x-api-appkey'] = credentials.key;
     if (credentials.token !== undefined) headers['x-api-apptoken'] = credentials.token;
@@ -104,18 +117,32 @@ export class TestServer {
       });
       await manager.insert(RoleEntity, role);
       if (resourceKeys.length > 0) {
-        await manager.insert(RoleResource, resourceKeys.map((resourceKey) => ({ roleId: role.id, resourceKey })));
+        await manager.insert(
+          RoleResource,
+          resourceKeys.map((resourceKey) => ({ roleId: role.id, resourceKey })),
+        );
       }
       return role;
     });
   }
 
-  async createUser(email: string, password: string, memberships: { accountId: string; roles: Role[] }[]) {
+  async createUser(
+    email: string,
+    password: string,
+    memberships: { accountId: string; roles: Role[] }[],
+  ) {
     const passwordHash = await hashPassword(password);
     return this.dataSource.transaction(async (manager) => {
-      const user = manager.create(User, { id: newId(), email, name: email, passwordHash, createdAt: new Date() });
+      const user = manager.create(User, {
+        id: newId(),
+        email,
+        name: email,
+        passwordHash,
+        createdAt: new Date(),
+      });
       await manager.insert(User, user);
-      for (const membership of memberships) await addMember(manager, membership.accountId, user.id, membership.roles);
+      for (const membership of memberships)
+        await addMember(manager, membership.accountId, user.id, membership.roles);
       return user;
     });
   }

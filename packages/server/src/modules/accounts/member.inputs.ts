@@ -3,7 +3,10 @@ import { Membership } from './membership.entity.js';
 
 @InputType()
 export class AddMemberInput {
-  @Field(() => String, { description: 'An unknown email creates the user, who sets a password through a single-use link.' })
+  @Field(() => String, {
+    description:
+      'An unknown email creates the user, who sets a password through a single-use link.',
+  })
   email: string;
 
   @Field(() => [ID], { defaultValue: [] })
@@ -17,7 +20,8 @@ export class AddMemberPayload {
 
   @Field(() => String, {
     nullable: true,
-    description: 'For a new user only: the single-use path (valid 72 hours) to give them. Shown once.',
+    description:
+      'For a new user only: the single-use path (valid 72 hours) to give them. Shown once.',
   })
   passwordSetupPath: string | null;
 }

@@ -31,7 +31,9 @@ export class MemberResolver {
     return context.services.members.add(context, input);
   }
 
-  @Mutation(() => UpdateMemberPayload, { description: 'The last Owner (Admin Super) cannot be demoted.' })
+  @Mutation(() => UpdateMemberPayload, {
+    description: 'The last Owner (Admin Super) cannot be demoted.',
+  })
   async updateMember(
     @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput,
     @Ctx() context: GraphQLContext,
@@ -39,7 +41,9 @@ export class MemberResolver {
     return { member: await context.services.members.updateRoles(context, input) };
   }
 
-  @Mutation(() => RemoveMemberPayload, { description: 'The last Owner (Admin Super) cannot be removed.' })
+  @Mutation(() => RemoveMemberPayload, {
+    description: 'The last Owner (Admin Super) cannot be removed.',
+  })
   async removeMember(
     @Arg('input', () => RemoveMemberInput) input: RemoveMemberInput,
     @Ctx() context: GraphQLContext,

@@ -42,10 +42,14 @@ export class MemberService {
     });
   }
 
-  async add(caller: Caller, input: { email: string; roleIds: readonly string[] }): Promise<AddedMember> {
+  async add(
+    caller: Caller,
+    input: { email: string; roleIds: readonly string[] },
+  ): Promise<AddedMember> {
     const principal = requireResource(caller, Resources.editUsers);
     const email = input.email.trim().toLowerCase();
-    if (!EMAIL_PATTERN.test(email) || email.length > 254) throw badInput('email', 'Enter a valid email address.');
+    if (!EMAIL_PATTERN.test(email) || email.length > 254)
+      throw badInput('email', 'Enter a valid email address.');
     try {
       return await this.dataSource.transaction(async (manager) => {
         const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
@@ -62,7 +66,11 @@ export class MemberService {
           });
           await manager.insert(User, user);
           passwordSetupPath = await this.createSetupLink(manager, user.id);
-        } else if (await manager.getRepository(Membership).existsBy({ accountId: principal.accountId, userId: user.id })) {
+        } else if (
+          await manager
+            .getRepository(Membership)
+            .existsBy({ accountId: principal.accountId, userId: user.id })
+        ) {
           throw conflict('This user is already a member of this account.', 'email');
         }
         const member = manager.create(Membership, {
@@ -83,17 +91,22 @@ export class MemberService {
         return { member, passwordSetupPath };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('This user is already a member of this account.', 'email');
+      if (isUniqueViolation(error))
+        throw conflict('This user is already a member of this account.', 'email');
       throw error;
     }
   }
 
-  async updateRoles(caller: Caller, input: { id: string; roleIds: readonly string[] }): Promise<Membership> {
+  async updateRoles(
+    caller: Caller,
+    input: { id: string; roleIds: readonly string[] },
+  ): Promise<Membership> {
     const principal = requireResource(caller, Resources.editUsers);
     return this.dataSource.transaction(async (manager) => {
       const member = await this.find(manager, principal, input.id);
       const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
-      if (!roles.some((role) => role.predefinedKey === 'owner')) await this.assertAnotherOwner(manager, member);
+      if (!roles.some((role) => role.predefinedKey === 'owner'))
+        await this.assertAnotherOwner(manager, member);
       await this.replaceRoles(manager, member.id, roles);
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
@@ -169,7 +182,11 @@ export class MemberService {
     }
   }
 
-  private async find(manager: EntityManager, principal: Principal, id: string): Promise<Membership> {
+  private async find(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+  ): Promise<Membership> {
     const member = await manager.getRepository(Membership).findOne({
       where: { id, accountId: principal.accountId },
       relations: { user: true },
@@ -181,7 +198,10 @@ export class MemberService {
   private async replaceRoles(manager: EntityManager, membershipId: string, roles: Role[]) {
     await manager.delete(MembershipRole, { membershipId });
     if (roles.length > 0) {
-      await manager.insert(MembershipRole, roles.map((role) => ({ membershipId, roleId: role.id })));
+      await manager.insert(
+        MembershipRole,
+        roles.map((role) => ({ membershipId, roleId: role.id })),
+      );
     }
   }
 }

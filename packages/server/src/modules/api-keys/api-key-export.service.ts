@@ -59,7 +59,10 @@ export class ApiKeyExportService {
     let after: string | undefined;
     for (;;) {
       const page = await paginate(
-        this.dataSource.getRepository(ApiKey).createQueryBuilder('k').where('k.accountId = :accountId', { accountId }),
+        this.dataSource
+          .getRepository(ApiKey)
+          .createQueryBuilder('k')
+          .where('k.accountId = :accountId', { accountId }),
         [
           { expression: 'k.createdAt', read: (k) => k.createdAt },
           { expression: 'k.id', read: (k) => k.id },
@@ -82,7 +85,9 @@ export class ApiKeyExportService {
           name: key.name,
           roles: (roles[index] ?? []).map((role) => role.name).join('; '),
           createdAt: key.createdAt,
-          tokenCreatedAt: renewing ? (live[0]?.createdAt ?? key.tokenCreatedAt) : key.tokenCreatedAt,
+          tokenCreatedAt: renewing
+            ? (live[0]?.createdAt ?? key.tokenCreatedAt)
+            : key.tokenCreatedAt,
           newTokenCreatedAt: renewing ? key.tokenCreatedAt : null,
           status: key.status,
           lastUsedAt: key.lastUsedAt,
@@ -96,7 +101,12 @@ export class ApiKeyExportService {
   async *external(caller: Caller): AsyncGenerator<ExternalKeyRow[]> {
     let after: string | undefined;
     for (;;) {
-      const page = await this.externalKeys.list(caller, { first: 100, after, sortField: 'ADDED_AT', direction: 'ASC' });
+      const page = await this.externalKeys.list(caller, {
+        first: 100,
+        after,
+        sortField: 'ADDED_AT',
+        direction: 'ASC',
+      });
       if (page.rows.length === 0) return;
       const roles = await this.roles.rolesOfGrants(page.rows.map((grant) => grant.id));
       yield page.rows.map((grant, index) => ({

@@ -25,6 +25,12 @@ export class ApiKeyFilter {
 
   @Field(() => AlertLevel, { nullable: true })
   alertLevel?: AlertLevel | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Keys renewed whose old token still works (or not).',
+  })
+  renewalPending?: boolean | null;
 }
 
 @InputType()

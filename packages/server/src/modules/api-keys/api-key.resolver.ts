@@ -45,6 +45,7 @@ export class ApiKeyResolver {
       status: filter?.status,
       roleIds: filter?.roleIds,
       alertLevel: filter?.alertLevel,
+      renewalPending: filter?.renewalPending,
       sortField: orderBy?.field ?? ApiKeySortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
     });

@@ -1,8 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, badInput, conflict, notFound } from '../../common/app-error.js';
+import { AppError, badInput, conflict } from '../../common/app-error.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
-import { isMysqlFamily } from '../../db/dialect.js';
 import {
   LIKE_ESCAPE,
   likeContains,
@@ -15,7 +14,7 @@ import {
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireResource } from '../auth/authorization.js';
-import type { Caller, Principal } from '../auth/principal.js';
+import type { Caller } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
 import { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
@@ -37,6 +36,7 @@ export interface ApiKeyListArgs extends PageRequest {
   status?: 'ACTIVE' | 'INACTIVE' | null;
   roleIds?: readonly string[] | null;
   alertLevel?: AlertLevel | null;
+  renewalPending?: boolean | null;
   sortField: ApiKeySortField;
   direction: 'ASC' | 'DESC';
 }
@@ -71,7 +71,6 @@ const normalizeName = (raw: string): { name: string; nameNormalized: string } =>
   }
   return { name, nameNormalized: name.toLowerCase() };
 };
-
 
 export class ApiKeyService {
   constructor(
@@ -114,11 +113,22 @@ export class ApiKeyService {
           { roleIds: [...args.roleIds] },
         );
       }
+      if (args.renewalPending != null) {
+        // A live token older than the current one is the old token of a pending renewal.
+        query.andWhere(
+          `${args.renewalPending ? '' : 'NOT '}EXISTS (SELECT 1 FROM api_tokens t WHERE t.apiKeyId = k.id
+            AND t.createdAt < k.tokenCreatedAt AND (t.expiresAt IS NULL OR t.expiresAt > :now))`,
+          { now: sqlTimestamp(now) },
+        );
+      }
       if (args.alertLevel) {
         const range = tokenCreatedRangeFor(args.alertLevel, durationDays, now);
-        if (range.after) query.andWhere('k.tokenCreatedAt > :after', { after: sqlTimestamp(range.after) });
+        if (range.after)
+          query.andWhere('k.tokenCreatedAt > :after', { after: sqlTimestamp(range.after) });
         if (range.atOrBefore) {
-          query.andWhere('k.tokenCreatedAt <= :atOrBefore', { atOrBefore: sqlTimestamp(range.atOrBefore) });
+          query.andWhere('k.tokenCreatedAt <= :atOrBefore', {
+            atOrBefore: sqlTimestamp(range.atOrBefore),
+          });
         }
       }
       return query;
@@ -131,7 +141,9 @@ export class ApiKeyService {
   }
 
   /** The Generated tab's banner: keys per alert level and renewals waiting for the old token's deletion. */
-  async alertSummary(caller: Caller): Promise<{ orange: number; red: number; pendingOldTokenDeletions: number }> {
+  async alertSummary(
+    caller: Caller,
+  ): Promise<{ orange: number; red: number; pendingOldTokenDeletions: number }> {
     const principal = requireResource(caller, Resources.viewApiKeys);
     const { tokenDurationDays } = await this.settings.forAccount(principal.accountId);
     const now = this.clock();
@@ -141,8 +153,12 @@ export class ApiKeyService {
         .getRepository(ApiKey)
         .createQueryBuilder('k')
         .where('k.accountId = :accountId', { accountId: principal.accountId });
-      if (range.after) query.andWhere('k.tokenCreatedAt > :after', { after: sqlTimestamp(range.after) });
-      if (range.atOrBefore) query.andWhere('k.tokenCreatedAt <= :atOrBefore', { atOrBefore: sqlTimestamp(range.atOrBefore) });
+      if (range.after)
+        query.andWhere('k.tokenCreatedAt > :after', { after: sqlTimestamp(range.after) });
+      if (range.atOrBefore)
+        query.andWhere('k.tokenCreatedAt <= :atOrBefore', {
+          atOrBefore: sqlTimestamp(range.atOrBefore),
+        });
       return query.getCount();
     };
     const pending = this.dataSource
@@ -154,7 +170,11 @@ export class ApiKeyService {
       .andWhere('(t.expiresAt IS NULL OR t.expiresAt > :now)', { now: sqlTimestamp(now) })
       .andWhere('t.createdAt < k.tokenCreatedAt')
       .getRawOne<{ count: string | number }>();
-    const [orange, red, pendingRow] = await Promise.all([count(AlertLevel.ORANGE), count(AlertLevel.RED), pending]);
+    const [orange, red, pendingRow] = await Promise.all([
+      count(AlertLevel.ORANGE),
+      count(AlertLevel.RED),
+      pending,
+    ]);
     return { orange, red, pendingOldTokenDeletions: Number(pendingRow?.count ?? 0) };
   }
 

@@ -4,7 +4,9 @@ import { idColumn, timestampColumn } from '../../common/columns.js';
 import { ApiKey } from './api-key.entity.js';
 
 /** One secret of a key. A key holds two while a renewal is pending. */
-@ObjectType('ApiToken', { description: 'A token of a key, without its secret: when it was issued and last used.' })
+@ObjectType('ApiToken', {
+  description: 'A token of a key, without its secret: when it was issued and last used.',
+})
 @Entity('api_tokens')
 export class ApiToken {
   @Field(() => ID)
@@ -24,7 +26,10 @@ export class ApiToken {
   createdAt: Date;
 
   /** Null while the token lives; set when a renewal schedules the old token's death. */
-  @Field(() => Date, { nullable: true, description: 'Set when a renewal scheduled this old token to die.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set when a renewal scheduled this old token to die.',
+  })
   @Column(timestampColumn({ nullable: true }))
   expiresAt: Date | null;
 

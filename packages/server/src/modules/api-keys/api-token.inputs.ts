@@ -27,7 +27,9 @@ export class RenewApiTokenPayload {
   @Field(() => ApiKey)
   apiKey: ApiKey;
 
-  @Field(() => String, { description: 'The new token, shown in this response only and never again.' })
+  @Field(() => String, {
+    description: 'The new token, shown in this response only and never again.',
+  })
   token: string;
 }
 
@@ -60,13 +62,18 @@ export class CreateSingleAccessLinkInput {
   @Field(() => ID)
   apiKeyId: string;
 
-  @Field(() => String, { description: 'The token just revealed (at most 15 minutes old); the app forgets it once the link exists.' })
+  @Field(() => String, {
+    description:
+      'The token just revealed (at most 15 minutes old); the app forgets it once the link exists.',
+  })
   token: string;
 }
 
 @ObjectType()
 export class CreateSingleAccessLinkPayload {
-  @Field(() => String, { description: 'Path of the page that reveals the token once, e.g. /credentials/…' })
+  @Field(() => String, {
+    description: 'Path of the page that reveals the token once, e.g. /credentials/…',
+  })
   path: string;
 
   @Field(() => Date, { description: 'The link dies then, or at its first opening.' })

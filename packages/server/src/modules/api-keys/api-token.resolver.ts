@@ -27,12 +27,16 @@ export class ApiTokenResolver {
     return context.loaders.liveTokens.load(apiKey.id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Renewed, and the old token still works (Pending deletion - old token).' })
+  @FieldResolver(() => Boolean, {
+    description: 'Renewed, and the old token still works (Pending deletion - old token).',
+  })
   async renewalPending(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<boolean> {
     return (await context.loaders.liveTokens.load(apiKey.id)).length > 1;
   }
 
-  @FieldResolver(() => Date, { description: "When the current token reaches its owner account's duration." })
+  @FieldResolver(() => Date, {
+    description: "When the current token reaches its owner account's duration.",
+  })
   async tokenExpiresAt(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<Date> {
     const settings = await context.loaders.settings.load(apiKey.accountId);
     return tokenDueAt(apiKey.tokenCreatedAt, settings.tokenDurationDays);
@@ -41,7 +45,11 @@ export class ApiTokenResolver {
   @FieldResolver(() => AlertLevel)
   async alertLevel(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<AlertLevel> {
     const settings = await context.loaders.settings.load(apiKey.accountId);
-    return alertLevelOf(apiKey.tokenCreatedAt, settings.tokenDurationDays, context.services.clock());
+    return alertLevelOf(
+      apiKey.tokenCreatedAt,
+      settings.tokenDurationDays,
+      context.services.clock(),
+    );
   }
 
   @Query(() => ApiKeyAlertSummary, { description: 'Counts for the Generated tab banner.' })
@@ -49,7 +57,9 @@ export class ApiTokenResolver {
     return context.services.apiKeys.alertSummary(context);
   }
 
-  @Mutation(() => RenewApiTokenPayload, { description: 'CONFLICT while a renewal is already pending.' })
+  @Mutation(() => RenewApiTokenPayload, {
+    description: 'CONFLICT while a renewal is already pending.',
+  })
   renewApiToken(
     @Arg('input', () => RenewApiTokenInput) input: RenewApiTokenInput,
     @Ctx() context: GraphQLContext,
@@ -84,7 +94,8 @@ export class ApiTokenResolver {
   }
 
   @Mutation(() => RevealSingleAccessLinkPayload, {
-    description: 'Public. Reveals the token and destroys the link; NOT_FOUND once expired or opened.',
+    description:
+      'Public. Reveals the token and destroys the link; NOT_FOUND once expired or opened.',
   })
   revealSingleAccessLink(
     @Arg('input', () => RevealSingleAccessLinkInput) input: RevealSingleAccessLinkInput,

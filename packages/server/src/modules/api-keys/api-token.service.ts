@@ -48,7 +48,9 @@ export class ApiTokenService {
   /** Live tokens of a key, oldest first: two while a renewal is pending. */
   async liveTokens(manager: EntityManager, apiKeyId: string): Promise<ApiToken[]> {
     const now = this.clock();
-    const tokens = await manager.getRepository(ApiToken).find({ where: { apiKeyId }, order: { createdAt: 'ASC' } });
+    const tokens = await manager
+      .getRepository(ApiToken)
+      .find({ where: { apiKeyId }, order: { createdAt: 'ASC' } });
     return tokens.filter((token) => isLive(token, now));
   }
 
@@ -61,17 +63,25 @@ export class ApiTokenService {
       .where('t.apiKeyId IN (:...ids)', { ids: [...apiKeyIds] })
       .orderBy('t.createdAt', 'ASC')
       .getMany();
-    return apiKeyIds.map((id) => tokens.filter((token) => token.apiKeyId === id && isLive(token, now)));
+    return apiKeyIds.map((id) =>
+      tokens.filter((token) => token.apiKeyId === id && isLive(token, now)),
+    );
   }
 
-  async renew(caller: Caller, id: string, oldTokenFate: OldTokenFate): Promise<{ apiKey: ApiKey; token: string }> {
+  async renew(
+    caller: Caller,
+    id: string,
+    oldTokenFate: OldTokenFate,
+  ): Promise<{ apiKey: ApiKey; token: string }> {
     const principal = requireResource(caller, Resources.renewApiToken);
     const token = generateToken();
     const apiKey = await this.dataSource.transaction(async (manager) => {
       const key = await findOwnedApiKey(manager, principal, id, true);
       const live = await this.liveTokens(manager, key.id);
       if (live.length > 1) {
-        throw conflict('A renewal is already pending: delete the old token or undo the renewal first.');
+        throw conflict(
+          'A renewal is already pending: delete the old token or undo the renewal first.',
+        );
       }
       const now = this.clock();
       await manager.insert(ApiToken, {
@@ -105,18 +115,28 @@ export class ApiTokenService {
   }
 
   async deleteOldToken(caller: Caller, id: string): Promise<ApiKey> {
-    return this.resolveRenewal(caller, id, 'api-key.old-token-deleted', async (manager, [oldToken]) => {
-      await manager.delete(ApiToken, { id: oldToken.id });
-    });
+    return this.resolveRenewal(
+      caller,
+      id,
+      'api-key.old-token-deleted',
+      async (manager, [oldToken]) => {
+        await manager.delete(ApiToken, { id: oldToken.id });
+      },
+    );
   }
 
   /** The new token dies, the old one stays for good. */
   async undoRenewal(caller: Caller, id: string): Promise<ApiKey> {
-    return this.resolveRenewal(caller, id, 'api-key.renewal-undone', async (manager, [oldToken, newToken], key) => {
-      await manager.delete(ApiToken, { id: newToken.id });
-      await manager.update(ApiToken, { id: oldToken.id }, { expiresAt: null });
-      key.tokenCreatedAt = oldToken.createdAt;
-    });
+    return this.resolveRenewal(
+      caller,
+      id,
+      'api-key.renewal-undone',
+      async (manager, [oldToken, newToken], key) => {
+        await manager.delete(ApiToken, { id: newToken.id });
+        await manager.update(ApiToken, { id: oldToken.id }, { expiresAt: null });
+        key.tokenCreatedAt = oldToken.createdAt;
+      },
+    );
   }
 
   /**
@@ -132,9 +152,14 @@ export class ApiTokenService {
       const key = await findOwnedApiKey(manager, principal, input.apiKeyId);
       const presented = hashToken(this.tokenSecret, input.token);
       const now = this.clock();
-      const match = (await this.liveTokens(manager, key.id)).find((token) => hashesEqual(token.tokenHash, presented));
+      const match = (await this.liveTokens(manager, key.id)).find((token) =>
+        hashesEqual(token.tokenHash, presented),
+      );
       if (!match || now.getTime() - match.createdAt.getTime() > LINKABLE_TOKEN_AGE_MS) {
-        throw badInput('token', 'Links can only be made for a token generated or renewed in the last 15 minutes.');
+        throw badInput(
+          'token',
+          'Links can only be made for a token generated or renewed in the last 15 minutes.',
+        );
       }
       const secret = randomBytes(32).toString('base64url');
       const expiresAt = addMs(now, SINGLE_ACCESS_LINK_TTL_MS);
@@ -156,7 +181,10 @@ export class ApiTokenService {
   }
 
   /** Public: the first opening gets the token and destroys the link; later ones find nothing. */
-  async revealSingleAccessLink(caller: Caller, secret: string): Promise<{ key: string; token: string }> {
+  async revealSingleAccessLink(
+    caller: Caller,
+    secret: string,
+  ): Promise<{ key: string; token: string }> {
     const expired = () => new AppError('NOT_FOUND', 'This link has expired or was already opened.');
     return this.dataSource.transaction(async (manager) => {
       const link = await manager.getRepository(SingleAccessLink).findOne({
@@ -180,7 +208,9 @@ export class ApiTokenService {
   async purgeExpired(): Promise<void> {
     const now = this.clock();
     await this.dataSource.getRepository(ApiToken).delete({ expiresAt: LessThanOrEqual(now) });
-    await this.dataSource.getRepository(SingleAccessLink).delete({ expiresAt: LessThanOrEqual(now) });
+    await this.dataSource
+      .getRepository(SingleAccessLink)
+      .delete({ expiresAt: LessThanOrEqual(now) });
   }
 
   private async resolveRenewal(

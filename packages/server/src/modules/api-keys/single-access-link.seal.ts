@@ -14,9 +14,20 @@ export const sealToken = (serverSecret: string, linkSecret: string, token: strin
   return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64');
 };
 
-export const openToken = (serverSecret: string, linkSecret: string, sealedToken: string): string => {
+export const openToken = (
+  serverSecret: string,
+  linkSecret: string,
+  sealedToken: string,
+): string => {
   const bytes = Buffer.from(sealedToken, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', keyFor(serverSecret, linkSecret), bytes.subarray(0, 12));
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    keyFor(serverSecret, linkSecret),
+    bytes.subarray(0, 12),
+  );
   decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-  return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
+  return Buffer.concat([
+    decipher.update(bytes.subarray(12, bytes.length - 16)),
+    decipher.final(),
+  ]).toString('utf8');
 };

@@ -26,7 +26,9 @@ export class AuditEvent {
   @Column(idColumn())
   accountId: string;
 
-  @Field(() => String, { description: 'e.g. api-key.generated, api-key.token-renewed, auth.refused.' })
+  @Field(() => String, {
+    description: 'e.g. api-key.generated, api-key.token-renewed, auth.refused.',
+  })
   @Column({ type: 'varchar', length: 60 })
   action: string;
 
@@ -37,7 +39,10 @@ export class AuditEvent {
   @Column({ ...idColumn(), nullable: true })
   actorId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Email of the user or identifier of the key.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Email of the user or identifier of the key.',
+  })
   @Column({ type: 'varchar', length: 254, nullable: true })
   actorLabel: string | null;
 
@@ -52,7 +57,10 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 254, nullable: true })
   targetLabel: string | null;
 
-  @Field(() => String, { nullable: true, description: 'JSON with what changed. Never holds secrets.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'JSON with what changed. Never holds secrets.',
+  })
   @Column({ type: 'text', nullable: true })
   details: string | null;
 

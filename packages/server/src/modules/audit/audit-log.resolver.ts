@@ -44,7 +44,9 @@ export class AuditEventConnection {
 
 @Resolver(() => AuditEvent)
 export class AuditLogResolver {
-  @Query(() => AuditEventConnection, { description: 'The audit trail of the current account, newest first.' })
+  @Query(() => AuditEventConnection, {
+    description: 'The audit trail of the current account, newest first.',
+  })
   async auditEvents(
     @Ctx() context: GraphQLContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
@@ -53,7 +55,12 @@ export class AuditLogResolver {
     @Arg('before', () => String, { nullable: true }) before?: string,
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter,
   ): Promise<AuditEventConnection> {
-    const page = await context.services.auditLog.list(context, filter ?? {}, { first, after, last, before });
+    const page = await context.services.auditLog.list(context, filter ?? {}, {
+      first,
+      after,
+      last,
+      before,
+    });
     return {
       edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index] as string })),
       pageInfo: pageInfoOf(page),

@@ -1,6 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { badInput } from '../../common/app-error.js';
-import { LIKE_ESCAPE, likeContains, paginate, sqlTimestamp, type Page, type PageRequest, type SortColumn } from '../../common/keyset.js';
+import {
+  LIKE_ESCAPE,
+  likeContains,
+  paginate,
+  sqlTimestamp,
+  type Page,
+  type PageRequest,
+  type SortColumn,
+} from '../../common/keyset.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
@@ -26,7 +34,11 @@ const NEWEST_FIRST: SortColumn<AuditEvent>[] = [
 export class AuditLogService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(caller: Caller, filter: AuditFilter, page: PageRequest): Promise<Page<AuditEvent> & { totalCount: number }> {
+  async list(
+    caller: Caller,
+    filter: AuditFilter,
+    page: PageRequest,
+  ): Promise<Page<AuditEvent> & { totalCount: number }> {
     const accountId = requireResource(caller, Resources.viewApiKeys).accountId;
     const [events, totalCount] = await Promise.all([
       paginate(this.filtered(accountId, filter), NEWEST_FIRST, 'DESC', page),
@@ -40,7 +52,10 @@ export class AuditLogService {
     const accountId = requireResource(caller, Resources.viewApiKeys).accountId;
     let after: string | undefined;
     for (;;) {
-      const batch = await paginate(this.filtered(accountId, filter), NEWEST_FIRST, 'DESC', { first: 100, after });
+      const batch = await paginate(this.filtered(accountId, filter), NEWEST_FIRST, 'DESC', {
+        first: 100,
+        after,
+      });
       if (batch.rows.length > 0) yield batch.rows;
       if (!batch.hasNextPage) return;
       after = batch.cursors.at(-1);
@@ -48,17 +63,23 @@ export class AuditLogService {
   }
 
   private filtered(accountId: string, filter: AuditFilter) {
-    if (filter.from && filter.to && filter.from > filter.to) throw badInput('from', 'The start must be before the end.');
+    if (filter.from && filter.to && filter.from > filter.to)
+      throw badInput('from', 'The start must be before the end.');
     const query = this.dataSource
       .getRepository(AuditEvent)
       .createQueryBuilder('e')
       .where('e.accountId = :accountId', { accountId });
     if (filter.actor?.trim()) {
-      query.andWhere(`LOWER(e.actorLabel) LIKE :actor ${LIKE_ESCAPE}`, { actor: likeContains(filter.actor.trim()) });
+      query.andWhere(`LOWER(e.actorLabel) LIKE :actor ${LIKE_ESCAPE}`, {
+        actor: likeContains(filter.actor.trim()),
+      });
     }
-    if (filter.action?.trim()) query.andWhere('e.action = :action', { action: filter.action.trim() });
+    if (filter.action?.trim())
+      query.andWhere('e.action = :action', { action: filter.action.trim() });
     if (filter.targetKey?.trim()) {
-      query.andWhere(`LOWER(e.targetLabel) LIKE :target ${LIKE_ESCAPE}`, { target: likeContains(filter.targetKey.trim()) });
+      query.andWhere(`LOWER(e.targetLabel) LIKE :target ${LIKE_ESCAPE}`, {
+        target: likeContains(filter.targetKey.trim()),
+      });
     }
     if (filter.from) query.andWhere('e.createdAt >= :from', { from: sqlTimestamp(filter.from) });
     if (filter.to) query.andWhere('e.createdAt <= :to', { to: sqlTimestamp(filter.to) });

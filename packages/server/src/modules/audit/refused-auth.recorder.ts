@@ -44,7 +44,14 @@ export class RefusedAuthRecorder {
       entry.attempts += 1;
       entry.last = now;
     } else if (this.pending.size < MAX_PENDING) {
-      this.pending.set(id, { key: key.slice(0, 80), ip, reason, attempts: 1, first: now, last: now });
+      this.pending.set(id, {
+        key: key.slice(0, 80),
+        ip,
+        reason,
+        attempts: 1,
+        first: now,
+        last: now,
+      });
     } else {
       this.dropped += 1;
     }
@@ -59,7 +66,11 @@ export class RefusedAuthRecorder {
     if (this.pending.size === 0) return;
     const entries = [...this.pending.values()];
     this.pending = new Map();
-    const slugs = [...new Set(entries.map((entry) => accountSlugOfKey(entry.key)).filter((slug) => slug !== null))];
+    const slugs = [
+      ...new Set(
+        entries.map((entry) => accountSlugOfKey(entry.key)).filter((slug) => slug !== null),
+      ),
+    ];
     if (slugs.length === 0) return;
     const accounts = await this.dataSource
       .getRepository(Account)

@@ -54,7 +54,9 @@ export class AuthResolver {
     return { me: await describe(context, principal) };
   }
 
-  @Mutation(() => SetPasswordPayload, { description: 'Sets a first password through a single-use link.' })
+  @Mutation(() => SetPasswordPayload, {
+    description: 'Sets a first password through a single-use link.',
+  })
   async setPassword(
     @Arg('input', () => SetPasswordInput) input: SetPasswordInput,
     @Ctx() context: GraphQLContext,

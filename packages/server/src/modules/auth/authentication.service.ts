@@ -24,7 +24,6 @@ import { User } from './user.entity.js';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const LAST_USE_WRITE_INTERVAL_MS = 60_000;
 
-
 export type KeyVerification =
   | { code: 'VALID'; principal: Principal; expiresAt: Date }
   | { code: 'INVALID_CREDENTIALS' | 'INACTIVE' | 'EXPIRED' };

@@ -14,7 +14,10 @@ registerEnumType(ExternalKeySortField, { name: 'ExternalKeySortField' });
 
 @InputType()
 export class ExternalKeyFilter {
-  @Field(() => String, { nullable: true, description: 'Substring of the key or owner account, any case.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Substring of the key or owner account, any case.',
+  })
   search?: string | null;
 
   @Field(() => ApiKeyStatus, { nullable: true })

@@ -27,7 +27,9 @@ const keyOf = (grant: KeyGrant) => {
 
 @Resolver(() => KeyGrant)
 export class ExternalKeyResolver {
-  @Query(() => ExternalKeyConnection, { description: 'Keys of other accounts granted roles here (the External tab).' })
+  @Query(() => ExternalKeyConnection, {
+    description: 'Keys of other accounts granted roles here (the External tab).',
+  })
   async externalKeys(
     @Ctx() context: GraphQLContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
@@ -55,7 +57,9 @@ export class ExternalKeyResolver {
     };
   }
 
-  @FieldResolver(() => String, { description: 'The public key identifier. Name and token stay with the owner.' })
+  @FieldResolver(() => String, {
+    description: 'The public key identifier. Name and token stay with the owner.',
+  })
   key(@Root() grant: KeyGrant): string {
     return keyOf(grant).key;
   }
@@ -93,7 +97,9 @@ export class ExternalKeyResolver {
     return { externalKey: await context.services.externalKeys.updateRoles(context, input) };
   }
 
-  @Mutation(() => RemoveExternalKeyPayload, { description: 'The key loses all access to this account at once.' })
+  @Mutation(() => RemoveExternalKeyPayload, {
+    description: 'The key loses all access to this account at once.',
+  })
   async removeExternalKey(
     @Arg('input', () => RemoveExternalKeyInput) input: RemoveExternalKeyInput,
     @Ctx() context: GraphQLContext,

@@ -2,7 +2,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict, notFound } from '../../common/app-error.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
-import { LIKE_ESCAPE, likeContains, paginate, type Page, type PageRequest, type SortColumn } from '../../common/keyset.js';
+import {
+  LIKE_ESCAPE,
+  likeContains,
+  paginate,
+  type Page,
+  type PageRequest,
+  type SortColumn,
+} from '../../common/keyset.js';
 import { Account } from '../accounts/account.entity.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { replaceGrantRoles } from '../api-keys/key-grant-roles.js';
@@ -55,17 +62,24 @@ export class ExternalKeyService {
     private readonly roles: RoleService,
   ) {}
 
-  async list(caller: Caller, args: ExternalKeyListArgs): Promise<Page<KeyGrant> & { totalCount: number }> {
+  async list(
+    caller: Caller,
+    args: ExternalKeyListArgs,
+  ): Promise<Page<KeyGrant> & { totalCount: number }> {
     const principal = requireResource(caller, Resources.viewApiKeys);
     const filtered = () => {
       const query = this.externalGrants(this.dataSource.manager, principal);
       const search = args.search?.trim();
       if (search) {
-        query.andWhere(`(LOWER(k.key) LIKE :search ${LIKE_ESCAPE} OR LOWER(owner.slug) LIKE :search ${LIKE_ESCAPE})`, {
-          search: likeContains(search),
-        });
+        query.andWhere(
+          `(LOWER(k.key) LIKE :search ${LIKE_ESCAPE} OR LOWER(owner.slug) LIKE :search ${LIKE_ESCAPE})`,
+          {
+            search: likeContains(search),
+          },
+        );
       }
-      if (args.status) query.andWhere('k.active = :active', { active: args.status === 'ACTIVE' ? 1 : 0 });
+      if (args.status)
+        query.andWhere('k.active = :active', { active: args.status === 'ACTIVE' ? 1 : 0 });
       if (args.roleIds && args.roleIds.length > 0) {
         query.andWhere(
           'EXISTS (SELECT 1 FROM key_grant_roles gr WHERE gr.grantId = g.id AND gr.roleId IN (:...roleIds))',
@@ -95,7 +109,11 @@ export class ExternalKeyService {
         throw badInput('key', 'This key belongs to this account: manage it in the Generated tab.');
       }
       const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
-      if (await manager.getRepository(KeyGrant).existsBy({ apiKeyId: apiKey.id, accountId: principal.accountId })) {
+      if (
+        await manager
+          .getRepository(KeyGrant)
+          .existsBy({ apiKeyId: apiKey.id, accountId: principal.accountId })
+      ) {
         throw conflict(ALREADY_ADDED, 'key');
       }
       const grant = manager.create(KeyGrant, {
@@ -123,7 +141,10 @@ export class ExternalKeyService {
     });
   }
 
-  async updateRoles(caller: Caller, input: { id: string; roleIds: readonly string[] }): Promise<KeyGrant> {
+  async updateRoles(
+    caller: Caller,
+    input: { id: string; roleIds: readonly string[] },
+  ): Promise<KeyGrant> {
     const principal = requireResource(caller, Resources.editApiKeys);
     return this.dataSource.transaction(async (manager) => {
       const grant = await this.findExternal(manager, principal, input.id);
@@ -179,12 +200,20 @@ export class ExternalKeyService {
       .createQueryBuilder('g')
       .innerJoinAndSelect('g.apiKey', 'k')
       .innerJoinAndSelect('k.account', 'owner')
-      .where('g.accountId = :accountId AND k.accountId <> :accountId', { accountId: principal.accountId });
+      .where('g.accountId = :accountId AND k.accountId <> :accountId', {
+        accountId: principal.accountId,
+      });
   }
 
   /** Grants of other accounts, and this account's own keys, are as unknown as made-up ids. */
-  private async findExternal(manager: EntityManager, principal: Principal, id: string): Promise<KeyGrant> {
-    const grant = await this.externalGrants(manager, principal).andWhere('g.id = :id', { id }).getOne();
+  private async findExternal(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+  ): Promise<KeyGrant> {
+    const grant = await this.externalGrants(manager, principal)
+      .andWhere('g.id = :id', { id })
+      .getOne();
     if (!grant) throw notFound('External key');
     return grant;
   }

@@ -15,7 +15,8 @@ const NAME_TAKEN = 'A role with this name already exists in this account.';
 
 const normalizeRoleName = (raw: string) => {
   const name = raw.trim();
-  if (name.length < 1 || name.length > 100) throw badInput('name', 'The role name must have 1 to 100 characters.');
+  if (name.length < 1 || name.length > 100)
+    throw badInput('name', 'The role name must have 1 to 100 characters.');
   return { name, nameNormalized: name.toLowerCase() };
 };
 
@@ -23,7 +24,10 @@ const normalizeRoleName = (raw: string) => {
 export class RoleAdminService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(caller: Caller, input: { name: string; resourceKeys: readonly string[] }): Promise<Role> {
+  async create(
+    caller: Caller,
+    input: { name: string; resourceKeys: readonly string[] },
+  ): Promise<Role> {
     const principal = requireResource(caller, Resources.editRoles);
     const { name, nameNormalized } = normalizeRoleName(input.name);
     const resourceKeys = this.grantableResources(principal, input.resourceKeys);
@@ -59,7 +63,8 @@ export class RoleAdminService {
       const details: Record<string, unknown> = {};
       if (input.name !== undefined && input.name !== null) {
         const { name, nameNormalized } = normalizeRoleName(input.name);
-        if (nameNormalized !== role.nameNormalized) await this.assertNameFree(manager, principal.accountId, nameNormalized);
+        if (nameNormalized !== role.nameNormalized)
+          await this.assertNameFree(manager, principal.accountId, nameNormalized);
         details.name = { from: role.name, to: name };
         Object.assign(role, { name, nameNormalized });
         await manager.update(Role, { id: role.id }, { name, nameNormalized });
@@ -106,15 +111,22 @@ export class RoleAdminService {
   private grantableResources(principal: Principal, resourceKeys: readonly string[]): string[] {
     const unique = [...new Set(resourceKeys)];
     const unknown = unique.filter((key) => !isResourceKey(key));
-    if (unknown.length > 0) throw badInput('resourceKeys', `Unknown resource: ${unknown.join(', ')}.`);
+    if (unknown.length > 0)
+      throw badInput('resourceKeys', `Unknown resource: ${unknown.join(', ')}.`);
     if (unique.some((key) => !principal.resources.has(key))) {
       throw forbidden('You cannot put resources you do not hold yourself into a role.');
     }
     return unique;
   }
 
-  private async findCustom(manager: EntityManager, principal: Principal, id: string): Promise<Role> {
-    const role = await manager.getRepository(Role).findOneBy({ id, accountId: principal.accountId });
+  private async findCustom(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+  ): Promise<Role> {
+    const role = await manager
+      .getRepository(Role)
+      .findOneBy({ id, accountId: principal.accountId });
     if (!role) throw notFound('Role');
     if (role.predefinedKey !== null) throw forbidden('Predefined roles cannot be changed.');
     return role;
@@ -129,7 +141,10 @@ export class RoleAdminService {
   private async replaceResources(manager: EntityManager, roleId: string, resourceKeys: string[]) {
     await manager.delete(RoleResource, { roleId });
     if (resourceKeys.length > 0) {
-      await manager.insert(RoleResource, resourceKeys.map((resourceKey) => ({ roleId, resourceKey })));
+      await manager.insert(
+        RoleResource,
+        resourceKeys.map((resourceKey) => ({ roleId, resourceKey })),
+      );
     }
   }
 
@@ -137,7 +152,8 @@ export class RoleAdminService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (!(error instanceof AppError) && isUniqueViolation(error)) throw conflict(NAME_TAKEN, 'name');
+      if (!(error instanceof AppError) && isUniqueViolation(error))
+        throw conflict(NAME_TAKEN, 'name');
       throw error;
     }
   }

@@ -36,7 +36,9 @@ export class RoleResolver {
     return { role: await context.services.roleAdmin.create(context, input) };
   }
 
-  @Mutation(() => UpdateRolePayload, { description: 'Custom roles only; predefined roles are read-only.' })
+  @Mutation(() => UpdateRolePayload, {
+    description: 'Custom roles only; predefined roles are read-only.',
+  })
   async updateRole(
     @Arg('input', () => UpdateRoleInput) input: UpdateRoleInput,
     @Ctx() context: GraphQLContext,

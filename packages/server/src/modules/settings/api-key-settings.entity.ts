@@ -22,7 +22,10 @@ export class ApiKeySettings {
   @PrimaryColumn(idColumn())
   accountId: string;
 
-  @Field(() => Int, { description: 'Days a token lives, from its creation or last renewal: 90 (3 months, recommended), 180 (6 months) or custom.' })
+  @Field(() => Int, {
+    description:
+      'Days a token lives, from its creation or last renewal: 90 (3 months, recommended), 180 (6 months) or custom.',
+  })
   @Column({ type: 'int' })
   tokenDurationDays: number;
 
@@ -34,7 +37,9 @@ export class ApiKeySettings {
   @Column({ type: 'varchar', length: 100 })
   reminderLeadDaysList: string;
 
-  @Field(() => [Int], { description: 'Reminders go this many days before a token reaches its duration.' })
+  @Field(() => [Int], {
+    description: 'Reminders go this many days before a token reaches its duration.',
+  })
   get reminderLeadDays(): number[] {
     return this.reminderLeadDaysList ? this.reminderLeadDaysList.split(',').map(Number) : [];
   }
@@ -53,7 +58,10 @@ export class ApiKeySettings {
   webhookUrl: string | null;
 
   /** Key of the webhook's HMAC signature, shown to settings admins so receivers can verify. */
-  @Field(() => String, { nullable: true, description: 'HMAC-SHA256 key that signs webhook bodies (X-Keyward-Signature).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'HMAC-SHA256 key that signs webhook bodies (X-Keyward-Signature).',
+  })
   @Column({ type: 'varchar', length: 64, nullable: true })
   webhookSigningSecret: string | null;
 

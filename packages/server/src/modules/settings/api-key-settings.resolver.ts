@@ -1,10 +1,24 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { ApiKeySettings, TokenEnforcement } from './api-key-settings.entity.js';
+import { TokenReminder } from './token-reminder.entity.js';
 
 @InputType({ description: 'Only the fields given change.' })
 export class UpdateApiKeySettingsInput {
-  @Field(() => Int, { nullable: true, description: '90 (3 months), 180 (6 months) or 1 to 3650 days.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '90 (3 months), 180 (6 months) or 1 to 3650 days.',
+  })
   tokenDurationDays?: number | null;
 
   @Field(() => TokenEnforcement, { nullable: true })
@@ -33,7 +47,19 @@ export class ApiKeySettingsResolver {
     return context.services.settings.get(context);
   }
 
-  @Mutation(() => UpdateApiKeySettingsPayload, { description: 'Guarded by Edit API Keys settings.' })
+  @Query(() => [TokenReminder], {
+    description: 'Latest renewal reminders: sent, recorded (no channel configured) or failing.',
+  })
+  tokenReminders(
+    @Ctx() context: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+  ): Promise<TokenReminder[]> {
+    return context.services.settings.reminders(context, first);
+  }
+
+  @Mutation(() => UpdateApiKeySettingsPayload, {
+    description: 'Guarded by Edit API Keys settings.',
+  })
   async updateApiKeySettings(
     @Arg('input', () => UpdateApiKeySettingsInput) input: UpdateApiKeySettingsInput,
     @Ctx() context: GraphQLContext,

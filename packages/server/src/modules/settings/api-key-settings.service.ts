@@ -6,7 +6,12 @@ import { recordAudit } from '../audit/audit.service.js';
 import { requireAnyResource, requireResource } from '../auth/authorization.js';
 import type { Caller } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
-import { ApiKeySettings, defaultSettings, type TokenEnforcement } from './api-key-settings.entity.js';
+import { TokenReminder } from './token-reminder.entity.js';
+import {
+  ApiKeySettings,
+  defaultSettings,
+  type TokenEnforcement,
+} from './api-key-settings.entity.js';
 
 export const MAX_DURATION_DAYS = 3650;
 const EMAIL_PATTERN = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
@@ -37,12 +42,34 @@ export class ApiKeySettingsService {
   ) {}
 
   async get(caller: Caller): Promise<ApiKeySettings> {
-    const principal = requireAnyResource(caller, [Resources.viewApiKeys, Resources.editApiKeysSettings]);
+    const principal = requireAnyResource(caller, [
+      Resources.viewApiKeys,
+      Resources.editApiKeysSettings,
+    ]);
     return this.forAccount(principal.accountId);
   }
 
-  async forAccount(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<ApiKeySettings> {
-    return (await manager.getRepository(ApiKeySettings).findOneBy({ accountId })) ?? defaultSettings(accountId);
+  /** The latest reminders of the account, with their keys: what was sent, or only recorded. */
+  async reminders(caller: Caller, first: number): Promise<TokenReminder[]> {
+    const principal = requireResource(caller, Resources.viewApiKeys);
+    if (!Number.isInteger(first) || first < 1 || first > 100)
+      throw badInput('first', 'Must be between 1 and 100.');
+    return this.dataSource.getRepository(TokenReminder).find({
+      where: { accountId: principal.accountId },
+      relations: { apiKey: true },
+      order: { createdAt: 'DESC' },
+      take: first,
+    });
+  }
+
+  async forAccount(
+    accountId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ApiKeySettings> {
+    return (
+      (await manager.getRepository(ApiKeySettings).findOneBy({ accountId })) ??
+      defaultSettings(accountId)
+    );
   }
 
   /** Settings of many accounts in one query (DataLoader batch). */
@@ -97,14 +124,20 @@ export class ApiKeySettingsService {
       out.reminderLeadDaysList = days.join(',');
     }
     if (changes.reminderRecipients != null) {
-      const emails = [...new Set(changes.reminderRecipients.map((email) => email.trim().toLowerCase()))];
-      if (emails.length > 20 || emails.some((email) => !EMAIL_PATTERN.test(email) || email.length > 254)) {
+      const emails = [
+        ...new Set(changes.reminderRecipients.map((email) => email.trim().toLowerCase())),
+      ];
+      if (
+        emails.length > 20 ||
+        emails.some((email) => !EMAIL_PATTERN.test(email) || email.length > 254)
+      ) {
         throw badInput('reminderRecipients', 'Enter up to 20 valid email addresses.');
       }
       out.reminderRecipientsList = emails.join(',');
     }
     if (changes.webhookUrl != null) {
-      out.webhookUrl = changes.webhookUrl.trim() === '' ? null : validUrl(changes.webhookUrl.trim());
+      out.webhookUrl =
+        changes.webhookUrl.trim() === '' ? null : validUrl(changes.webhookUrl.trim());
     }
     return out;
   }

@@ -64,6 +64,13 @@ export class TokenReminder {
   @Column(timestampColumn({ nullable: true }))
   sentAt: Date | null;
 
+  /** Per channel, so a retry after a partial failure never sends a channel twice. */
+  @Column(timestampColumn({ nullable: true }))
+  emailSentAt: Date | null;
+
+  @Column(timestampColumn({ nullable: true }))
+  webhookSentAt: Date | null;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   lastError: string | null;
 
@@ -71,6 +78,7 @@ export class TokenReminder {
   @Column(timestampColumn())
   createdAt: Date;
 
+  @Field(() => ApiKey)
   @ManyToOne(() => ApiKey, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'apiKeyId' })
   apiKey?: ApiKey;

@@ -1,0 +1,73 @@
+import { createHmac } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export interface ReminderMessage {
+  accountSlug: string;
+  key: string;
+  keyName: string;
+  leadDays: number;
+  tokenExpiresAt: Date;
+}
+
+/** Email over SMTP (nodemailer); absent when no SMTP server is configured. */
+export class ReminderMailer {
+  private readonly transport: Transporter;
+
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
+    this.transport = nodemailer.createTransport(smtpUrl);
+  }
+
+  async send(recipients: string[], message: ReminderMessage): Promise<void> {
+    const due = message.tokenExpiresAt.toISOString().slice(0, 10);
+    await this.transport.sendMail({
+      from: this.from,
+      to: recipients,
+      subject: `[Keyward] Token of ${message.key} reaches its duration in ${message.leadDays} days`,
+      text: [
+        `The token of the API key ${message.key} ("${message.keyName}") in account ${message.accountSlug}`,
+        `reaches its duration on ${due} (in ${message.leadDays} days).`,
+        '',
+        'Renew it in Account settings > API keys > Generated, then update the integration.',
+      ].join('\n'),
+    });
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
+
+/** The body is signed with HMAC-SHA256 so receivers can check it came from this account. */
+export const signWebhookBody = (secret: string, timestamp: string, body: string): string =>
+  `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+
+export const postWebhook = async (
+  url: string,
+  secret: string,
+  message: ReminderMessage,
+  now: Date,
+): Promise<void> => {
+  const body = JSON.stringify({
+    event: 'token.reminder',
+    account: message.accountSlug,
+    key: message.key,
+    keyName: message.keyName,
+    leadDays: message.leadDays,
+    tokenExpiresAt: message.tokenExpiresAt.toISOString(),
+  });
+  const timestamp = String(Math.floor(now.getTime() / 1000));
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-keyward-timestamp': timestamp,
+      'x-keyward-signature': signWebhookBody(secret, timestamp, body),
+    },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) throw new Error(`webhook answered HTTP ${response.status}`);
+};
