@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, RequestListener } from 'node:http';
+import { Redis } from 'ioredis';
+import proxyAddr from 'proxy-addr';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -14,25 +17,42 @@ import { jsonErrorHandler } from './http/error-handler.js';
 import { exportRoutes } from './http/exports.js';
 import { graphiqlHandler } from './http/graphiql.js';
 import { authenticate, sessionCookieJar } from './http/request-context.js';
+import { handleVerify, VERIFY_PATH } from './http/verify-endpoint.js';
+import type { ThrottleLimits } from './modules/verification/failure-throttle.js';
 import { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import { createServices, type Services } from './services.js';
 
 export interface KeywardApp {
   app: Express;
+  /** The HTTP request listener: the verify fast path, then Express. */
+  listener: RequestListener;
   services: Services;
   stop: () => Promise<void>;
 }
 
+export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 'trustProxy'> &
+  Partial<Pick<Config, 'smtpUrl' | 'smtpFrom' | 'redisUrl'>> & { throttleLimits?: ThrottleLimits };
+
 export const createApp = async (
   dataSource: DataSource,
-  config: Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 'trustProxy'> &
-    Partial<Pick<Config, 'smtpUrl' | 'smtpFrom'>>,
+  config: AppConfig,
   clock: Clock = systemClock,
 ): Promise<KeywardApp> => {
   const mailer = config.smtpUrl
     ? new ReminderMailer(config.smtpUrl, config.smtpFrom ?? 'keyward@localhost')
     : null;
-  const services = createServices(dataSource, config.tokenSecret, clock, mailer);
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : null;
+  const services = createServices(dataSource, {
+    tokenSecret: config.tokenSecret,
+    clock,
+    mailer,
+    redis,
+    redisUrl: config.redisUrl ?? null,
+    throttleLimits: config.throttleLimits,
+  });
+  await services.authChanges.start();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await keywardSchema(),
     formatError,
@@ -88,21 +108,37 @@ export const createApp = async (
 
   app.use(jsonErrorHandler);
 
-  // Refused authentications reach the audit log aggregated, once a minute.
-  const flushRefusedAuth = setInterval(() => {
-    services.refusedAuth
-      .flush()
-      .catch((error: unknown) => console.error('Refused-auth flush failed', error));
-  }, 60_000);
-  flushRefusedAuth.unref();
+  // Refused authentications and last uses reach the database in batches, once a minute.
+  const flush = () =>
+    Promise.all([services.refusedAuth.flush(), services.lastUse.flush()]).catch((error: unknown) =>
+      console.error('Batched writes failed; retrying next minute', error),
+    );
+  const flushTimer = setInterval(() => void flush(), 60_000);
+  flushTimer.unref();
+
+  const trust = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
+  const clientIp = (req: IncomingMessage) => proxyAddr(req, trust) || null;
+  const listener: RequestListener = (req, res) => {
+    if (req.url === VERIFY_PATH || req.url?.startsWith(`${VERIFY_PATH}?`)) {
+      handleVerify(req, res, services, clientIp).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      });
+      return;
+    }
+    app(req, res);
+  };
 
   return {
     app,
+    listener,
     services,
     stop: async () => {
-      clearInterval(flushRefusedAuth);
+      clearInterval(flushTimer);
       await apollo.stop();
-      await services.refusedAuth.flush();
+      await flush();
+      await services.authChanges.stop();
+      redis?.disconnect();
       mailer?.close();
     },
   };

@@ -19,6 +19,8 @@ export interface Config {
   /** `smtp://user:pass@host:587` or `smtps://…`; without it reminders are recorded only. */
   smtpUrl: string | null;
   smtpFrom: string;
+  /** Redis for shared throttling and instant cache invalidation across servers. */
+  redisUrl: string | null;
   /** Reminders and housekeeping every minute; off for processes that only serve requests. */
   backgroundJobs: boolean;
 }
@@ -61,6 +63,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM ?? 'Keyward <keyward@localhost>',
+    redisUrl: env.REDIS_URL || null,
     backgroundJobs: env.KEYWARD_BACKGROUND_JOBS !== 'false',
   };
 };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createApp } from './app.js';
 import { startBackgroundJobs } from './jobs.js';
 import { loadConfig } from './config.js';
@@ -13,9 +13,9 @@ await dataSource.initialize();
 await migrate(dataSource);
 if (config.seedDemo) await seedDemo(dataSource, config.tokenSecret);
 
-const { app, services, stop } = await createApp(dataSource, config);
+const { listener, services, stop } = await createApp(dataSource, config);
 const stopJobs = config.backgroundJobs ? startBackgroundJobs(services) : () => undefined;
-const server: Server = app.listen(config.port, config.host, () => {
+const server: Server = createServer(listener).listen(config.port, config.host, () => {
   const database = isMysqlUrl(config.databaseUrl) ? 'MySQL' : `SQLite at ${config.databaseUrl}`;
   console.log(`Keyward listening on http://${config.host}:${config.port} (${database})`);
   if (!config.production) console.log(`GraphiQL: http://${config.host}:${config.port}/graphql`);

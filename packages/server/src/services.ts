@@ -1,47 +1,69 @@
+import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from './common/clock.js';
+import { AccountService } from './modules/accounts/account.service.js';
+import { MemberService } from './modules/accounts/member.service.js';
 import { ApiKeyExportService } from './modules/api-keys/api-key-export.service.js';
+import { ApiKeyService } from './modules/api-keys/api-key.service.js';
+import { ApiTokenService } from './modules/api-keys/api-token.service.js';
 import { AuditLogService } from './modules/audit/audit-log.service.js';
 import { RefusedAuthRecorder } from './modules/audit/refused-auth.recorder.js';
-import { ApiTokenService } from './modules/api-keys/api-token.service.js';
+import { AuthenticationService } from './modules/auth/authentication.service.js';
+import { ExternalKeyService } from './modules/external-keys/external-key.service.js';
+import { RoleAdminService } from './modules/roles/role-admin.service.js';
+import { RoleService } from './modules/roles/role.service.js';
+import { ApiKeySettingsService } from './modules/settings/api-key-settings.service.js';
 import type { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
-import { ApiKeySettingsService } from './modules/settings/api-key-settings.service.js';
-import { AccountService } from './modules/accounts/account.service.js';
-import { ApiKeyService } from './modules/api-keys/api-key.service.js';
-import { AuthenticationService } from './modules/auth/authentication.service.js';
-import { RoleService } from './modules/roles/role.service.js';
-import { RoleAdminService } from './modules/roles/role-admin.service.js';
-import { ExternalKeyService } from './modules/external-keys/external-key.service.js';
-import { MemberService } from './modules/accounts/member.service.js';
+import { AuthCache } from './modules/verification/auth-cache.js';
+import { AuthChanges } from './modules/verification/auth-changes.js';
+import { FailureThrottle, type ThrottleLimits } from './modules/verification/failure-throttle.js';
+import { KeyVerifier } from './modules/verification/key-verifier.js';
+import { LastUseRecorder } from './modules/verification/last-use.recorder.js';
+
+export interface ServiceOptions {
+  tokenSecret: string;
+  clock?: Clock;
+  mailer?: ReminderMailer | null;
+  /** Shared throttling state and instant cache invalidation across servers. */
+  redisUrl?: string | null;
+  redis?: Redis | null;
+  throttleLimits?: ThrottleLimits;
+}
 
 /** Services live for the whole process; per-request state goes in the context. */
-export const createServices = (
-  dataSource: DataSource,
-  tokenSecret: string,
-  clock: Clock = systemClock,
-  mailer: ReminderMailer | null = null,
-) => {
+export const createServices = (dataSource: DataSource, options: ServiceOptions) => {
+  const { tokenSecret } = options;
+  const clock = options.clock ?? systemClock;
+  const cache = new AuthCache();
+  const authChanges = new AuthChanges(dataSource, cache, options.redisUrl ?? null);
   const roles = new RoleService(dataSource);
-  const settings = new ApiKeySettingsService(dataSource, clock);
-  const apiKeys = new ApiKeyService(dataSource, roles, settings, tokenSecret, clock);
-  const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock);
-  const externalKeys = new ExternalKeyService(dataSource, roles);
+  const settings = new ApiKeySettingsService(dataSource, clock, authChanges);
+  const apiKeys = new ApiKeyService(dataSource, roles, settings, tokenSecret, clock, authChanges);
+  const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges);
+  const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
+  const refusedAuth = new RefusedAuthRecorder(dataSource, clock);
+  const lastUse = new LastUseRecorder(dataSource);
+  const throttle = new FailureThrottle(options.throttleLimits, options.redis ?? null);
   return {
     accounts: new AccountService(dataSource),
-    authentication: new AuthenticationService(dataSource, tokenSecret, settings, clock),
+    authentication: new AuthenticationService(dataSource),
     roles,
-    roleAdmin: new RoleAdminService(dataSource),
+    roleAdmin: new RoleAdminService(dataSource, authChanges),
     apiKeys,
     apiTokens,
     apiKeyExport: new ApiKeyExportService(dataSource, apiKeys, apiTokens, externalKeys, roles),
     auditLog: new AuditLogService(dataSource),
-    refusedAuth: new RefusedAuthRecorder(dataSource, clock),
-    reminders: new ReminderScheduler(dataSource, clock, mailer),
+    refusedAuth,
+    reminders: new ReminderScheduler(dataSource, clock, options.mailer ?? null),
     settings,
     clock,
     externalKeys,
     members: new MemberService(dataSource, roles),
+    authChanges,
+    lastUse,
+    throttle,
+    verifier: new KeyVerifier(dataSource, tokenSecret, clock, cache, throttle, lastUse, refusedAuth),
   };
 };
 

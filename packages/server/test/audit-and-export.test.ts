@@ -88,7 +88,7 @@ describe.each(testDatabases)('audit log and exports on $name', (database) => {
     const response = await download('/api/keys/export?format=csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(
-      /attachment; filename="api-keys\.csv/,
+      /attachment; filename="api-keys-\d{4}-\d\d-\d\d\.csv"/,
     );
     const csv = await response.text();
     const lines = csv.trim().split('\r\n');

@@ -6,7 +6,9 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   /** A key's token is past the duration its account enforces. */
-  | 'EXPIRED';
+  | 'EXPIRED'
+  /** Too many failed authentications from this source, or on this key. */
+  | 'RATE_LIMITED';
 
 /** A rule broken by the caller; its message is safe to show to clients. */
 export class AppError extends Error {

@@ -12,6 +12,7 @@ import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { ApiKeySettings } from '../modules/settings/api-key-settings.entity.js';
 import { TokenReminder } from '../modules/settings/token-reminder.entity.js';
 import { SingleAccessLink } from '../modules/api-keys/single-access-link.entity.js';
+import { AuthCacheVersion } from '../modules/verification/auth-cache-version.entity.js';
 import { PasswordSetupLink } from '../modules/auth/password-setup-link.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
@@ -36,6 +37,7 @@ export const entities = [
   ApiKeySettings,
   SingleAccessLink,
   TokenReminder,
+  AuthCacheVersion,
 ];
 
 /** `mysql://` for MySQL 8, `mariadb://` for MariaDB (TypeORM reads their catalogs differently). */

@@ -39,10 +39,10 @@ const sendError = (res: Response, error: unknown) => {
   throw error;
 };
 
-const attachment = (res: Response, name: string, type: string) => {
+const attachment = (res: Response, name: string, extension: string, type: string) => {
   const stamp = new Date().toISOString().slice(0, 10);
   res.setHeader('Content-Type', type);
-  res.setHeader('Content-Disposition', `attachment; filename="${name}-${stamp}"`);
+  res.setHeader('Content-Disposition', `attachment; filename="${name}-${stamp}.${extension}"`);
   res.setHeader('Cache-Control', 'no-store');
 };
 
@@ -67,7 +67,7 @@ export const exportRoutes = (services: Services): Router => {
       const caller = await authenticate(req, services);
       const accountId = await services.apiKeyExport.start(caller, format);
       if (format === 'csv') {
-        attachment(res, 'api-keys.csv', 'text/csv; charset=utf-8');
+        attachment(res, 'api-keys', 'csv', 'text/csv; charset=utf-8');
         // Both tabs in one file: a leading column says which tab a row comes from.
         res.write(csvLine(['tab', ...GENERATED_COLUMNS, 'owner account', 'date added']));
         for await (const rows of services.apiKeyExport.generated(accountId)) {
@@ -113,9 +113,7 @@ export const exportRoutes = (services: Services): Router => {
         res.end();
         return;
       }
-      attachment(
-        res,
-        'api-keys.xlsx',
+      attachment(res, 'api-keys', 'xlsx',
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
       // Streamed: a large account never sits in memory as a whole workbook.
@@ -180,7 +178,7 @@ export const exportRoutes = (services: Services): Router => {
         to: parseDate(req.query.to, 'to'),
       });
       const first = await batches.next();
-      attachment(res, 'audit-log.csv', 'text/csv; charset=utf-8');
+      attachment(res, 'audit-log', 'csv', 'text/csv; charset=utf-8');
       res.write(
         csvLine([
           'time',

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Caller } from '../modules/auth/principal.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Services } from '../services.js';
 
 export const SESSION_COOKIE = 'kw_session';
@@ -25,21 +26,22 @@ export const clientIp = (req: Request): string | null => req.ip ?? req.socket.re
 
 /**
  * Key headers win over a session cookie. Bad credentials give no principal: every
- * operation then answers UNAUTHENTICATED (or EXPIRED for an outdated token under an
- * enforcing policy), with no hint of what else was wrong.
+ * operation then answers UNAUTHENTICATED (EXPIRED for an outdated token under an
+ * enforcing policy, RATE_LIMITED for a throttled source), with no hint of what else was
+ * wrong. Repeated failures are answered more and more slowly.
  */
 export const authenticate = async (req: Request, services: Services): Promise<Caller> => {
   const ip = clientIp(req);
   const credentials = keyCredentialsOf(req);
   if (credentials) {
-    const verification = await services.authentication.verifyKey(credentials, ip);
-    if (verification.code === 'VALID') return { principal: verification.principal, ip };
-    services.refusedAuth.record(credentials.key, ip, verification.code);
-    return {
-      principal: null,
+    const verification = await services.verifier.verify(
+      { key: credentials.key, token: credentials.token, account: credentials.accountSlug },
       ip,
-      ...(verification.code === 'EXPIRED' ? { authFailure: 'EXPIRED' } : {}),
-    };
+    );
+    if (verification.principal) return { principal: verification.principal, ip };
+    if (verification.delayMs > 0) await sleep(verification.delayMs);
+    const { code } = verification;
+    return { principal: null, ip, ...(code === 'EXPIRED' || code === 'RATE_LIMITED' ? { authFailure: code } : {}) };
   }
   const session = parseCookie(req.get('cookie') ?? '')[SESSION_COOKIE];
   return {

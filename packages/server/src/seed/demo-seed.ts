@@ -32,7 +32,7 @@ export const seedDemo = async (dataSource: DataSource, tokenSecret: string): Pro
   });
 
   // The seed acts as the admin, through the same services and rules as the API.
-  const services = createServices(dataSource, tokenSecret);
+  const services = createServices(dataSource, { tokenSecret });
   const actingAsAdminIn = (accountId: string): Caller => ({
     principal: {
       kind: 'user',

@@ -59,8 +59,9 @@ export const countQueries = async (
   const original = server.dataSource.logger;
   let count = 0;
   const counting: Logger = {
-    logQuery: () => {
-      count += 1;
+    logQuery: (query: string) => {
+      // The cache-version poll runs on its own clock, not on behalf of the request.
+      if (!query.includes('auth_cache_version')) count += 1;
     },
     logQueryError: () => undefined,
     logQuerySlow: () => undefined,

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { createApp, type KeywardApp } from '../../src/app.js';
 import { createDataSource } from '../../src/db/data-source.js';
@@ -13,6 +13,7 @@ import { Role as RoleEntity } from '../../src/modules/roles/role.entity.js';
 import { newId } from '../../src/common/ids.js';
 import type { TestDatabase } from './databases.js';
 import { TestClock } from './test-clock.js';
+import type { ThrottleLimits } from '../../src/modules/verification/failure-throttle.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -21,6 +22,12 @@ export interface GraphQLResult<Data = Record<string, unknown>> {
   data?: Data | null;
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
   setCookie: string[];
+}
+
+export interface TestServerOptions {
+  smtpUrl?: string;
+  redisUrl?: string;
+  throttleLimits?: ThrottleLimits;
 }
 
 export interface Credentials {
@@ -42,7 +49,7 @@ export class TestServer {
 
   static async start(
     database: TestDatabase,
-    options: { smtpUrl?: string } = {},
+    options: TestServerOptions = {},
   ): Promise<TestServer> {
     const { url, drop } = await database.create();
     const dataSource = createDataSource(url);
@@ -58,11 +65,14 @@ export class TestServer {
         trustProxy: false,
         smtpUrl: options.smtpUrl ?? null,
         smtpFrom: 'keyward@test.local',
+        redisUrl: options.redisUrl ?? null,
+        // Every suite shares 127.0.0.1: only the throttling tests use real limits.
+        throttleLimits: options.throttleLimits ?? { perSource: 100_000, perKey: 100_000, freeFailures: 100_000 },
       },
       clock.now,
     );
     const server = await new Promise<Server>((resolve) => {
-      const listening = keyward.app.listen(0, '127.0.0.1', () => resolve(listening));
+      const listening = createServer(keyward.listener).listen(0, '127.0.0.1', () => resolve(listening));
     });
     return new TestServer(dataSource, keyward, server, drop, clock);
   }

@@ -1,10 +1,12 @@
 import { Initial1763900000000 } from './1763900000000-initial.js';
 import { PasswordSetupLinks1763910000000 } from './1763910000000-password-setup-links.js';
 import { TokenLifecycle1763920000000 } from './1763920000000-token-lifecycle.js';
+import { AuthCacheVersion1763930000000 } from './1763930000000-auth-cache-version.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
 export const migrations = [
   Initial1763900000000,
   PasswordSetupLinks1763910000000,
   TokenLifecycle1763920000000,
+  AuthCacheVersion1763930000000,
 ];

@@ -20,6 +20,7 @@ import { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
 import { ApiKey } from './api-key.entity.js';
 import type { Clock } from '../../common/clock.js';
+import type { AuthChanges } from '../verification/auth-changes.js';
 import type { ApiKeySettingsService } from '../settings/api-key-settings.service.js';
 import { AlertLevel, tokenCreatedRangeFor } from '../settings/token-age.js';
 import { findOwnedApiKey } from './owned-api-key.js';
@@ -79,6 +80,7 @@ export class ApiKeyService {
     private readonly settings: ApiKeySettingsService,
     private readonly tokenSecret: string,
     private readonly clock: Clock,
+    private readonly authChanges: AuthChanges,
   ) {}
 
   async listGenerated(
@@ -243,7 +245,7 @@ export class ApiKeyService {
     },
   ): Promise<ApiKey> {
     const principal = requireResource(caller, Resources.editApiKeys);
-    return this.inTransaction(async (manager) => {
+    return this.changingKey(input.id, async (manager) => {
       const apiKey = await findOwnedApiKey(manager, principal, input.id, true);
       const changes: Record<string, unknown> = {};
       if (input.name !== undefined && input.name !== null) {
@@ -281,7 +283,7 @@ export class ApiKeyService {
 
   async setActive(caller: Caller, id: string, active: boolean): Promise<ApiKey> {
     const principal = requireResource(caller, Resources.editApiKeys);
-    return this.inTransaction(async (manager) => {
+    return this.changingKey(id, async (manager) => {
       const apiKey = await findOwnedApiKey(manager, principal, id, true);
       if (apiKey.active === active) return apiKey;
       apiKey.active = active;
@@ -299,7 +301,7 @@ export class ApiKeyService {
   async delete(caller: Caller, id: string, confirmed: boolean): Promise<string> {
     const principal = requireResource(caller, Resources.editApiKeys);
     if (!confirmed) throw badInput('confirm', 'Confirm that this action cannot be undone.');
-    return this.inTransaction(async (manager) => {
+    return this.changingKey(id, async (manager) => {
       const apiKey = await findOwnedApiKey(manager, principal, id, true);
       // Grants, their roles and tokens go with the key (ON DELETE CASCADE).
       await manager.delete(ApiKey, { id: apiKey.id });
@@ -333,6 +335,13 @@ export class ApiKeyService {
     if (await manager.getRepository(ApiKey).existsBy({ accountId, nameNormalized })) {
       throw conflict('A key with this name already exists in this account.', 'name');
     }
+  }
+
+  /** Verification caches everywhere drop the key once the change is committed. */
+  private async changingKey<T>(apiKeyId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.inTransaction(work);
+    await this.authChanges.keysChanged([apiKeyId]);
+    return result;
   }
 
   /** A unique index catches the race two parallel requests win together; report it as CONFLICT. */

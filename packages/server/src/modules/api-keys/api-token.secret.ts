@@ -67,3 +67,9 @@ export const generateKeyIdentifier = (accountSlug: string): string => {
   const random = [...randomBytes(12)].map((byte) => KEY_ALPHABET[byte % 36]).join('');
   return `kw-${accountSlug}-${random}`;
 };
+
+/** The account slug inside a key identifier, or null for anything not shaped like one. */
+export const accountSlugOfKey = (key: string): string | null => {
+  const match = /^kw-([a-z0-9-]{1,40})-[a-z0-9]{12}$/.exec(key);
+  return match?.[1] ?? null;
+};

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict } from '../../common/app-error.js';
 import { addMs, type Clock } from '../../common/clock.js';
+import type { AuthChanges } from '../verification/auth-changes.js';
 import { newId } from '../../common/ids.js';
 import { sha256Hex } from '../../common/sha256.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -43,6 +44,7 @@ export class ApiTokenService {
     private readonly dataSource: DataSource,
     private readonly tokenSecret: string,
     private readonly clock: Clock,
+    private readonly authChanges: AuthChanges,
   ) {}
 
   /** Live tokens of a key, oldest first: two while a renewal is pending. */
@@ -75,7 +77,7 @@ export class ApiTokenService {
   ): Promise<{ apiKey: ApiKey; token: string }> {
     const principal = requireResource(caller, Resources.renewApiToken);
     const token = generateToken();
-    const apiKey = await this.dataSource.transaction(async (manager) => {
+    const apiKey = await this.changingKey(id, async (manager) => {
       const key = await findOwnedApiKey(manager, principal, id, true);
       const live = await this.liveTokens(manager, key.id);
       if (live.length > 1) {
@@ -213,6 +215,13 @@ export class ApiTokenService {
       .delete({ expiresAt: LessThanOrEqual(now) });
   }
 
+  /** Verification caches everywhere drop the key once the change is committed. */
+  private async changingKey<T>(apiKeyId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    await this.authChanges.keysChanged([apiKeyId]);
+    return result;
+  }
+
   private async resolveRenewal(
     caller: Caller,
     id: string,
@@ -220,7 +229,7 @@ export class ApiTokenService {
     work: (manager: EntityManager, tokens: [ApiToken, ApiToken], key: ApiKey) => Promise<void>,
   ): Promise<ApiKey> {
     const principal: Principal = requireResource(caller, Resources.renewApiToken);
-    return this.dataSource.transaction(async (manager) => {
+    return this.changingKey(id, async (manager) => {
       const key = await findOwnedApiKey(manager, principal, id, true);
       const [oldToken, newToken] = await this.liveTokens(manager, key.id);
       if (!oldToken || !newToken) throw conflict('No renewal is pending for this key.');

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock.js';
 import { newId } from '../../common/ids.js';
 import { Account } from '../accounts/account.entity.js';
+import { accountSlugOfKey } from '../api-keys/api-token.secret.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 /** Distinct (key, source) pairs kept between flushes; beyond it, attempts are only counted. */
@@ -15,12 +16,6 @@ interface Pending {
   first: Date;
   last: Date;
 }
-
-/** `kw-<account>-<random>`: the account a refused key claims to belong to. */
-export const accountSlugOfKey = (key: string): string | null => {
-  const match = /^kw-([a-z0-9-]{1,40})-[a-z0-9]{12}$/.exec(key);
-  return match?.[1] ?? null;
-};
 
 /**
  * Refused authentications are aggregated: one audit event per key, source and reason per

@@ -22,25 +22,11 @@ import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const LAST_USE_WRITE_INTERVAL_MS = 60_000;
 
-export type KeyVerification =
-  | { code: 'VALID'; principal: Principal; expiresAt: Date }
-  | { code: 'INVALID_CREDENTIALS' | 'INACTIVE' | 'EXPIRED' };
-
-export interface KeyCredentials {
-  key: string;
-  token: string;
-  /** Slug of the account addressed; the key's own account when absent. */
-  accountSlug?: string;
-}
 
 export class AuthenticationService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tokenSecret: string,
-    private readonly settings: ApiKeySettingsService,
-    private readonly clock: Clock,
   ) {}
 
   async signIn(
@@ -134,84 +120,6 @@ export class AuthenticationService {
     };
   }
 
-  /**
-   * Unknown key, wrong token, or no grant in the account addressed are all
-   * INVALID_CREDENTIALS: the caller learns nothing about which. Only the holder of the
-   * right token learns that the key is inactive or its token outdated.
-   */
-  async verifyKey(credentials: KeyCredentials, ip: string | null): Promise<KeyVerification> {
-    const invalid = { code: 'INVALID_CREDENTIALS' } as const;
-    const presentedHash = hashToken(this.tokenSecret, credentials.token);
-    const apiKey = await this.dataSource.getRepository(ApiKey).findOneBy({ key: credentials.key });
-    if (!apiKey || !hasValidTokenShape(credentials.token)) return invalid;
-    const now = this.clock();
-    const tokens = await this.dataSource.getRepository(ApiToken).find({
-      where: [
-        { apiKeyId: apiKey.id, expiresAt: IsNull() },
-        { apiKeyId: apiKey.id, expiresAt: MoreThan(now) },
-      ],
-    });
-    let matched: ApiToken | undefined;
-    for (const token of tokens) {
-      if (hashesEqual(token.tokenHash, presentedHash)) matched = token;
-    }
-    if (!matched) return invalid;
-
-    let accountId = apiKey.accountId;
-    if (credentials.accountSlug) {
-      const account = await this.dataSource
-        .getRepository(Account)
-        .findOneBy({ slug: credentials.accountSlug });
-      if (!account) return invalid;
-      accountId = account.id;
-    }
-    const grant = await this.dataSource
-      .getRepository(KeyGrant)
-      .findOneBy({ apiKeyId: apiKey.id, accountId });
-    if (!grant) return invalid;
-    if (!apiKey.active) return { code: 'INACTIVE' };
-
-    // Token age counts against the owner's policy, wherever the key is used.
-    const settings = await this.settings.forAccount(apiKey.accountId);
-    const expiresAt = tokenDueAt(matched.createdAt, settings.tokenDurationDays);
-    if (settings.enforcement === TokenEnforcement.ENFORCE && expiresAt <= now) {
-      return { code: 'EXPIRED' };
-    }
-
-    await this.recordLastUse(apiKey, matched, ip, now);
-    return {
-      code: 'VALID',
-      expiresAt,
-      principal: {
-        kind: 'api-key',
-        apiKeyId: apiKey.id,
-        key: apiKey.key,
-        tokenId: matched.id,
-        accountId,
-        resources: await this.grantResources(grant.id),
-      },
-    };
-  }
-
-  /** At most one write per token per minute, whatever the request rate. */
-  private async recordLastUse(apiKey: ApiKey, token: ApiToken, ip: string | null, now: Date) {
-    if (
-      token.lastUsedAt &&
-      now.getTime() - token.lastUsedAt.getTime() < LAST_USE_WRITE_INTERVAL_MS
-    ) {
-      return;
-    }
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(ApiToken, { id: token.id }, { lastUsedAt: now, lastUsedIp: ip });
-      await manager
-        .createQueryBuilder()
-        .update(ApiKey)
-        .set({ lastUsedAt: now, version: () => 'version' })
-        .where('id = :id', { id: apiKey.id })
-        .execute();
-    });
-  }
-
   private async userResources(userId: string, accountId: string): Promise<Set<string>> {
     const rows = await this.dataSource
       .getRepository(RoleResource)
@@ -220,17 +128,6 @@ export class AuthenticationService {
       .innerJoin(MembershipRole, 'mr', 'mr.roleId = rr.roleId')
       .innerJoin(Membership, 'm', 'm.id = mr.membershipId')
       .where('m.userId = :userId AND m.accountId = :accountId', { userId, accountId })
-      .getRawMany<{ resourceKey: string }>();
-    return new Set(rows.map((row) => row.resourceKey));
-  }
-
-  private async grantResources(grantId: string): Promise<Set<string>> {
-    const rows = await this.dataSource
-      .getRepository(RoleResource)
-      .createQueryBuilder('rr')
-      .select('DISTINCT rr.resourceKey', 'resourceKey')
-      .innerJoin(KeyGrantRole, 'gr', 'gr.roleId = rr.roleId')
-      .where('gr.grantId = :grantId', { grantId })
       .getRawMany<{ resourceKey: string }>();
     return new Set(rows.map((row) => row.resourceKey));
   }

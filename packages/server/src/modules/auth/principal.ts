@@ -21,8 +21,8 @@ export type Principal =
 export interface Caller {
   principal: Principal | null;
   ip: string | null;
-  /** Set when a key presented its right token but the token is past its enforced duration. */
-  authFailure?: 'EXPIRED';
+  /** EXPIRED: a key's right token past its enforced duration. RATE_LIMITED: too many failures. */
+  authFailure?: 'EXPIRED' | 'RATE_LIMITED';
 }
 
 export const actorOf = (principal: Principal) =>

@@ -20,6 +20,7 @@ import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
 import type { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
+import type { AuthChanges } from '../verification/auth-changes.js';
 
 export type ExternalKeySortField = 'KEY' | 'ADDED_AT' | 'STATUS' | 'OWNER_ACCOUNT';
 
@@ -60,6 +61,7 @@ export class ExternalKeyService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly roles: RoleService,
+    private readonly authChanges: AuthChanges,
   ) {}
 
   async list(
@@ -99,7 +101,7 @@ export class ExternalKeyService {
     const principal = requireResource(caller, Resources.editApiKeys);
     const identifier = input.key.trim();
     if (!identifier) throw badInput('key', 'Enter the key to add.');
-    return this.dataSource.transaction(async (manager) => {
+    return this.changingGrant(async (manager) => {
       const apiKey = await manager.getRepository(ApiKey).findOne({
         where: { key: identifier },
         relations: { account: true },
@@ -146,7 +148,7 @@ export class ExternalKeyService {
     input: { id: string; roleIds: readonly string[] },
   ): Promise<KeyGrant> {
     const principal = requireResource(caller, Resources.editApiKeys);
-    return this.dataSource.transaction(async (manager) => {
+    return this.changingGrant(async (manager) => {
       const grant = await this.findExternal(manager, principal, input.id);
       const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
       await replaceGrantRoles(manager, grant.id, roles);
@@ -162,7 +164,7 @@ export class ExternalKeyService {
 
   async remove(caller: Caller, id: string): Promise<string> {
     const principal = requireResource(caller, Resources.editApiKeys);
-    return this.dataSource.transaction(async (manager) => {
+    const removed = await this.changingGrant(async (manager) => {
       const grant = await this.findExternal(manager, principal, id);
       await manager.delete(KeyGrant, { id: grant.id });
       await recordAudit(manager, caller, {
@@ -170,8 +172,9 @@ export class ExternalKeyService {
         action: 'external-key.removed',
         target: { type: 'api-key', id: grant.apiKeyId, label: apiKeyOf(grant).key },
       });
-      return grant.id;
+      return grant;
     });
+    return removed.id;
   }
 
   /** Roles each grant holds, for a whole page in one query (DataLoader batch). */
@@ -192,6 +195,13 @@ export class ExternalKeyService {
     return apiKeyIds.map((id) =>
       rows.filter((grant) => grant.apiKeyId === id).map((grant) => grant.account as Account),
     );
+  }
+
+  /** Verification caches everywhere drop the key once the grant change is committed. */
+  private async changingGrant(work: (manager: EntityManager) => Promise<KeyGrant>): Promise<KeyGrant> {
+    const grant = await this.dataSource.transaction(work);
+    await this.authChanges.keysChanged([grant.apiKeyId]);
+    return grant;
   }
 
   private externalGrants(manager: EntityManager, principal: Principal) {

@@ -10,6 +10,7 @@ import type { Caller, Principal } from '../auth/principal.js';
 import { isResourceKey, Resources } from './resource-catalog.js';
 import { RoleResource } from './role-resource.entity.js';
 import { Role } from './role.entity.js';
+import type { AuthChanges } from '../verification/auth-changes.js';
 
 const NAME_TAKEN = 'A role with this name already exists in this account.';
 
@@ -22,7 +23,10 @@ const normalizeRoleName = (raw: string) => {
 
 /** Custom roles: predefined ones are read-only, and nobody grants what they do not hold. */
 export class RoleAdminService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authChanges: AuthChanges,
+  ) {}
 
   async create(
     caller: Caller,
@@ -150,7 +154,10 @@ export class RoleAdminService {
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      const result = await this.dataSource.transaction(work);
+      // Keys holding a changed role everywhere must see its new resources at once.
+      await this.authChanges.everythingChanged();
+      return result;
     } catch (error) {
       if (!(error instanceof AppError) && isUniqueViolation(error))
         throw conflict(NAME_TAKEN, 'name');

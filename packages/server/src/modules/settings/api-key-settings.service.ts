@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../common/app-error.js';
 import type { Clock } from '../../common/clock.js';
+import type { AuthChanges } from '../verification/auth-changes.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireAnyResource, requireResource } from '../auth/authorization.js';
 import type { Caller } from '../auth/principal.js';
@@ -39,6 +40,7 @@ export class ApiKeySettingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly authChanges: AuthChanges,
   ) {}
 
   async get(caller: Caller): Promise<ApiKeySettings> {
@@ -85,7 +87,7 @@ export class ApiKeySettingsService {
   async update(caller: Caller, changes: SettingsChanges): Promise<ApiKeySettings> {
     const principal = requireResource(caller, Resources.editApiKeysSettings);
     const validated = this.validate(changes);
-    return this.dataSource.transaction(async (manager) => {
+    const saved = await this.dataSource.transaction(async (manager) => {
       const settings = await this.forAccount(principal.accountId, manager);
       const isNew = settings.updatedAt.getTime() === 0;
       Object.assign(settings, validated, { updatedAt: this.clock() });
@@ -104,6 +106,9 @@ export class ApiKeySettingsService {
       });
       return settings;
     });
+    // Duration and enforcement decide verifications: caches everywhere start over.
+    await this.authChanges.everythingChanged();
+    return saved;
   }
 
   private validate(changes: SettingsChanges): Partial<ApiKeySettings> {

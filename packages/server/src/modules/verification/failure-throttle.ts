@@ -1,0 +1,64 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+export interface ThrottleLimits {
+  /** Failed attempts per source per minute before it is blocked. */
+  perSource: number;
+  /** Failed attempts on one key identifier per minute before further wrong tokens for it are refused. */
+  perKey: number;
+  /** Failures per source per minute answered at full speed; beyond, each is slowed a little more. */
+  freeFailures: number;
+}
+
+export const DEFAULT_LIMITS: ThrottleLimits = { perSource: 30, perKey: 60, freeFailures: 10 };
+const SOURCE_BLOCK_SECONDS = 15 * 60;
+const KEY_BLOCK_SECONDS = 5 * 60;
+const MAX_DELAY_MS = 2_000;
+
+const isBlocked = (limiter: RateLimiterAbstract, points: number, subject: string) =>
+  limiter.get(subject).then((result) => result !== null && result.consumedPoints > points);
+
+/**
+ * Failed authentications per source and per key identifier (rate-limiter-flexible).
+ * Only failures count: a key presenting its right token is never refused because others
+ * failed with it. In memory per server, or shared through Redis with memory as insurance.
+ */
+export class FailureThrottle {
+  private readonly bySource: RateLimiterAbstract;
+  private readonly byKey: RateLimiterAbstract;
+
+  constructor(
+    private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
+    redis: Redis | null = null,
+  ) {
+    const source = { keyPrefix: 'kw-fail-src', points: limits.perSource, duration: 60, blockDuration: SOURCE_BLOCK_SECONDS };
+    const key = { keyPrefix: 'kw-fail-key', points: limits.perKey, duration: 60, blockDuration: KEY_BLOCK_SECONDS };
+    this.bySource = redis
+      ? new RateLimiterRedis({ ...source, storeClient: redis, insuranceLimiter: new RateLimiterMemory(source) })
+      : new RateLimiterMemory(source);
+    this.byKey = redis
+      ? new RateLimiterRedis({ ...key, storeClient: redis, insuranceLimiter: new RateLimiterMemory(key) })
+      : new RateLimiterMemory(key);
+  }
+
+  /** A blocked source is refused before any lookup: an attack costs us almost nothing. */
+  sourceBlocked(source: string): Promise<boolean> {
+    return isBlocked(this.bySource, this.limits.perSource, source);
+  }
+
+  keyBlocked(key: string): Promise<boolean> {
+    return isBlocked(this.byKey, this.limits.perKey, key);
+  }
+
+  /** Counts a failure; answers how long to hold the answer back (slowing), in ms. */
+  async recordFailure(source: string, key: string | null): Promise<number> {
+    const consumed = await Promise.all([
+      this.bySource.penalty(source, 1),
+      key ? this.byKey.penalty(key, 1) : null,
+    ]);
+    if (consumed[0].consumedPoints > this.limits.perSource) await this.bySource.block(source, SOURCE_BLOCK_SECONDS);
+    if (key && consumed[1] && consumed[1].consumedPoints > this.limits.perKey) await this.byKey.block(key, KEY_BLOCK_SECONDS);
+    const excess = consumed[0].consumedPoints - this.limits.freeFailures;
+    return excess > 0 ? Math.min(excess * 100, MAX_DELAY_MS) : 0;
+  }
+}

@@ -1,0 +1,50 @@
+import type { DataSource } from 'typeorm';
+import { sqlTimestamp } from '../../common/keyset.js';
+import { ApiKey } from '../api-keys/api-key.entity.js';
+import { ApiToken } from '../api-keys/api-token.entity.js';
+
+interface Use {
+  apiKeyId: string;
+  at: Date;
+  ip: string | null;
+}
+
+/**
+ * Last use per token (A5) without a write per request: uses are kept in memory and
+ * written once a minute, so each token costs at most one write a minute however busy.
+ */
+export class LastUseRecorder {
+  private pending = new Map<string, Use>();
+
+  record(tokenId: string, apiKeyId: string, at: Date, ip: string | null): void {
+    this.pending.set(tokenId, { apiKeyId, at, ip });
+  }
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async flush(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const uses = [...this.pending.entries()];
+    this.pending = new Map();
+    const latestByKey = new Map<string, Date>();
+    for (const [tokenId, use] of uses) {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(ApiToken)
+        .set({ lastUsedAt: use.at, lastUsedIp: use.ip })
+        .where('id = :id', { id: tokenId })
+        .execute();
+      const latest = latestByKey.get(use.apiKeyId);
+      if (!latest || latest < use.at) latestByKey.set(use.apiKeyId, use.at);
+    }
+    for (const [apiKeyId, at] of latestByKey) {
+      // Neither bumps the key's version nor moves its last use backwards.
+      await this.dataSource
+        .createQueryBuilder()
+        .update(ApiKey)
+        .set({ lastUsedAt: at, version: () => 'version' })
+        .where('id = :id AND (lastUsedAt IS NULL OR lastUsedAt < :at)', { id: apiKeyId, at: sqlTimestamp(at) })
+        .execute();
+    }
+  }
+}
