@@ -5,6 +5,7 @@ import { Outlet } from 'react-router-dom';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { AccountSwitcher } from '../features/auth/account-switcher';
 import { SignOutButton } from '../features/auth/sign-out-button';
+import { AppNav } from '../features/navigation/app-nav';
 
 export const AppLayout = () => {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export const AppLayout = () => {
             <Text fw={700} size="lg" component="span">
               {t('app.name')}
             </Text>
+            <AppNav />
           </Group>
           <Group gap="sm" wrap="nowrap">
             <AccountSwitcher />

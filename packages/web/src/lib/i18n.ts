@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from '../locales/en';
 import { es } from '../locales/es';
 import { ptBR } from '../locales/pt-br';
+import { featureLocales } from './feature-locales';
 
 export const supportedLanguages = [
   { code: 'en', label: 'English' },
@@ -26,9 +27,9 @@ void i18n
   .use(initReactI18next)
   .init({
     resources: {
-      en: { translation: en },
-      'pt-BR': { translation: ptBR },
-      es: { translation: es },
+      en: { translation: { ...en, ...featureLocales.en } },
+      'pt-BR': { translation: { ...ptBR, ...featureLocales['pt-BR'] } },
+      es: { translation: { ...es, ...featureLocales.es } },
     },
     supportedLngs: supportedLanguages.map((language) => language.code),
     fallbackLng: 'en',

@@ -1,4 +1,4 @@
-import type { ApiKeyStatus } from '../gql/graphql';
+import type { AlertLevel, ApiKeyStatus } from '../gql/graphql';
 
 export const roleFixtures = [
   {
@@ -47,7 +47,34 @@ type ApiKeyFixtureInput = {
   status?: ApiKeyStatus;
   lastUsedAt?: string | null;
   roles?: { __typename: 'Role'; id: string; name: string }[];
+  alertLevel?: AlertLevel;
+  renewalPending?: boolean;
+  tokenCreatedAt?: string;
+  tokenExpiresAt?: string;
+  tokens?: ApiTokenFixture[];
 };
+
+type ApiTokenFixture = {
+  __typename: 'ApiToken';
+  id: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+};
+
+const day = 24 * 60 * 60 * 1000;
+/** An ISO date this many days from now (negative: in the past), for token ages and expiries. */
+export const daysFromNow = (days: number) => new Date(Date.now() + days * day).toISOString();
+
+export const apiTokenFixture = (overrides: Partial<ApiTokenFixture> & { id: string }) => ({
+  __typename: 'ApiToken' as const,
+  createdAt: '2025-03-14T10:00:00.000Z',
+  expiresAt: null,
+  lastUsedAt: null,
+  lastUsedIp: null,
+  ...overrides,
+});
 
 const apiKey = (overrides: ApiKeyFixtureInput) => ({
   __typename: 'ApiKey',
@@ -55,10 +82,16 @@ const apiKey = (overrides: ApiKeyFixtureInput) => ({
   createdAt: '2025-03-14T10:00:00.000Z',
   lastUsedAt: null,
   roles: [],
+  grantedAccounts: [],
+  alertLevel: 'NONE' as AlertLevel,
+  renewalPending: false,
+  tokenCreatedAt: daysFromNow(-78),
+  tokenExpiresAt: daysFromNow(12),
+  tokens: [apiTokenFixture({ id: `${overrides.id}-t1` })],
   ...overrides,
 });
 
-export const apiKeyFixtures = [
+export const apiKeyFixtures: ReturnType<typeof apiKey>[] = [
   apiKey({
     id: 'k1',
     key: 'kw-demo-aaaa1111',
@@ -68,6 +101,26 @@ export const apiKeyFixtures = [
   }),
   apiKey({ id: 'k2', key: 'kw-demo-bbbb2222', name: 'Marketing export', status: 'INACTIVE' }),
 ];
+
+/** A key renewed with its old token kept: the old one used recently, the new one not yet. */
+export const pendingApiKeyFixture = apiKey({
+  id: 'k3',
+  key: 'kw-demo-cccc3333',
+  name: 'Partner feed',
+  alertLevel: 'ORANGE',
+  renewalPending: true,
+  tokenCreatedAt: daysFromNow(-1),
+  tokenExpiresAt: daysFromNow(-5),
+  tokens: [
+    apiTokenFixture({
+      id: 'k3-old',
+      createdAt: '2024-10-01T10:00:00.000Z',
+      lastUsedAt: '2025-04-02T09:15:00.000Z',
+      lastUsedIp: '203.0.113.7',
+    }),
+    apiTokenFixture({ id: 'k3-new', createdAt: daysFromNow(-1) }),
+  ],
+});
 
 export const connectionOf = (nodes: typeof apiKeyFixtures, hasNextPage = false) => ({
   __typename: 'ApiKeyConnection',

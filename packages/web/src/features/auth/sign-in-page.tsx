@@ -16,7 +16,8 @@ import { LanguageSwitcher } from '../../components/language-switcher';
 import { describeError, getErrorCode } from '../../lib/graphql-errors';
 import { useSignIn } from './use-sign-in';
 
-const defaultDestination = '/account/api-keys/generated';
+// The home route sends each viewer to the first page their roles open.
+const defaultDestination = '/';
 
 type FieldErrors = { email?: string; password?: string };
 

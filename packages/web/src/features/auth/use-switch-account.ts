@@ -22,7 +22,10 @@ export const useSwitchAccount = () => {
     async (accountId: string) => {
       const result = await mutate({ variables: { input: { accountId } } });
       // Every cached query belongs to the previous account: drop it and refetch what is on screen.
-      await client.resetStore();
+      // A refetch superseded while the store resets rejects with AbortError: the switch succeeded.
+      await client.resetStore().catch((error: unknown) => {
+        if (!(error instanceof Error && error.name === 'AbortError')) throw error;
+      });
       return result.data?.switchAccount.me.account;
     },
     [client, mutate],

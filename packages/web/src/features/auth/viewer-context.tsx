@@ -8,6 +8,9 @@ export const resourceKeys = {
   editApiKeys: 'license-manager:edit-api-keys',
   renewApiToken: 'license-manager:renew-api-token',
   editApiKeysSettings: 'license-manager:edit-api-keys-settings',
+  viewUsers: 'license-manager:view-users',
+  editUsers: 'license-manager:edit-users',
+  editRoles: 'license-manager:edit-roles',
 } as const;
 
 const ViewerContext = createContext<Viewer | null>(null);

@@ -5,6 +5,7 @@ import type { ApiKeyRow_ApiKeyFragment } from '../../../gql/graphql';
 import { useFormatters } from '../../../lib/use-formatters';
 import { ApiKeyActionMenu, type ApiKeyActionKind } from './api-key-action-menu';
 import { StatusBadge } from './status-badge';
+import { TokenStatusCell } from './token-status-cell';
 
 export const ApiKeyRowApiKeyFragment = graphql(`
   fragment ApiKeyRow_apiKey on ApiKey {
@@ -18,21 +19,28 @@ export const ApiKeyRowApiKeyFragment = graphql(`
       id
       name
     }
+    renewalPending
     ...EditApiKeyModal_apiKey
+    ...TokenStatusCell_apiKey
   }
 `);
 
 type ApiKeyRowProps = {
   apiKey: ApiKeyRow_ApiKeyFragment;
   canEdit: boolean;
+  canRenew: boolean;
   onAction: (kind: ApiKeyActionKind, apiKey: ApiKeyRow_ApiKeyFragment) => void;
 };
 
-export const ApiKeyRow = ({ apiKey, canEdit, onAction }: ApiKeyRowProps) => {
+export const ApiKeyRow = ({ apiKey, canEdit, canRenew, onAction }: ApiKeyRowProps) => {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
   return (
-    <Table.Tr data-testid="api-key-row" data-key={apiKey.key}>
+    <Table.Tr
+      data-testid="api-key-row"
+      data-key={apiKey.key}
+      data-renewal-pending={apiKey.renewalPending || undefined}
+    >
       <Table.Td>
         <Stack gap={2}>
           <Text ff="monospace" size="sm">
@@ -65,17 +73,23 @@ export const ApiKeyRow = ({ apiKey, canEdit, onAction }: ApiKeyRowProps) => {
         <StatusBadge status={apiKey.status} />
       </Table.Td>
       <Table.Td>
+        <TokenStatusCell apiKey={apiKey} />
+      </Table.Td>
+      <Table.Td>
         {apiKey.lastUsedAt ? (
           <time dateTime={apiKey.lastUsedAt}>{formatDateTime(apiKey.lastUsedAt)}</time>
         ) : (
           t('keys.never')
         )}
       </Table.Td>
-      {canEdit && (
+      {(canEdit || canRenew) && (
         <Table.Td>
           <ApiKeyActionMenu
             name={apiKey.name}
             status={apiKey.status}
+            renewalPending={apiKey.renewalPending}
+            canEdit={canEdit}
+            canRenew={canRenew}
             onAction={(kind) => onAction(kind, apiKey)}
           />
         </Table.Td>

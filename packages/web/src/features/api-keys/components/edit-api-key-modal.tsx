@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
@@ -21,6 +21,11 @@ export const EditApiKeyModalApiKeyFragment = graphql(`
     status
     roles {
       id
+    }
+    grantedAccounts {
+      id
+      slug
+      name
     }
   }
 `);
@@ -63,6 +68,13 @@ const EditApiKeyForm = ({ apiKey, roles, onClose }: EditFormProps) => {
           readOnly
           ff="monospace"
         />
+        {apiKey.grantedAccounts.length > 0 && (
+          <Text size="sm" c="dimmed" data-testid="edit-api-key-granted-accounts">
+            {t('externalKeys.grantedIn', {
+              accounts: apiKey.grantedAccounts.map((account) => account.slug).join(', '),
+            })}
+          </Text>
+        )}
         <TextInput
           label={t('generateDialog.nameLabel')}
           required

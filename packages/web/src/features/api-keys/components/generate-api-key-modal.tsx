@@ -11,7 +11,7 @@ import { nameFieldError } from '../utils/mutation-errors';
 import { RevealedToken } from './revealed-token';
 import { RoleMultiSelect } from './role-multi-select';
 
-type Revealed = { key: string; token: string };
+type Revealed = { id: string; key: string; token: string | null };
 
 type GenerateApiKeyModalProps = {
   opened: boolean;
@@ -44,7 +44,7 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
       const result = await generate({ variables: { input: { name: name.trim(), roleIds } } });
       const payload = result.data?.generateApiKey;
       if (!payload) return;
-      setRevealed({ key: payload.apiKey.key, token: payload.token });
+      setRevealed({ id: payload.apiKey.id, key: payload.apiKey.key, token: payload.token });
       notifySuccess(t('generateDialog.success'));
     } catch (error) {
       setNameError(nameFieldError(error, t));
@@ -64,7 +64,13 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
       closeOnEscape={!revealed}
     >
       {revealed ? (
-        <RevealedToken apiKey={revealed.key} token={revealed.token} onClose={close} />
+        <RevealedToken
+          apiKey={revealed.key}
+          apiKeyId={revealed.id}
+          token={revealed.token ?? ''}
+          onClose={close}
+          onTokenDiscarded={() => setRevealed({ ...revealed, token: null })}
+        />
       ) : (
         <form onSubmit={(event) => void handleSubmit(event)} noValidate>
           <Stack>

@@ -16,6 +16,7 @@ type GeneratedKeysTableProps = {
   sortDirection: SortDirection;
   onSort: (field: ApiKeySortField, direction: SortDirection) => void;
   canEdit: boolean;
+  canRenew: boolean;
   onAction: (kind: ApiKeyActionKind, apiKey: ApiKeyRow_ApiKeyFragment) => void;
 };
 
@@ -25,6 +26,7 @@ export const GeneratedKeysTable = ({
   sortDirection,
   onSort,
   canEdit,
+  canRenew,
   onAction,
 }: GeneratedKeysTableProps) => {
   const { t } = useTranslation();
@@ -35,7 +37,7 @@ export const GeneratedKeysTable = ({
   const sortProps = { activeField: sortField, direction: sortDirection, onSort: toggleSort };
 
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={920}>
       <Table
         aria-label={t('keys.tableLabel')}
         data-testid="api-keys-table"
@@ -48,8 +50,9 @@ export const GeneratedKeysTable = ({
             <Table.Th>{t('keys.columns.roles')}</Table.Th>
             <SortableHeader label={t('keys.columns.createdAt')} field="CREATED_AT" {...sortProps} />
             <SortableHeader label={t('keys.columns.status')} field="STATUS" {...sortProps} />
+            <Table.Th>{t('tokens.column')}</Table.Th>
             <SortableHeader label={t('keys.columns.lastUsed')} field="LAST_USED" {...sortProps} />
-            {canEdit && (
+            {(canEdit || canRenew) && (
               <Table.Th>
                 <VisuallyHidden>{t('keys.columns.actions')}</VisuallyHidden>
               </Table.Th>
@@ -58,7 +61,13 @@ export const GeneratedKeysTable = ({
         </Table.Thead>
         <Table.Tbody>
           {apiKeys.map((apiKey) => (
-            <ApiKeyRow key={apiKey.id} apiKey={apiKey} canEdit={canEdit} onAction={onAction} />
+            <ApiKeyRow
+              key={apiKey.id}
+              apiKey={apiKey}
+              canEdit={canEdit}
+              canRenew={canRenew}
+              onAction={onAction}
+            />
           ))}
         </Table.Tbody>
       </Table>

@@ -1,9 +1,10 @@
-import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { Chip, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiKeyStatus, RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
+import type { AlertLevel, ApiKeyStatus, RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
+import { alertLevels } from '../hooks/use-keys-search-params';
 import { RoleMultiSelect } from './role-multi-select';
 
 export const searchDebounceMs = 300;
@@ -16,10 +17,19 @@ type KeysToolbarProps = {
   onSearchChange: (search: string) => void;
   onStatusChange: (status: ApiKeyStatus | null) => void;
   onRoleIdsChange: (roleIds: string[]) => void;
+  /** The renewal-alert filter shows only where keys carry alerts (the Generated tab). */
+  alertLevel?: AlertLevel | null;
+  onAlertLevelChange?: (alertLevel: AlertLevel | null) => void;
+  /** Only keys whose old token still works after a renewal (the Generated tab). */
+  renewalPending?: boolean;
+  onRenewalPendingChange?: (renewalPending: boolean) => void;
 };
 
 const parseStatus = (value: string): ApiKeyStatus | null =>
   value === 'ACTIVE' || value === 'INACTIVE' ? value : null;
+
+const parseAlertLevel = (value: string): AlertLevel | null =>
+  alertLevels.find((level) => level === value) ?? null;
 
 export const KeysToolbar = ({
   search,
@@ -29,6 +39,10 @@ export const KeysToolbar = ({
   onSearchChange,
   onStatusChange,
   onRoleIdsChange,
+  alertLevel = null,
+  onAlertLevelChange,
+  renewalPending = false,
+  onRenewalPendingChange,
 }: KeysToolbarProps) => {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(search);
@@ -63,6 +77,21 @@ export const KeysToolbar = ({
         ]}
         data-testid="api-keys-status-filter"
       />
+      {onAlertLevelChange && (
+        <NativeSelect
+          label={t('tokens.alertFilter.label')}
+          value={alertLevel ?? ''}
+          onChange={(event) => onAlertLevelChange(parseAlertLevel(event.currentTarget.value))}
+          data={[
+            { value: '', label: t('tokens.alertFilter.all') },
+            ...alertLevels.map((level) => ({
+              value: level,
+              label: t(`tokens.alertFilter.${level}`),
+            })),
+          ]}
+          data-testid="api-keys-alert-filter"
+        />
+      )}
       <RoleMultiSelect
         label={t('keys.roleFilter')}
         placeholder={roleIds.length ? undefined : t('keys.roleFilterPlaceholder')}
@@ -71,6 +100,18 @@ export const KeysToolbar = ({
         onChange={onRoleIdsChange}
         data-testid="api-keys-role-filter"
       />
+      {onRenewalPendingChange && (
+        <Chip
+          checked={renewalPending}
+          onChange={onRenewalPendingChange}
+          variant="light"
+          color="orange"
+          mb={4}
+          data-testid="api-keys-pending-filter"
+        >
+          {t('renewalPendingFilter.label')}
+        </Chip>
+      )}
     </Group>
   );
 };

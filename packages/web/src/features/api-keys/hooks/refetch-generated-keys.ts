@@ -1,2 +1,2 @@
-/** The list's operation name: lists are refetched after changes that move keys between pages. */
-export const refetchGeneratedKeys = ['GeneratedKeys'];
+/** The list's and the alert banner's operation names: refetched after changes to keys. */
+export const refetchGeneratedKeys = ['GeneratedKeys', 'GeneratedKeysAlertSummary'];

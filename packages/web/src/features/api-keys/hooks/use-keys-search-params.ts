@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type {
+  AlertLevel,
   ApiKeySortField,
   ApiKeyStatus,
   GeneratedKeysQueryVariables,
@@ -12,11 +13,15 @@ export const pageSizes = [10, 25, 50] as const;
 const defaultPageSize = 25;
 const statuses: readonly ApiKeyStatus[] = ['ACTIVE', 'INACTIVE'];
 const directions: readonly SortDirection[] = ['ASC', 'DESC'];
+export const alertLevels: readonly AlertLevel[] = ['NONE', 'ORANGE', 'RED'];
 
 export type KeysListState = {
   search: string;
   status: ApiKeyStatus | null;
   roleIds: string[];
+  alertLevel: AlertLevel | null;
+  /** Only keys renewed whose old token still works (`pending=1`). */
+  renewalPending: boolean;
   sortField: ApiKeySortField;
   sortDirection: SortDirection;
   after: string | null;
@@ -33,6 +38,8 @@ export const parseKeysListState = (params: URLSearchParams): KeysListState => {
     search: params.get('q') ?? '',
     status: pick(statuses, params.get('status')),
     roleIds: params.getAll('role'),
+    alertLevel: pick(alertLevels, params.get('alert')),
+    renewalPending: params.get('pending') === '1',
     sortField: pick(sortFields, params.get('sort')) ?? 'CREATED_AT',
     sortDirection: pick(directions, params.get('dir')) ?? 'DESC',
     after: params.get('after'),
@@ -47,6 +54,8 @@ export const toQueryVariables = (state: KeysListState): GeneratedKeysQueryVariab
     ...(search ? { search } : {}),
     ...(state.status ? { status: state.status } : {}),
     ...(state.roleIds.length > 0 ? { roleIds: state.roleIds } : {}),
+    ...(state.alertLevel ? { alertLevel: state.alertLevel } : {}),
+    ...(state.renewalPending ? { renewalPending: true } : {}),
   };
   const page = state.before
     ? { last: state.pageSize, before: state.before }
@@ -93,6 +102,8 @@ export const useKeysSearchParams = () => {
       setSearch: (search: string) => update({ q: search.trim() || null }),
       setStatus: (status: ApiKeyStatus | null) => update({ status }),
       setRoleIds: (roleIds: string[]) => update({ role: roleIds }),
+      setAlertLevel: (alertLevel: AlertLevel | null) => update({ alert: alertLevel }),
+      setRenewalPending: (pending: boolean) => update({ pending: pending ? '1' : null }),
       setSort: (field: ApiKeySortField, direction: SortDirection) =>
         update({ sort: field, dir: direction }),
       setPageSize: (size: number) => update({ size: String(size) }),
@@ -100,11 +111,17 @@ export const useKeysSearchParams = () => {
         update({ after: endCursor, before: null }, { keepCursor: true }),
       goToPreviousPage: (startCursor: string) =>
         update({ before: startCursor, after: null }, { keepCursor: true }),
-      clearFilters: () => update({ q: null, status: null, role: null }),
+      clearFilters: () => update({ q: null, status: null, role: null, alert: null, pending: null }),
     }),
     [update],
   );
 
-  const hasFilters = Boolean(state.search.trim() || state.status || state.roleIds.length);
+  const hasFilters = Boolean(
+    state.search.trim() ||
+    state.status ||
+    state.roleIds.length ||
+    state.alertLevel ||
+    state.renewalPending,
+  );
   return { state, hasFilters, ...actions };
 };

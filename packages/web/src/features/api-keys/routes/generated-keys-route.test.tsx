@@ -2,19 +2,57 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { GeneratedKeysQueryVariables } from '../../../gql/graphql';
 import { i18n } from '../../../lib/i18n';
-import { apiKeyFixtures, connectionOf, roleFixtures } from '../../../test/api-key-fixtures';
+import {
+  apiKeyFixtures,
+  connectionOf,
+  pendingApiKeyFixture,
+  roleFixtures,
+} from '../../../test/api-key-fixtures';
 import { buildViewer, currentSearch, renderWithProviders } from '../../../test/render';
+import { GeneratedKeysAlertSummaryQueryDocument } from '../components/alert-summary-banner';
 import { DeactivateApiKeyMutationDocument } from '../hooks/use-deactivate-api-key';
+import { DeleteOldTokenMutationDocument } from '../hooks/use-delete-old-token';
 import { RolesQueryDocument } from '../hooks/use-roles';
 import { GeneratedKeysQueryDocument, GeneratedKeysRoute } from './generated-keys-route';
 
 const setup = ({
   route = '/account/api-keys/generated',
   resources = buildViewer().resources,
+  fixtures = apiKeyFixtures,
 } = {}) => {
   const requests: GeneratedKeysQueryVariables[] = [];
   const deactivations: string[] = [];
+  const oldTokenDeletions: string[] = [];
   const mocks = [
+    {
+      request: { query: GeneratedKeysAlertSummaryQueryDocument },
+      maxUsageCount: Number.POSITIVE_INFINITY,
+      result: {
+        data: {
+          generatedKeysAlertSummary: {
+            __typename: 'ApiKeyAlertSummary',
+            orange: 1,
+            red: 0,
+            pendingOldTokenDeletions: 1,
+          },
+        },
+      },
+    },
+    {
+      request: { query: DeleteOldTokenMutationDocument, variables: () => true },
+      result: (variables: { input: { id: string } }) => {
+        oldTokenDeletions.push(variables.input.id);
+        const [, newToken] = pendingApiKeyFixture.tokens;
+        return {
+          data: {
+            deleteOldToken: {
+              __typename: 'DeleteOldTokenPayload',
+              apiKey: { ...pendingApiKeyFixture, renewalPending: false, tokens: [newToken] },
+            },
+          },
+        };
+      },
+    },
     {
       request: { query: GeneratedKeysQueryDocument, variables: () => true },
       maxUsageCount: Number.POSITIVE_INFINITY,
@@ -22,8 +60,8 @@ const setup = ({
         requests.push(variables);
         const search = variables.filter?.search?.toLowerCase();
         const nodes = search
-          ? apiKeyFixtures.filter((node) => node.name.toLowerCase().includes(search))
-          : apiKeyFixtures;
+          ? fixtures.filter((node) => node.name.toLowerCase().includes(search))
+          : fixtures;
         return { data: { generatedKeys: connectionOf(nodes) } };
       },
     },
@@ -57,7 +95,7 @@ const setup = ({
     route,
     viewer: buildViewer(resources),
   });
-  return { ...rendered, requests, deactivations };
+  return { ...rendered, requests, deactivations, oldTokenDeletions };
 };
 
 describe('GeneratedKeysRoute', () => {
@@ -161,5 +199,105 @@ describe('GeneratedKeysRoute', () => {
     );
     expect(within(table).getByText('Ativa')).toBeInTheDocument();
     expect(within(table).getByText('Nunca')).toBeInTheDocument();
+  });
+
+  it('shows the token expiry and, for a pending renewal, the last use of both tokens', async () => {
+    setup({ fixtures: [apiKeyFixtures[0]!, pendingApiKeyFixture] });
+    const table = await screen.findByRole('table', { name: 'Generated API keys' });
+    const [fresh, pending] = within(table).getAllByTestId('api-key-row') as [
+      HTMLElement,
+      HTMLElement,
+    ];
+    expect(within(fresh).getByTestId('token-expiry')).toHaveTextContent('Expires in 12 days');
+    expect(within(fresh).queryByTestId('token-alert-badge')).not.toBeInTheDocument();
+    expect(within(fresh).queryByText('Pending deletion - old token')).not.toBeInTheDocument();
+
+    expect(within(pending).getByTestId('token-expiry')).toHaveTextContent('Outdated 5 days ago');
+    expect(within(pending).getByTestId('token-alert-badge')).toHaveTextContent('Renewal due');
+    expect(within(pending).getByText('Pending deletion - old token')).toBeInTheDocument();
+    expect(within(pending).getByTestId('token-old')).toHaveTextContent(
+      /Last used .*203\.0\.113\.7/,
+    );
+    expect(within(pending).getByTestId('token-new')).toHaveTextContent('Never used');
+  });
+
+  it('offers Delete old token and Undo renewal on a pending row, and deletes after confirming', async () => {
+    const { user, oldTokenDeletions } = setup({ fixtures: [pendingApiKeyFixture] });
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    await user.click(screen.getByRole('button', { name: 'Actions for Partner feed' }));
+    expect(await screen.findByRole('menuitem', { name: 'Undo renewal' })).toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: 'Renew token' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('menuitem', { name: 'Delete old token' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete old token?' });
+    expect(dialog).toHaveTextContent('Only the new token will work');
+    expect(oldTokenDeletions).toEqual([]);
+    await user.click(within(dialog).getByTestId('confirm-delete-old-token'));
+    await waitFor(() => expect(oldTokenDeletions).toEqual(['k3']));
+    expect(await screen.findByText('Old token deleted')).toBeInTheDocument();
+  });
+
+  it('offers Renew token to a viewer who may renew but not edit', async () => {
+    const { user } = setup({
+      resources: ['license-manager:view-api-keys', 'license-manager:renew-api-token'],
+    });
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    expect(screen.queryByTestId('generate-api-key')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Actions for ERP sync' }));
+    expect(await screen.findByRole('menuitem', { name: 'Renew token' })).toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: 'Edit' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the alert-level filter in the URL and queries with it', async () => {
+    const { user, container, requests } = setup();
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Renewal alert' }), 'RED');
+    expect(currentSearch(container).get('alert')).toBe('RED');
+    await waitFor(() => expect(requests.at(-1)?.filter).toEqual({ alertLevel: 'RED' }));
+  });
+
+  it('shows the alert banner whose orange count applies the orange filter', async () => {
+    const { user, container, requests } = setup();
+    const banner = await screen.findByTestId('alert-summary-banner');
+    expect(within(banner).getByText('Old tokens pending deletion: 1')).toBeInTheDocument();
+    expect(within(banner).queryByTestId('alert-summary-red')).not.toBeInTheDocument();
+    await user.click(within(banner).getByRole('link', { name: 'Orange alert: 1' }));
+    expect(currentSearch(container).get('alert')).toBe('ORANGE');
+    await waitFor(() => expect(requests.at(-1)?.filter).toEqual({ alertLevel: 'ORANGE' }));
+    expect(screen.getByRole('combobox', { name: 'Renewal alert' })).toHaveValue('ORANGE');
+  });
+
+  it('links the pending-deletion count to the renewalPending filter, which the chip clears', async () => {
+    const { user, container, requests } = setup();
+    const banner = await screen.findByTestId('alert-summary-banner');
+    await user.click(within(banner).getByRole('link', { name: 'Old tokens pending deletion: 1' }));
+    expect(currentSearch(container).get('pending')).toBe('1');
+    await waitFor(() => expect(requests.at(-1)?.filter).toEqual({ renewalPending: true }));
+
+    const chip = screen.getByRole('checkbox', { name: 'Old token pending deletion' });
+    expect(chip).toBeChecked();
+    await user.click(chip);
+    expect(currentSearch(container).get('pending')).toBeNull();
+    // The unfiltered list is still cached from the first visit, so no new request is needed.
+    expect(screen.getByRole('checkbox', { name: 'Old token pending deletion' })).not.toBeChecked();
+  });
+
+  it('restores the pending filter from the URL', async () => {
+    const { requests } = setup({ route: '/account/api-keys/generated?pending=1' });
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    expect(requests[0]?.filter).toEqual({ renewalPending: true });
+    expect(screen.getByRole('checkbox', { name: 'Old token pending deletion' })).toBeChecked();
+  });
+
+  it('offers CSV and XLSX exports of every key as download links', async () => {
+    const { user } = setup({ resources: ['license-manager:view-api-keys'] });
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    await user.click(screen.getByTestId('export-menu'));
+    const csv = await screen.findByTestId('export-csv');
+    expect(csv).toHaveAttribute('href', '/api/keys/export?format=csv');
+    expect(csv).toHaveAttribute('download');
+    expect(csv).toHaveTextContent('Export CSV');
+    const xlsx = screen.getByTestId('export-xlsx');
+    expect(xlsx).toHaveAttribute('href', '/api/keys/export?format=xlsx');
+    expect(xlsx).toHaveAttribute('download');
   });
 });

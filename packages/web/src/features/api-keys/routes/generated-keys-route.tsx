@@ -8,7 +8,9 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { graphql } from '../../../gql';
 import { getErrorCode } from '../../../lib/graphql-errors';
 import { resourceKeys, useCan } from '../../auth/viewer-context';
+import { AlertSummaryBanner } from '../components/alert-summary-banner';
 import { ApiKeyActionModals, type ApiKeyAction } from '../components/api-key-action-modals';
+import { ExportKeysMenu } from '../components/export-keys-menu';
 import { GenerateApiKeyModal } from '../components/generate-api-key-modal';
 import { GeneratedKeysTable } from '../components/generated-keys-table';
 import { KeysPagination } from '../components/keys-pagination';
@@ -82,6 +84,7 @@ export const GeneratedKeysRoute = () => {
 const GeneratedKeysList = () => {
   const { t } = useTranslation();
   const canEdit = useCan(resourceKeys.editApiKeys);
+  const canRenew = useCan(resourceKeys.renewApiToken);
   const list = useKeysSearchParams();
   const { state } = list;
   const variables = useMemo(() => toQueryVariables(state), [state]);
@@ -145,6 +148,7 @@ const GeneratedKeysList = () => {
             sortDirection={state.sortDirection}
             onSort={list.setSort}
             canEdit={canEdit}
+            canRenew={canRenew}
             onAction={(kind, apiKey) => {
               setAction({ kind, apiKey });
               setActionOpened(true);
@@ -167,6 +171,7 @@ const GeneratedKeysList = () => {
 
   return (
     <Stack gap="md">
+      <AlertSummaryBanner />
       <Group justify="space-between" align="flex-end">
         <KeysToolbar
           search={state.search}
@@ -176,24 +181,32 @@ const GeneratedKeysList = () => {
           onSearchChange={list.setSearch}
           onStatusChange={list.setStatus}
           onRoleIdsChange={list.setRoleIds}
+          alertLevel={state.alertLevel}
+          onAlertLevelChange={list.setAlertLevel}
+          renewalPending={state.renewalPending}
+          onRenewalPendingChange={list.setRenewalPending}
         />
-        {renderGenerateButton('generate-api-key')}
+        <Group gap="sm">
+          {/* The list shows only with View API Keys, which also gates the export. */}
+          <ExportKeysMenu />
+          {renderGenerateButton('generate-api-key')}
+        </Group>
       </Group>
       {renderContent()}
       {canEdit && (
-        <>
-          <GenerateApiKeyModal
-            opened={generateOpened}
-            onClose={() => setGenerateOpened(false)}
-            roles={roles}
-          />
-          <ApiKeyActionModals
-            action={action}
-            opened={actionOpened}
-            roles={roles}
-            onClose={() => setActionOpened(false)}
-          />
-        </>
+        <GenerateApiKeyModal
+          opened={generateOpened}
+          onClose={() => setGenerateOpened(false)}
+          roles={roles}
+        />
+      )}
+      {(canEdit || canRenew) && (
+        <ApiKeyActionModals
+          action={action}
+          opened={actionOpened}
+          roles={roles}
+          onClose={() => setActionOpened(false)}
+        />
       )}
     </Stack>
   );

@@ -1,0 +1,272 @@
+import {
+  Alert,
+  Button,
+  CopyButton,
+  Fieldset,
+  Group,
+  NumberInput,
+  PasswordInput,
+  Radio,
+  Stack,
+  TagsInput,
+  TextInput,
+} from '@mantine/core';
+import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../../../gql';
+import type {
+  ApiKeySettingsForm_SettingsFragment,
+  TokenEnforcement,
+  UpdateApiKeySettingsInput,
+} from '../../../gql/graphql';
+import { describeError, getErrorCode, getErrorField } from '../../../lib/graphql-errors';
+import { notifyFailure, notifySuccess } from '../../../lib/notify';
+import { useUpdateApiKeySettings } from '../hooks/use-update-api-key-settings';
+
+export const ApiKeySettingsFormSettingsFragment = graphql(`
+  fragment ApiKeySettingsForm_settings on ApiKeySettings {
+    tokenDurationDays
+    enforcement
+    reminderLeadDays
+    reminderRecipients
+    webhookUrl
+    webhookSigningSecret
+  }
+`);
+
+const settingsFields = [
+  'tokenDurationDays',
+  'enforcement',
+  'reminderLeadDays',
+  'reminderRecipients',
+  'webhookUrl',
+] as const;
+type SettingsField = (typeof settingsFields)[number];
+type FieldErrors = Partial<Record<SettingsField, string>>;
+
+const presetDurations = ['90', '180'] as const;
+type DurationChoice = (typeof presetDurations)[number] | 'custom';
+const enforcements: readonly TokenEnforcement[] = ['ALERT_ONLY', 'ENFORCE'];
+export const maxDurationDays = 3650;
+const maxLeadDays = 365;
+
+const durationChoiceOf = (days: number): DurationChoice =>
+  presetDurations.find((preset) => Number(preset) === days) ?? 'custom';
+
+const isSettingsField = (value: string | undefined): value is SettingsField =>
+  settingsFields.some((field) => field === value);
+
+/** Whole numbers from 1 to 365, each once, largest first (how reminders are read). */
+const normaliseLeadDays = (values: string[]): string[] =>
+  [...new Set(values.map((value) => value.trim()))]
+    .filter((value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= maxLeadDays)
+    .sort((a, b) => Number(b) - Number(a));
+
+type ApiKeySettingsFormProps = {
+  settings: ApiKeySettingsForm_SettingsFragment;
+  canEdit: boolean;
+  onSaved: (settings: ApiKeySettingsForm_SettingsFragment) => void;
+};
+
+export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySettingsFormProps) => {
+  const { t } = useTranslation();
+  const [update, { loading }] = useUpdateApiKeySettings();
+  const [durationChoice, setDurationChoice] = useState<DurationChoice>(() =>
+    durationChoiceOf(settings.tokenDurationDays),
+  );
+  const [customDays, setCustomDays] = useState<number | string>(settings.tokenDurationDays);
+  const [enforcement, setEnforcement] = useState<TokenEnforcement>(settings.enforcement);
+  const [leadDays, setLeadDays] = useState(() =>
+    normaliseLeadDays(settings.reminderLeadDays.map(String)),
+  );
+  const [recipients, setRecipients] = useState<string[]>(settings.reminderRecipients);
+  const [webhookUrl, setWebhookUrl] = useState(settings.webhookUrl ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const durationDays = durationChoice === 'custom' ? Number(customDays) : Number(durationChoice);
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!canEdit) return;
+    const validDuration =
+      Number.isInteger(durationDays) && durationDays >= 1 && durationDays <= maxDurationDays;
+    const clientErrors: FieldErrors = validDuration
+      ? {}
+      : { tokenDurationDays: t('settings.errors.tokenDurationDays') };
+    setErrors(clientErrors);
+    if (!validDuration) return;
+    const input: UpdateApiKeySettingsInput = {
+      tokenDurationDays: durationDays,
+      enforcement,
+      reminderLeadDays: leadDays.map(Number),
+      reminderRecipients: recipients.map((recipient) => recipient.trim()).filter(Boolean),
+      webhookUrl: webhookUrl.trim(),
+    };
+    try {
+      const result = await update({ variables: { input } });
+      const saved = result.data?.updateApiKeySettings.settings;
+      if (saved) onSaved(saved);
+      notifySuccess(t('settings.saved'));
+    } catch (error) {
+      const field = getErrorField(error);
+      if (getErrorCode(error) === 'BAD_USER_INPUT' && isSettingsField(field)) {
+        setErrors({ [field]: t(`settings.errors.${field}`) });
+      }
+      notifyFailure(t('settings.saveFailed'), describeError(error, t));
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="settings-form">
+      <Stack maw={720}>
+        {!canEdit && (
+          <Alert
+            color="blue"
+            icon={<IconInfoCircle size={18} aria-hidden />}
+            data-testid="settings-read-only"
+          >
+            {t('settings.readOnly')}
+          </Alert>
+        )}
+        <Fieldset legend={t('settings.durationSection')} disabled={!canEdit}>
+          <Stack>
+            <Radio.Group
+              label={t('settings.durationLabel')}
+              description={t('settings.durationDescription')}
+              value={durationChoice}
+              onChange={(value) =>
+                setDurationChoice(value === '90' || value === '180' ? value : 'custom')
+              }
+              error={errors.tokenDurationDays}
+            >
+              <Stack gap="xs" mt="xs">
+                <Radio
+                  value="90"
+                  label={t('settings.duration90')}
+                  data-testid="settings-duration-90"
+                />
+                <Radio
+                  value="180"
+                  label={t('settings.duration180')}
+                  data-testid="settings-duration-180"
+                />
+                <Radio
+                  value="custom"
+                  label={t('settings.durationCustom')}
+                  data-testid="settings-duration-custom"
+                />
+              </Stack>
+            </Radio.Group>
+            {durationChoice === 'custom' && (
+              <NumberInput
+                label={t('settings.customDaysLabel')}
+                min={1}
+                max={maxDurationDays}
+                allowDecimal={false}
+                allowNegative={false}
+                value={customDays}
+                onChange={setCustomDays}
+                w={200}
+                data-testid="settings-duration-days"
+              />
+            )}
+            <Radio.Group
+              label={t('settings.enforcementLabel')}
+              value={enforcement}
+              onChange={(value) => {
+                const chosen = enforcements.find((candidate) => candidate === value);
+                if (chosen) setEnforcement(chosen);
+              }}
+              error={errors.enforcement}
+            >
+              <Stack gap="xs" mt="xs">
+                {enforcements.map((option) => (
+                  <Radio
+                    key={option}
+                    value={option}
+                    label={t(`settings.enforcement.${option}.label`)}
+                    description={t(`settings.enforcement.${option}.description`)}
+                    data-testid={`settings-enforcement-${option}`}
+                  />
+                ))}
+              </Stack>
+            </Radio.Group>
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('settings.remindersSection')} disabled={!canEdit}>
+          <Stack>
+            <TagsInput
+              label={t('settings.leadDaysLabel')}
+              description={t('settings.leadDaysDescription')}
+              value={leadDays}
+              onChange={(values) => setLeadDays(normaliseLeadDays(values))}
+              splitChars={[',', ' ', ';']}
+              error={errors.reminderLeadDays}
+              data-testid="settings-lead-days"
+            />
+            <TagsInput
+              label={t('settings.recipientsLabel')}
+              description={t('settings.recipientsDescription')}
+              value={recipients}
+              onChange={setRecipients}
+              splitChars={[',', ' ', ';']}
+              error={errors.reminderRecipients}
+              data-testid="settings-recipients"
+            />
+            <TextInput
+              label={t('settings.webhookUrlLabel')}
+              description={t('settings.webhookUrlDescription')}
+              type="url"
+              placeholder="https://"
+              value={webhookUrl}
+              onChange={(event) => setWebhookUrl(event.currentTarget.value)}
+              error={errors.webhookUrl}
+              data-testid="settings-webhook-url"
+            />
+          </Stack>
+        </Fieldset>
+        {settings.webhookSigningSecret && (
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            <PasswordInput
+              label={t('settings.secretLabel')}
+              description={t('settings.secretDescription')}
+              value={settings.webhookSigningSecret}
+              readOnly
+              visibilityToggleButtonProps={{ 'aria-label': t('settings.secretToggle') }}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              data-testid="settings-webhook-secret"
+              style={{ flex: 1 }}
+            />
+            <CopyButton value={settings.webhookSigningSecret} timeout={2000}>
+              {({ copied, copy }) => (
+                <Button
+                  variant={copied ? 'filled' : 'light'}
+                  color={copied ? 'teal' : undefined}
+                  leftSection={
+                    copied ? (
+                      <IconCheck size={16} aria-hidden />
+                    ) : (
+                      <IconCopy size={16} aria-hidden />
+                    )
+                  }
+                  onClick={copy}
+                  data-testid="settings-webhook-secret-copy"
+                >
+                  {copied ? t('generateDialog.copied') : t('generateDialog.copy')}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        )}
+        {canEdit && (
+          <Group justify="flex-end">
+            <Button type="submit" loading={loading} data-testid="settings-save">
+              {t('common.save')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+};

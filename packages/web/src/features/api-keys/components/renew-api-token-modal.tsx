@@ -1,0 +1,129 @@
+import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OldTokenFate } from '../../../gql/graphql';
+import { describeError, getErrorCode } from '../../../lib/graphql-errors';
+import { notifyFailure, notifySuccess } from '../../../lib/notify';
+import { useRenewApiToken } from '../hooks/use-renew-api-token';
+import type { ApiKeySummary } from './api-key-summary';
+import { RevealedToken } from './revealed-token';
+
+export const oldTokenFates: readonly OldTokenFate[] = [
+  'DELETE_NOW',
+  'KEEP_UNTIL_DELETED',
+  'EXPIRE_IN_1_HOUR',
+  'EXPIRE_IN_24_HOURS',
+  'EXPIRE_IN_7_DAYS',
+];
+
+const defaultFate: OldTokenFate = 'KEEP_UNTIL_DELETED';
+
+type Revealed = { id: string; key: string; token: string | null };
+
+type RenewApiTokenModalProps = {
+  opened: boolean;
+  apiKey: ApiKeySummary | null;
+  onClose: () => void;
+};
+
+export const RenewApiTokenModal = ({ opened, apiKey, onClose }: RenewApiTokenModalProps) => {
+  const { t } = useTranslation();
+  const [renew, { loading }] = useRenewApiToken();
+  const [fate, setFate] = useState<OldTokenFate>(defaultFate);
+  const [error, setError] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+
+  const close = () => {
+    setFate(defaultFate);
+    setError(null);
+    setRevealed(null);
+    onClose();
+  };
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!apiKey) return;
+    setError(null);
+    try {
+      const result = await renew({ variables: { input: { id: apiKey.id, oldToken: fate } } });
+      const payload = result.data?.renewApiToken;
+      if (!payload) return;
+      setRevealed({ id: payload.apiKey.id, key: payload.apiKey.key, token: payload.token });
+      notifySuccess(t('renewDialog.success'));
+    } catch (caught) {
+      const message =
+        getErrorCode(caught) === 'CONFLICT' ? t('renewDialog.conflict') : describeError(caught, t);
+      setError(message);
+      notifyFailure(t('renewDialog.failure'), message);
+    }
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={revealed ? t('renewDialog.success') : t('renewDialog.title')}
+      size="lg"
+      centered
+      // A stray click must not throw away a token that cannot be shown again.
+      closeOnClickOutside={!revealed}
+      closeOnEscape={!revealed}
+    >
+      {revealed ? (
+        <RevealedToken
+          apiKey={revealed.key}
+          apiKeyId={revealed.id}
+          token={revealed.token ?? ''}
+          onClose={close}
+          onTokenDiscarded={() => setRevealed({ ...revealed, token: null })}
+        />
+      ) : (
+        <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+          <Stack>
+            <Text>{t('renewDialog.body', { key: apiKey?.key ?? '' })}</Text>
+            <Radio.Group
+              label={t('renewDialog.fateLabel')}
+              description={t('renewDialog.fateDescription')}
+              value={fate}
+              onChange={(value) => {
+                const chosen = oldTokenFates.find((candidate) => candidate === value);
+                if (chosen) setFate(chosen);
+              }}
+              data-testid="renew-fate"
+            >
+              <Stack gap="xs" mt="xs">
+                {oldTokenFates.map((option) => (
+                  <Radio
+                    key={option}
+                    value={option}
+                    label={t(`renewDialog.fates.${option}`)}
+                    data-testid={`renew-fate-${option}`}
+                  />
+                ))}
+              </Stack>
+            </Radio.Group>
+            {error && (
+              <Alert
+                color="red"
+                role="alert"
+                icon={<IconAlertTriangle size={18} aria-hidden />}
+                data-testid="renew-error"
+              >
+                {error}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close} disabled={loading}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={loading} data-testid="renew-submit">
+                {t('renewDialog.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+};

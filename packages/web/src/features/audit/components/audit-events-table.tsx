@@ -1,0 +1,38 @@
+import { Table } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AuditEventRow_AuditEventFragment } from '../../../gql/graphql';
+import { AuditEventRow } from './audit-event-row';
+
+export const AuditEventsTable = ({
+  events,
+}: {
+  events: readonly AuditEventRow_AuditEventFragment[];
+}) => {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table
+        aria-label={t('audit.tableLabel')}
+        data-testid="audit-table"
+        highlightOnHover
+        verticalSpacing="sm"
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('audit.columns.time')}</Table.Th>
+            <Table.Th>{t('audit.columns.actor')}</Table.Th>
+            <Table.Th>{t('audit.columns.action')}</Table.Th>
+            <Table.Th>{t('audit.columns.target')}</Table.Th>
+            <Table.Th>{t('audit.columns.sourceIp')}</Table.Th>
+            <Table.Th>{t('audit.columns.details')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((event) => (
+            <AuditEventRow key={event.id} event={event} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+};

@@ -1,0 +1,117 @@
+import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { auditActions, isKnownAuditAction } from '../utils/audit-actions';
+
+export const auditFilterDebounceMs = 300;
+
+type AuditToolbarProps = {
+  actor: string;
+  action: string | null;
+  targetKey: string;
+  from: string | null;
+  to: string | null;
+  rangeInvalid: boolean;
+  onActorChange: (actor: string) => void;
+  onActionChange: (action: string | null) => void;
+  onTargetKeyChange: (targetKey: string) => void;
+  onFromChange: (from: string | null) => void;
+  onToChange: (to: string | null) => void;
+};
+
+/** A text filter that writes to the URL once typing pauses, and follows the URL on Back. */
+const DebouncedTextFilter = ({
+  value,
+  onChange,
+  ...props
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  placeholder: string;
+  'data-testid': string;
+}) => {
+  const [draft, setDraft] = useState(value);
+  const commit = useDebouncedCallback(onChange, auditFilterDebounceMs);
+  useEffect(() => setDraft(value), [value]);
+  return (
+    <TextInput
+      {...props}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      type="search"
+      value={draft}
+      onChange={(event) => {
+        setDraft(event.currentTarget.value);
+        commit(event.currentTarget.value);
+      }}
+      w={220}
+    />
+  );
+};
+
+export const AuditToolbar = ({
+  actor,
+  action,
+  targetKey,
+  from,
+  to,
+  rangeInvalid,
+  onActorChange,
+  onActionChange,
+  onTargetKeyChange,
+  onFromChange,
+  onToChange,
+}: AuditToolbarProps) => {
+  const { t } = useTranslation();
+  const actionOptions = [
+    { value: '', label: t('audit.filters.allActions') },
+    ...auditActions.map((known) => ({ value: known, label: t(`audit.actions.${known}`) })),
+    // A link may name an action this version does not know: keep it selectable.
+    ...(action && !isKnownAuditAction(action) ? [{ value: action, label: action }] : []),
+  ];
+
+  return (
+    <Group align="flex-start" gap="sm" wrap="wrap" data-testid="audit-filters">
+      <DebouncedTextFilter
+        label={t('audit.filters.actor')}
+        placeholder={t('audit.filters.actorPlaceholder')}
+        value={actor}
+        onChange={onActorChange}
+        data-testid="audit-filter-actor"
+      />
+      <NativeSelect
+        label={t('audit.filters.action')}
+        value={action ?? ''}
+        onChange={(event) => onActionChange(event.currentTarget.value || null)}
+        data={actionOptions}
+        data-testid="audit-filter-action"
+      />
+      <DebouncedTextFilter
+        label={t('audit.filters.targetKey')}
+        placeholder={t('audit.filters.targetKeyPlaceholder')}
+        value={targetKey}
+        onChange={onTargetKeyChange}
+        data-testid="audit-filter-target"
+      />
+      <TextInput
+        type="date"
+        label={t('audit.filters.from')}
+        value={from ?? ''}
+        max={to ?? undefined}
+        onChange={(event) => onFromChange(event.currentTarget.value || null)}
+        data-testid="audit-filter-from"
+      />
+      <TextInput
+        type="date"
+        label={t('audit.filters.to')}
+        value={to ?? ''}
+        min={from ?? undefined}
+        onChange={(event) => onToChange(event.currentTarget.value || null)}
+        error={rangeInvalid ? t('audit.filters.rangeInvalid') : undefined}
+        data-testid="audit-filter-to"
+      />
+    </Group>
+  );
+};

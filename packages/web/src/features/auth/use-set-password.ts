@@ -1,0 +1,14 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../gql';
+
+export const SetPasswordMutationDocument = graphql(`
+  mutation SetPassword($input: SetPasswordInput!) {
+    setPassword(input: $input) {
+      passwordSet
+    }
+  }
+`);
+
+/** Public: the secret from the setup link is the only credential, and nothing is cached. */
+export const useSetPassword = () =>
+  useMutation(SetPasswordMutationDocument, { fetchPolicy: 'no-cache' });

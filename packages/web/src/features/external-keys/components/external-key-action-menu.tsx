@@ -1,0 +1,46 @@
+import { ActionIcon, Menu } from '@mantine/core';
+import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+export type ExternalKeyActionKind = 'edit' | 'remove';
+
+type ExternalKeyActionMenuProps = {
+  keyIdentifier: string;
+  onAction: (kind: ExternalKeyActionKind) => void;
+};
+
+export const ExternalKeyActionMenu = ({ keyIdentifier, onAction }: ExternalKeyActionMenuProps) => {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t('externalKeys.actions.menu', { key: keyIdentifier })}
+          data-testid="external-key-actions"
+        >
+          <IconDots size={18} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          leftSection={<IconPencil size={16} aria-hidden />}
+          onClick={() => onAction('edit')}
+          data-testid="external-key-action-edit"
+        >
+          {t('externalKeys.actions.edit')}
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item
+          color="red"
+          leftSection={<IconTrash size={16} aria-hidden />}
+          onClick={() => onAction('remove')}
+          data-testid="external-key-action-remove"
+        >
+          {t('externalKeys.actions.remove')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};

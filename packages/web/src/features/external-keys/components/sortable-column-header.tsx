@@ -1,0 +1,42 @@
+import { Group, Table, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SortDirection } from '../../../gql/graphql';
+
+type SortableColumnHeaderProps<Field extends string> = {
+  label: string;
+  field: Field;
+  activeField: Field;
+  direction: SortDirection;
+  onSort: (field: Field) => void;
+  testIdPrefix: string;
+};
+
+export const SortableColumnHeader = <Field extends string>({
+  label,
+  field,
+  activeField,
+  direction,
+  onSort,
+  testIdPrefix,
+}: SortableColumnHeaderProps<Field>) => {
+  const { t } = useTranslation();
+  const active = field === activeField;
+  const Icon = !active ? IconArrowsSort : direction === 'ASC' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th aria-sort={active ? (direction === 'ASC' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton
+        onClick={() => onSort(field)}
+        title={t('keys.sortBy', { column: label })}
+        data-testid={`${testIdPrefix}-${field}`}
+        fw={600}
+        fz="sm"
+      >
+        <Group gap={4} wrap="nowrap">
+          {label}
+          <Icon size={14} aria-hidden />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+};

@@ -1,0 +1,66 @@
+import type { ExternalKeysMessages } from './en';
+
+export const externalKeysPtBR: ExternalKeysMessages = {
+  externalKeys: {
+    tableLabel: 'Chaves de API externas',
+    columns: {
+      key: 'Chave',
+      ownerAccount: 'Conta proprietária',
+      roles: 'Funções aqui',
+      addedAt: 'Data de inclusão',
+      status: 'Status',
+      actions: 'Ações',
+    },
+    searchPlaceholder: 'Chave ou conta proprietária',
+    paginationLabel: 'Páginas de chaves de API externas',
+    loading: 'Carregando chaves de API externas',
+    add: 'Adicionar chave externa',
+    empty: {
+      title: 'Nenhuma chave externa ainda',
+      description:
+        'Adicione uma chave gerada por outra conta para que a integração dela acesse esta conta.',
+    },
+    noMatch: {
+      title: 'Nenhuma chave externa encontrada',
+      description: 'Tente outra busca ou limpe os filtros.',
+    },
+    actions: {
+      menu: 'Ações de {{key}}',
+      edit: 'Editar funções',
+      remove: 'Remover',
+    },
+    grantedIn: 'Também concedida em: {{accounts}}',
+    addDialog: {
+      title: 'Adicionar chave externa',
+      keyLabel: 'Identificador da chave',
+      keyDescription: 'A chave pública que a outra conta forneceu, como kw-partner-…',
+      keyRequired: 'Informe o identificador da chave.',
+      keyUnknown:
+        'Nenhuma chave de API tem este identificador. Confirme-o com a conta dona da chave.',
+      keyOwn: 'Esta chave pertence a esta conta. Gerencie-a na aba Geradas.',
+      keyAlreadyAdded: 'Esta chave já foi adicionada a esta conta. Edite as funções dela.',
+      rolesLabel: 'Funções nesta conta',
+      rolesPlaceholder: 'Escolha as funções',
+      rolesWarning:
+        'A chave recebe apenas as funções escolhidas aqui. Uma chave sem funções consegue se autenticar, mas não pode fazer nada.',
+      submit: 'Adicionar chave',
+      success: 'Chave externa adicionada',
+      failure: 'Não foi possível adicionar a chave externa',
+    },
+    editDialog: {
+      title: 'Editar funções da chave externa',
+      ownerLabel: 'Conta proprietária',
+      rolesDescription:
+        'Você altera apenas as funções que esta conta concede. Nome, token e status ficam com a conta proprietária.',
+      success: 'Funções atualizadas',
+      failure: 'Não foi possível atualizar as funções',
+    },
+    removeDialog: {
+      title: 'Remover chave externa?',
+      body: '{{key}} de {{owner}} perde todo o acesso a esta conta imediatamente. A conta proprietária continua com a chave.',
+      confirm: 'Remover',
+      success: 'Chave externa removida',
+      failure: 'Não foi possível remover a chave externa',
+    },
+  },
+};

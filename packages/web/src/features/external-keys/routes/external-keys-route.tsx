@@ -1,0 +1,228 @@
+import { Box, Button, Group, LoadingOverlay, Skeleton, Stack } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { IconFilterOff, IconLock, IconPlus, IconWorldShare } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorAlert } from '../../../components/error-alert';
+import { graphql } from '../../../gql';
+import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
+import { getErrorCode } from '../../../lib/graphql-errors';
+import { KeysPagination } from '../../api-keys/components/keys-pagination';
+import { useRoles } from '../../api-keys/hooks/use-roles';
+import { resourceKeys, useCan } from '../../auth/viewer-context';
+import { AddExternalKeyModal } from '../components/add-external-key-modal';
+import type { ExternalKeyActionKind } from '../components/external-key-action-menu';
+import { EditExternalKeyModal } from '../components/edit-external-key-modal';
+import { ExternalKeysTable } from '../components/external-keys-table';
+import { ExternalKeysToolbar } from '../components/external-keys-toolbar';
+import { RemoveExternalKeyModal } from '../components/remove-external-key-modal';
+import {
+  toExternalKeysVariables,
+  useExternalKeysSearchParams,
+} from '../hooks/use-external-keys-search-params';
+
+export const ExternalKeysQueryDocument = graphql(`
+  query ExternalKeys(
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $filter: ExternalKeyFilter
+    $orderBy: ExternalKeyOrder
+  ) {
+    externalKeys(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      filter: $filter
+      orderBy: $orderBy
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          ...ExternalKeyRow_externalKey
+        }
+      }
+    }
+  }
+`);
+
+type ExternalKeyAction = {
+  kind: ExternalKeyActionKind;
+  externalKey: ExternalKeyRow_ExternalKeyFragment;
+};
+
+const NoPermission = () => {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      icon={<IconLock size={32} aria-hidden />}
+      title={t('keys.noPermission.title')}
+      description={t('keys.noPermission.description')}
+      data-testid="external-keys-no-permission"
+    />
+  );
+};
+
+const TableSkeleton = () => {
+  const { t } = useTranslation();
+  return (
+    <Stack
+      gap="xs"
+      role="status"
+      aria-label={t('externalKeys.loading')}
+      data-testid="external-keys-loading"
+    >
+      {Array.from({ length: 5 }, (_, index) => (
+        <Skeleton key={index} height={44} radius="sm" />
+      ))}
+    </Stack>
+  );
+};
+
+export const ExternalKeysRoute = () => {
+  const canView = useCan(resourceKeys.viewApiKeys);
+  return canView ? <ExternalKeysList /> : <NoPermission />;
+};
+
+const ExternalKeysList = () => {
+  const { t } = useTranslation();
+  const canEdit = useCan(resourceKeys.editApiKeys);
+  const list = useExternalKeysSearchParams();
+  const { state } = list;
+  const variables = useMemo(() => toExternalKeysVariables(state), [state]);
+  const { data, previousData, loading, error, refetch } = useQuery(ExternalKeysQueryDocument, {
+    variables,
+  });
+  const roles = useRoles();
+  const [addOpened, setAddOpened] = useState(false);
+  const [action, setAction] = useState<ExternalKeyAction | null>(null);
+  const [actionOpened, setActionOpened] = useState(false);
+
+  const connection = (data ?? previousData)?.externalKeys;
+  const externalKeys = useMemo(
+    () => connection?.edges.map((edge) => edge.node) ?? [],
+    [connection],
+  );
+
+  const renderAddButton = (testId: string) =>
+    canEdit && (
+      <Button
+        leftSection={<IconPlus size={16} aria-hidden />}
+        onClick={() => setAddOpened(true)}
+        data-testid={testId}
+      >
+        {t('externalKeys.add')}
+      </Button>
+    );
+
+  const renderContent = () => {
+    if (error && getErrorCode(error) === 'FORBIDDEN') return <NoPermission />;
+    if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
+    if (!connection) return <TableSkeleton />;
+    if (connection.totalCount === 0 && externalKeys.length === 0) {
+      return list.hasFilters ? (
+        <EmptyState
+          icon={<IconFilterOff size={32} aria-hidden />}
+          title={t('externalKeys.noMatch.title')}
+          description={t('externalKeys.noMatch.description')}
+          action={
+            <Button variant="light" onClick={list.clearFilters}>
+              {t('keys.noMatch.clear')}
+            </Button>
+          }
+          data-testid="external-keys-no-match"
+        />
+      ) : (
+        <EmptyState
+          icon={<IconWorldShare size={32} aria-hidden />}
+          title={t('externalKeys.empty.title')}
+          description={t('externalKeys.empty.description')}
+          action={renderAddButton('add-external-key-empty')}
+          data-testid="external-keys-empty"
+        />
+      );
+    }
+    const { pageInfo } = connection;
+    return (
+      <Stack gap="sm">
+        <Box pos="relative">
+          <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
+          <ExternalKeysTable
+            externalKeys={externalKeys}
+            sortField={state.sortField}
+            sortDirection={state.sortDirection}
+            onSort={list.setSort}
+            canEdit={canEdit}
+            onAction={(kind, externalKey) => {
+              setAction({ kind, externalKey });
+              setActionOpened(true);
+            }}
+          />
+        </Box>
+        <KeysPagination
+          totalCount={connection.totalCount}
+          pageSize={state.pageSize}
+          // Forward pages may report hasPreviousPage=false (Relay allows it): the cursor says more.
+          canGoBack={pageInfo.hasPreviousPage || Boolean(state.after)}
+          canGoForward={pageInfo.hasNextPage || Boolean(state.before)}
+          onPrevious={() => pageInfo.startCursor && list.goToPreviousPage(pageInfo.startCursor)}
+          onNext={() => pageInfo.endCursor && list.goToNextPage(pageInfo.endCursor)}
+          onPageSizeChange={list.setPageSize}
+        />
+      </Stack>
+    );
+  };
+
+  const closeAction = () => setActionOpened(false);
+  // The action stays set while a dialog animates closed, so its text does not vanish mid-way.
+  const selected = action?.externalKey ?? null;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <ExternalKeysToolbar
+          search={state.search}
+          status={state.status}
+          roleIds={state.roleIds}
+          roles={roles}
+          onSearchChange={list.setSearch}
+          onStatusChange={list.setStatus}
+          onRoleIdsChange={list.setRoleIds}
+        />
+        {renderAddButton('add-external-key')}
+      </Group>
+      {renderContent()}
+      {canEdit && (
+        <>
+          <AddExternalKeyModal
+            opened={addOpened}
+            onClose={() => setAddOpened(false)}
+            roles={roles}
+          />
+          <EditExternalKeyModal
+            opened={actionOpened && action?.kind === 'edit'}
+            externalKey={selected}
+            roles={roles}
+            onClose={closeAction}
+          />
+          <RemoveExternalKeyModal
+            opened={actionOpened && action?.kind === 'remove'}
+            externalKey={selected}
+            onClose={closeAction}
+          />
+        </>
+      )}
+    </Stack>
+  );
+};

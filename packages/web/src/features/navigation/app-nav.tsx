@@ -1,0 +1,45 @@
+import { Button, Group } from '@mantine/core';
+import { IconHistory, IconKey, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { useViewer } from '../auth/viewer-context';
+import { visibleNavItems, type NavItem } from './nav-items';
+
+const icons: Record<NavItem['id'], typeof IconKey> = {
+  'api-keys': IconKey,
+  roles: IconShieldLock,
+  users: IconUsers,
+  audit: IconHistory,
+};
+
+/** Links to the account's pages, each shown only when the viewer holds a resource it needs. */
+export const AppNav = () => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const viewer = useViewer();
+  const items = visibleNavItems(viewer.resources);
+  if (items.length === 0) return null;
+  return (
+    <Group component="nav" aria-label={t('appNav.label')} gap={4} wrap="nowrap" ml="md">
+      {items.map((item) => {
+        const Icon = icons[item.id];
+        const current = pathname.startsWith(item.match);
+        return (
+          <Button
+            key={item.id}
+            component={Link}
+            to={item.to}
+            variant={current ? 'light' : 'subtle'}
+            color={current ? undefined : 'gray'}
+            size="xs"
+            leftSection={<Icon size={16} aria-hidden />}
+            aria-current={current ? 'page' : undefined}
+            data-testid={`nav-${item.id}`}
+          >
+            {t(item.labelKey)}
+          </Button>
+        );
+      })}
+    </Group>
+  );
+};

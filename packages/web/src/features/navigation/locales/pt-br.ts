@@ -1,0 +1,15 @@
+import type { NavigationMessages } from './en';
+
+export const navigationPtBR: NavigationMessages = {
+  appNav: {
+    label: 'Principal',
+    apiKeys: 'Chaves de API',
+    roles: 'Funções',
+    users: 'Usuários',
+    noAccess: {
+      title: 'Nada para mostrar aqui',
+      description:
+        'Suas funções nesta conta não dão acesso a nenhuma página. Peça acesso a um administrador da conta ou troque de conta.',
+    },
+  },
+};
