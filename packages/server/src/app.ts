@@ -122,7 +122,13 @@ export const createApp = async (
     if (req.url === VERIFY_PATH || req.url?.startsWith(`${VERIFY_PATH}?`)) {
       handleVerify(req, res, services, clientIp).catch(() => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+        res.end(
+          JSON.stringify({
+            errors: [
+              { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          }),
+        );
       });
       return;
     }

@@ -63,7 +63,15 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     authChanges,
     lastUse,
     throttle,
-    verifier: new KeyVerifier(dataSource, tokenSecret, clock, cache, throttle, lastUse, refusedAuth),
+    verifier: new KeyVerifier(
+      dataSource,
+      tokenSecret,
+      clock,
+      cache,
+      throttle,
+      lastUse,
+      refusedAuth,
+    ),
   };
 };
 

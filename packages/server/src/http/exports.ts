@@ -113,7 +113,10 @@ export const exportRoutes = (services: Services): Router => {
         res.end();
         return;
       }
-      attachment(res, 'api-keys', 'xlsx',
+      attachment(
+        res,
+        'api-keys',
+        'xlsx',
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
       // Streamed: a large account never sits in memory as a whole workbook.

@@ -41,7 +41,11 @@ export const authenticate = async (req: Request, services: Services): Promise<Ca
     if (verification.principal) return { principal: verification.principal, ip };
     if (verification.delayMs > 0) await sleep(verification.delayMs);
     const { code } = verification;
-    return { principal: null, ip, ...(code === 'EXPIRED' || code === 'RATE_LIMITED' ? { authFailure: code } : {}) };
+    return {
+      principal: null,
+      ip,
+      ...(code === 'EXPIRED' || code === 'RATE_LIMITED' ? { authFailure: code } : {}),
+    };
   }
   const session = parseCookie(req.get('cookie') ?? '')[SESSION_COOKIE];
   return {

@@ -83,21 +83,35 @@ export const handleVerify = async (
   let body: Record<string, unknown> = {};
   try {
     body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('not an object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new Error('not an object');
   } catch {
-    send(res, 400, { errors: [{ message: 'Send a JSON object.', extensions: { code: 'BAD_USER_INPUT' } }] });
+    send(res, 400, {
+      errors: [{ message: 'Send a JSON object.', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
     return;
   }
   const key = text(body.key) ?? headerValue(req, 'x-api-appkey', 'x-vtex-api-appkey');
   const token = text(body.token) ?? headerValue(req, 'x-api-apptoken', 'x-vtex-api-apptoken');
   if (!key || !token || key.length > 200 || token.length > 200) {
-    send(res, 400, { errors: [{ message: 'key and token are required.', extensions: { code: 'BAD_USER_INPUT' } }] });
+    send(res, 400, {
+      errors: [{ message: 'key and token are required.', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
     return;
   }
   const verification = await services.verifier.verify(
-    { key, token, account: text(body.account) ?? headerValue(req, 'x-account'), resource: text(body.resource) },
+    {
+      key,
+      token,
+      account: text(body.account) ?? headerValue(req, 'x-account'),
+      resource: text(body.resource),
+    },
     clientIp(req),
   );
   if (verification.delayMs > 0) await sleep(verification.delayMs);
-  send(res, gate ? GATE_STATUS[verification.code] : verification.code === 'RATE_LIMITED' ? 429 : 200, bodyOf(verification));
+  send(
+    res,
+    gate ? GATE_STATUS[verification.code] : verification.code === 'RATE_LIMITED' ? 429 : 200,
+    bodyOf(verification),
+  );
 };

@@ -47,10 +47,7 @@ export class TestServer {
     readonly clock: TestClock,
   ) {}
 
-  static async start(
-    database: TestDatabase,
-    options: TestServerOptions = {},
-  ): Promise<TestServer> {
+  static async start(database: TestDatabase, options: TestServerOptions = {}): Promise<TestServer> {
     const { url, drop } = await database.create();
     const dataSource = createDataSource(url);
     await dataSource.initialize();
@@ -67,12 +64,18 @@ export class TestServer {
         smtpFrom: 'keyward@test.local',
         redisUrl: options.redisUrl ?? null,
         // Every suite shares 127.0.0.1: only the throttling tests use real limits.
-        throttleLimits: options.throttleLimits ?? { perSource: 100_000, perKey: 100_000, freeFailures: 100_000 },
+        throttleLimits: options.throttleLimits ?? {
+          perSource: 100_000,
+          perKey: 100_000,
+          freeFailures: 100_000,
+        },
       },
       clock.now,
     );
     const server = await new Promise<Server>((resolve) => {
-      const listening = createServer(keyward.listener).listen(0, '127.0.0.1', () => resolve(listening));
+      const listening = createServer(keyward.listener).listen(0, '127.0.0.1', () =>
+        resolve(listening),
+      );
     });
     return new TestServer(dataSource, keyward, server, drop, clock);
   }

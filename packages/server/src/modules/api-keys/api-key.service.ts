@@ -338,7 +338,10 @@ export class ApiKeyService {
   }
 
   /** Verification caches everywhere drop the key once the change is committed. */
-  private async changingKey<T>(apiKeyId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async changingKey<T>(
+    apiKeyId: string,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
     const result = await this.inTransaction(work);
     await this.authChanges.keysChanged([apiKeyId]);
     return result;

@@ -216,7 +216,10 @@ export class ApiTokenService {
   }
 
   /** Verification caches everywhere drop the key once the change is committed. */
-  private async changingKey<T>(apiKeyId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async changingKey<T>(
+    apiKeyId: string,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
     const result = await this.dataSource.transaction(work);
     await this.authChanges.keysChanged([apiKeyId]);
     return result;

@@ -1,21 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { IsNull, MoreThan, type DataSource } from 'typeorm';
+import { MoreThan, type DataSource } from 'typeorm';
 import { sha256Hex } from '../../common/sha256.js';
 import { badInput, notFound, unauthenticated } from '../../common/app-error.js';
-import { Account } from '../accounts/account.entity.js';
 import { MembershipRole } from '../accounts/membership-role.entity.js';
 import { Membership } from '../accounts/membership.entity.js';
-import { ApiKey } from '../api-keys/api-key.entity.js';
-import { ApiToken } from '../api-keys/api-token.entity.js';
-import { hashesEqual, hashToken, hasValidTokenShape } from '../api-keys/api-token.secret.js';
-import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
-import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 import { PasswordSetupLink } from './password-setup-link.entity.js';
-import type { Clock } from '../../common/clock.js';
-import { TokenEnforcement } from '../settings/api-key-settings.entity.js';
-import type { ApiKeySettingsService } from '../settings/api-key-settings.service.js';
-import { tokenDueAt } from '../settings/token-age.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.js';
 import type { Caller, Principal } from './principal.js';
 import { Session } from './session.entity.js';
@@ -23,11 +13,8 @@ import { User } from './user.entity.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-
 export class AuthenticationService {
-  constructor(
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async signIn(
     email: string,

@@ -19,7 +19,10 @@ export const requirePrincipal = (caller: Caller): Principal => {
     throw new AppError('EXPIRED', 'This token is past its duration: renew it.');
   }
   if (!caller.principal && caller.authFailure === 'RATE_LIMITED') {
-    throw new AppError('RATE_LIMITED', 'Too many failed attempts from this source: try again later.');
+    throw new AppError(
+      'RATE_LIMITED',
+      'Too many failed attempts from this source: try again later.',
+    );
   }
   if (!caller.principal) throw unauthenticated();
   return caller.principal;

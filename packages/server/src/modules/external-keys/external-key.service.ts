@@ -198,7 +198,9 @@ export class ExternalKeyService {
   }
 
   /** Verification caches everywhere drop the key once the grant change is committed. */
-  private async changingGrant(work: (manager: EntityManager) => Promise<KeyGrant>): Promise<KeyGrant> {
+  private async changingGrant(
+    work: (manager: EntityManager) => Promise<KeyGrant>,
+  ): Promise<KeyGrant> {
     const grant = await this.dataSource.transaction(work);
     await this.authChanges.keysChanged([grant.apiKeyId]);
     return grant;

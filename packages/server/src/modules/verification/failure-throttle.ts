@@ -1,5 +1,9 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 
 export interface ThrottleLimits {
   /** Failed attempts per source per minute before it is blocked. */
@@ -31,13 +35,31 @@ export class FailureThrottle {
     private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
     redis: Redis | null = null,
   ) {
-    const source = { keyPrefix: 'kw-fail-src', points: limits.perSource, duration: 60, blockDuration: SOURCE_BLOCK_SECONDS };
-    const key = { keyPrefix: 'kw-fail-key', points: limits.perKey, duration: 60, blockDuration: KEY_BLOCK_SECONDS };
+    const source = {
+      keyPrefix: 'kw-fail-src',
+      points: limits.perSource,
+      duration: 60,
+      blockDuration: SOURCE_BLOCK_SECONDS,
+    };
+    const key = {
+      keyPrefix: 'kw-fail-key',
+      points: limits.perKey,
+      duration: 60,
+      blockDuration: KEY_BLOCK_SECONDS,
+    };
     this.bySource = redis
-      ? new RateLimiterRedis({ ...source, storeClient: redis, insuranceLimiter: new RateLimiterMemory(source) })
+      ? new RateLimiterRedis({
+          ...source,
+          storeClient: redis,
+          insuranceLimiter: new RateLimiterMemory(source),
+        })
       : new RateLimiterMemory(source);
     this.byKey = redis
-      ? new RateLimiterRedis({ ...key, storeClient: redis, insuranceLimiter: new RateLimiterMemory(key) })
+      ? new RateLimiterRedis({
+          ...key,
+          storeClient: redis,
+          insuranceLimiter: new RateLimiterMemory(key),
+        })
       : new RateLimiterMemory(key);
   }
 
@@ -56,8 +78,10 @@ export class FailureThrottle {
       this.bySource.penalty(source, 1),
       key ? this.byKey.penalty(key, 1) : null,
     ]);
-    if (consumed[0].consumedPoints > this.limits.perSource) await this.bySource.block(source, SOURCE_BLOCK_SECONDS);
-    if (key && consumed[1] && consumed[1].consumedPoints > this.limits.perKey) await this.byKey.block(key, KEY_BLOCK_SECONDS);
+    if (consumed[0].consumedPoints > this.limits.perSource)
+      await this.bySource.block(source, SOURCE_BLOCK_SECONDS);
+    if (key && consumed[1] && consumed[1].consumedPoints > this.limits.perKey)
+      await this.byKey.block(key, KEY_BLOCK_SECONDS);
     const excess = consumed[0].consumedPoints - this.limits.freeFailures;
     return excess > 0 ? Math.min(excess * 100, MAX_DELAY_MS) : 0;
   }

@@ -3,7 +3,11 @@ import { ApiKey } from '../api-keys/api-key.entity.js';
 import { ApiToken } from '../api-keys/api-token.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
-import { ApiKeySettings, DEFAULT_DURATION_DAYS, TokenEnforcement } from '../settings/api-key-settings.entity.js';
+import {
+  ApiKeySettings,
+  DEFAULT_DURATION_DAYS,
+  TokenEnforcement,
+} from '../settings/api-key-settings.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 
@@ -27,7 +31,10 @@ export interface KeySnapshot {
 }
 
 /** Four indexed queries, whatever the number of grants and roles. */
-export const loadKeySnapshot = async (dataSource: DataSource, key: string): Promise<KeySnapshot | null> => {
+export const loadKeySnapshot = async (
+  dataSource: DataSource,
+  key: string,
+): Promise<KeySnapshot | null> => {
   const apiKey = await dataSource.getRepository(ApiKey).findOneBy({ key });
   if (!apiKey) return null;
   const [tokens, settings, grants] = await Promise.all([

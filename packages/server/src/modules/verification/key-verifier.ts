@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock.js';
 import { Account } from '../accounts/account.entity.js';
-import { accountSlugOfKey, hashesEqual, hashToken, hasValidTokenShape } from '../api-keys/api-token.secret.js';
+import {
+  accountSlugOfKey,
+  hashesEqual,
+  hashToken,
+  hasValidTokenShape,
+} from '../api-keys/api-token.secret.js';
 import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
 import type { Principal } from '../auth/principal.js';
 import { tokenDueAt } from '../settings/token-age.js';
@@ -10,7 +15,8 @@ import type { FailureThrottle } from './failure-throttle.js';
 import { loadKeySnapshot } from './key-snapshot.js';
 import type { LastUseRecorder } from './last-use.recorder.js';
 
-export type VerificationCode = 'VALID' | 'INVALID_CREDENTIALS' | 'INACTIVE' | 'EXPIRED' | 'FORBIDDEN' | 'RATE_LIMITED';
+export type VerificationCode =
+  'VALID' | 'INVALID_CREDENTIALS' | 'INACTIVE' | 'EXPIRED' | 'FORBIDDEN' | 'RATE_LIMITED';
 
 export interface VerificationRequest {
   key: string;
@@ -68,23 +74,32 @@ export class KeyVerifier {
     const token =
       snapshot && hasValidTokenShape(request.token)
         ? snapshot.tokens.find(
-            (candidate) => (candidate.expiresAt === null || candidate.expiresAt > now) && hashesEqual(candidate.hash, presented),
+            (candidate) =>
+              (candidate.expiresAt === null || candidate.expiresAt > now) &&
+              hashesEqual(candidate.hash, presented),
           )
         : undefined;
     if (!snapshot || !token) return this.fail(request.key, source, ip, Boolean(snapshot));
 
     const ownerSlug = accountSlugOfKey(snapshot.key);
     const slug = request.account?.trim() || ownerSlug;
-    const accountId = slug === ownerSlug ? snapshot.ownerAccountId : await this.accountId(slug ?? '');
+    const accountId =
+      slug === ownerSlug ? snapshot.ownerAccountId : await this.accountId(slug ?? '');
     const grant = accountId ? snapshot.grants.get(accountId) : undefined;
     // A right token for an account that never granted the key is as wrong as a wrong token.
     if (!grant || !accountId) return this.fail(request.key, source, ip, true);
 
     if (!snapshot.active) return this.refuse(refusal('INACTIVE'), request.key, ip);
     const expiresAt = tokenDueAt(token.createdAt, snapshot.durationDays);
-    if (snapshot.enforced && expiresAt <= now) return this.refuse(refusal('EXPIRED'), request.key, ip);
+    if (snapshot.enforced && expiresAt <= now)
+      return this.refuse(refusal('EXPIRED'), request.key, ip);
 
-    const granted = { account: slug, roles: grant.roles, resources: [...grant.resources].sort(), expiresAt };
+    const granted = {
+      account: slug,
+      roles: grant.roles,
+      resources: [...grant.resources].sort(),
+      expiresAt,
+    };
     if (request.resource && !grant.resources.has(request.resource)) {
       return { ...refusal('FORBIDDEN'), ...granted };
     }
@@ -125,10 +140,19 @@ export class KeyVerifier {
    * Wrong credentials count against the source and, for a real key, against that key.
    * Once a key is under attack its wrong tokens are RATE_LIMITED; its right token still works.
    */
-  private async fail(key: string, source: string, ip: string | null, keyExists: boolean): Promise<Verification> {
+  private async fail(
+    key: string,
+    source: string,
+    ip: string | null,
+    keyExists: boolean,
+  ): Promise<Verification> {
     const keyUnderAttack = keyExists && (await this.throttle.keyBlocked(key));
     const delayMs = await this.throttle.recordFailure(source, keyExists ? key : null);
-    return this.refuse(refusal(keyUnderAttack ? 'RATE_LIMITED' : 'INVALID_CREDENTIALS', delayMs), key, ip);
+    return this.refuse(
+      refusal(keyUnderAttack ? 'RATE_LIMITED' : 'INVALID_CREDENTIALS', delayMs),
+      key,
+      ip,
+    );
   }
 
   private refuse(verification: Verification, key: string, ip: string | null): Verification {

@@ -43,7 +43,10 @@ export class LastUseRecorder {
         .createQueryBuilder()
         .update(ApiKey)
         .set({ lastUsedAt: at, version: () => 'version' })
-        .where('id = :id AND (lastUsedAt IS NULL OR lastUsedAt < :at)', { id: apiKeyId, at: sqlTimestamp(at) })
+        .where('id = :id AND (lastUsedAt IS NULL OR lastUsedAt < :at)', {
+          id: apiKeyId,
+          at: sqlTimestamp(at),
+        })
         .execute();
     }
   }
