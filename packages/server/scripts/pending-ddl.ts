@@ -18,7 +18,13 @@ for (const url of [':memory:', `${server}/${scratch}`]) {
   await migrate(dataSource);
   const sql = await dataSource.driver.createSchemaBuilder().log();
   console.log(`=== ${url.startsWith(':') ? 'sqlite' : 'mysql'}`);
-  console.log(JSON.stringify(sql.upQueries.map((query) => query.query), null, 1));
+  console.log(
+    JSON.stringify(
+      sql.upQueries.map((query) => query.query),
+      null,
+      1,
+    ),
+  );
   await dataSource.destroy();
 }
 await admin.query(`DROP DATABASE ${scratch}`);
