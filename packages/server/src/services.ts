@@ -40,14 +40,14 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const roles = new RoleService(dataSource);
   const settings = new ApiKeySettingsService(dataSource, clock, authChanges);
   const apiKeys = new ApiKeyService(dataSource, roles, settings, tokenSecret, clock, authChanges);
-  const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges);
+  const throttle = new FailureThrottle(options.throttleLimits, options.redis ?? null);
+  const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges, throttle);
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
   const refusedAuth = new RefusedAuthRecorder(dataSource, clock);
   const lastUse = new LastUseRecorder(dataSource);
-  const throttle = new FailureThrottle(options.throttleLimits, options.redis ?? null);
   return {
     accounts: new AccountService(dataSource),
-    authentication: new AuthenticationService(dataSource),
+    authentication: new AuthenticationService(dataSource, throttle),
     roles,
     roleAdmin: new RoleAdminService(dataSource, authChanges),
     apiKeys,

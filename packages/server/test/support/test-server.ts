@@ -25,6 +25,10 @@ export interface GraphQLResult<Data = Record<string, unknown>> {
 }
 
 export interface TestServerOptions {
+  /** The database URL of a running TestServer: a second server on the same database. */
+  attachTo?: string;
+  /** Trust X-Forwarded-For, so tests can speak from several sources. */
+  trustProxy?: boolean;
   smtpUrl?: string;
   redisUrl?: string;
   throttleLimits?: ThrottleLimits;
@@ -45,13 +49,17 @@ export class TestServer {
     private readonly server: Server,
     private readonly dropDatabase: () => Promise<void>,
     readonly clock: TestClock,
+    /** Another server can attach to the same database (multi-server tests). */
+    readonly databaseUrl: string,
   ) {}
 
   static async start(database: TestDatabase, options: TestServerOptions = {}): Promise<TestServer> {
-    const { url, drop } = await database.create();
+    const { url, drop } = options.attachTo
+      ? { url: options.attachTo, drop: async () => undefined }
+      : await database.create();
     const dataSource = createDataSource(url);
     await dataSource.initialize();
-    await migrate(dataSource);
+    if (!options.attachTo) await migrate(dataSource);
     const clock = new TestClock();
     const keyward = await createApp(
       dataSource,
@@ -59,7 +67,7 @@ export class TestServer {
         production: false,
         tokenSecret: TEST_SECRET,
         webDist: '/nonexistent',
-        trustProxy: false,
+        trustProxy: options.trustProxy ?? false,
         smtpUrl: options.smtpUrl ?? null,
         smtpFrom: 'keyward@test.local',
         redisUrl: options.redisUrl ?? null,
@@ -77,7 +85,7 @@ export class TestServer {
         resolve(listening),
       );
     });
-    return new TestServer(dataSource, keyward, server, drop, clock);
+    return new TestServer(dataSource, keyward, server, drop, clock, url);
   }
 
   get url(): string {

@@ -2,6 +2,7 @@ import { Initial1763900000000 } from './1763900000000-initial.js';
 import { PasswordSetupLinks1763910000000 } from './1763910000000-password-setup-links.js';
 import { TokenLifecycle1763920000000 } from './1763920000000-token-lifecycle.js';
 import { AuthCacheVersion1763930000000 } from './1763930000000-auth-cache-version.js';
+import { NameSortIndex1763940000000 } from './1763940000000-name-sort-index.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   PasswordSetupLinks1763910000000,
   TokenLifecycle1763920000000,
   AuthCacheVersion1763930000000,
+  NameSortIndex1763940000000,
 ];

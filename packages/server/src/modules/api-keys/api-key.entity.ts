@@ -26,6 +26,9 @@ registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
 })
 @Entity('api_keys')
 @Index('UQ_api_keys_account_name', ['accountId', 'nameNormalized'], { unique: true })
+// The name sort's keyset is (nameNormalized, id): MariaDB does not extend a UNIQUE index with
+// the primary key for ORDER BY, so without this index the NAME sort is a filesort.
+@Index('IDX_api_keys_account_name', ['accountId', 'nameNormalized', 'id'])
 @Index('IDX_api_keys_account_created', ['accountId', 'createdAt', 'id'])
 @Index('IDX_api_keys_account_status', ['accountId', 'active', 'createdAt', 'id'])
 @Index('IDX_api_keys_account_last_used', ['accountId', 'lastUsedAt', 'id'])

@@ -3,6 +3,7 @@ import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict } from '../../common/app-error.js';
 import { addMs, type Clock } from '../../common/clock.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
+import type { FailureThrottle } from '../verification/failure-throttle.js';
 import { newId } from '../../common/ids.js';
 import { sha256Hex } from '../../common/sha256.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -45,6 +46,7 @@ export class ApiTokenService {
     private readonly tokenSecret: string,
     private readonly clock: Clock,
     private readonly authChanges: AuthChanges,
+    private readonly throttle: FailureThrottle,
   ) {}
 
   /** Live tokens of a key, oldest first: two while a renewal is pending. */
@@ -145,7 +147,19 @@ export class ApiTokenService {
    * Seals a token that was just revealed into a link that reveals it once more, then never.
    * The caller proves it holds the token; it must be one of the key's live tokens, fresh.
    */
-  async createSingleAccessLink(
+  /** Guessing tokens through this mutation (even with aliases) is throttled like verification. */
+  createSingleAccessLink(
+    caller: Caller,
+    input: { apiKeyId: string; token: string },
+  ): Promise<{ path: string; expiresAt: Date }> {
+    return this.throttle.guard(
+      caller.ip,
+      () => this.sealIntoLink(caller, input),
+      (error) => error.field === 'token',
+    );
+  }
+
+  private async sealIntoLink(
     caller: Caller,
     input: { apiKeyId: string; token: string },
   ): Promise<{ path: string; expiresAt: Date }> {
@@ -183,10 +197,15 @@ export class ApiTokenService {
   }
 
   /** Public: the first opening gets the token and destroys the link; later ones find nothing. */
-  async revealSingleAccessLink(
-    caller: Caller,
-    secret: string,
-  ): Promise<{ key: string; token: string }> {
+  revealSingleAccessLink(caller: Caller, secret: string): Promise<{ key: string; token: string }> {
+    return this.throttle.guard(
+      caller.ip,
+      () => this.openLink(caller, secret),
+      (error) => error.code === 'NOT_FOUND',
+    );
+  }
+
+  private async openLink(caller: Caller, secret: string): Promise<{ key: string; token: string }> {
     const expired = () => new AppError('NOT_FOUND', 'This link has expired or was already opened.');
     return this.dataSource.transaction(async (manager) => {
       const link = await manager.getRepository(SingleAccessLink).findOne({

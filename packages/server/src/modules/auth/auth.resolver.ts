@@ -47,6 +47,7 @@ export class AuthResolver {
     const { sessionCookie, expiresAt } = await context.services.authentication.signIn(
       input.email,
       input.password,
+      context.ip,
     );
     context.cookies.set(sessionCookie, expiresAt);
     const principal = await context.services.authentication.fromSessionCookie(sessionCookie);
@@ -61,7 +62,7 @@ export class AuthResolver {
     @Arg('input', () => SetPasswordInput) input: SetPasswordInput,
     @Ctx() context: GraphQLContext,
   ): Promise<SetPasswordPayload> {
-    await context.services.authentication.setPassword(input.token, input.password);
+    await context.services.authentication.setPassword(input.token, input.password, context.ip);
     return { passwordSet: true };
   }
 

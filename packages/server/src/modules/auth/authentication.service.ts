@@ -6,6 +6,7 @@ import { MembershipRole } from '../accounts/membership-role.entity.js';
 import { Membership } from '../accounts/membership.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 import { PasswordSetupLink } from './password-setup-link.entity.js';
+import type { FailureThrottle } from '../verification/failure-throttle.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.js';
 import type { Caller, Principal } from './principal.js';
 import { Session } from './session.entity.js';
@@ -14,9 +15,25 @@ import { User } from './user.entity.js';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 export class AuthenticationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly throttle: FailureThrottle,
+  ) {}
 
-  async signIn(
+  /** Wrong passwords count against the source: guessing through aliases is throttled too. */
+  signIn(
+    email: string,
+    password: string,
+    ip: string | null,
+  ): Promise<{ sessionCookie: string; expiresAt: Date }> {
+    return this.throttle.guard(
+      ip,
+      () => this.startSession(email, password),
+      (error) => error.code === 'UNAUTHENTICATED',
+    );
+  }
+
+  private async startSession(
     email: string,
     password: string,
   ): Promise<{ sessionCookie: string; expiresAt: Date }> {
@@ -52,7 +69,15 @@ export class AuthenticationService {
   }
 
   /** Redeems a single-use setup link: sets the password and burns every link of that user. */
-  async setPassword(secret: string, password: string): Promise<void> {
+  setPassword(secret: string, password: string, ip: string | null): Promise<void> {
+    return this.throttle.guard(
+      ip,
+      () => this.redeemSetupLink(secret, password),
+      (error) => error.field === 'token',
+    );
+  }
+
+  private async redeemSetupLink(secret: string, password: string): Promise<void> {
     if (password.length < 12 || password.length > 200) {
       throw badInput('password', 'Use 12 to 200 characters.');
     }

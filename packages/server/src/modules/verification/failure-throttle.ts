@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import { AppError } from '../../common/app-error.js';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -6,7 +8,7 @@ import {
 } from 'rate-limiter-flexible';
 
 export interface ThrottleLimits {
-  /** Failed attempts per source per minute before it is blocked. */
+  /** Failed attempts per source per minute; the last of them blocks the source. */
   perSource: number;
   /** Failed attempts on one key identifier per minute before further wrong tokens for it are refused. */
   perKey: number;
@@ -20,7 +22,7 @@ const KEY_BLOCK_SECONDS = 5 * 60;
 const MAX_DELAY_MS = 2_000;
 
 const isBlocked = (limiter: RateLimiterAbstract, points: number, subject: string) =>
-  limiter.get(subject).then((result) => result !== null && result.consumedPoints > points);
+  limiter.get(subject).then((result) => result !== null && result.consumedPoints >= points);
 
 /**
  * Failed authentications per source and per key identifier (rate-limiter-flexible).
@@ -78,11 +80,38 @@ export class FailureThrottle {
       this.bySource.penalty(source, 1),
       key ? this.byKey.penalty(key, 1) : null,
     ]);
-    if (consumed[0].consumedPoints > this.limits.perSource)
+    if (consumed[0].consumedPoints >= this.limits.perSource)
       await this.bySource.block(source, SOURCE_BLOCK_SECONDS);
-    if (key && consumed[1] && consumed[1].consumedPoints > this.limits.perKey)
+    if (key && consumed[1] && consumed[1].consumedPoints >= this.limits.perKey)
       await this.byKey.block(key, KEY_BLOCK_SECONDS);
     const excess = consumed[0].consumedPoints - this.limits.freeFailures;
     return excess > 0 ? Math.min(excess * 100, MAX_DELAY_MS) : 0;
+  }
+
+  /**
+   * For secrets guessed through GraphQL arguments (passwords, link secrets, tokens):
+   * each attempt counts, so aliases in one request cost as much as separate requests.
+   */
+  async guard<T>(
+    source: string | null,
+    attempt: () => Promise<T>,
+    isGuessFailure: (error: AppError) => boolean,
+  ): Promise<T> {
+    const subject = source ?? 'unknown';
+    if (await this.sourceBlocked(subject)) {
+      throw new AppError(
+        'RATE_LIMITED',
+        'Too many failed attempts from this source: try again later.',
+      );
+    }
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof AppError && isGuessFailure(error)) {
+        const delayMs = await this.recordFailure(subject, null);
+        if (delayMs > 0) await sleep(delayMs);
+      }
+      throw error;
+    }
   }
 }
