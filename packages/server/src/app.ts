@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import helmet from 'helmet';
+import type { DestinationStream, Logger } from 'pino';
 import type { IncomingMessage, RequestListener } from 'node:http';
 import { Redis } from 'ioredis';
 import proxyAddr from 'proxy-addr';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
@@ -11,11 +14,13 @@ import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from './common/clock.js';
 import type { Config } from './config.js';
 import { createLoaders, type GraphQLContext } from './graphql/context.js';
-import { formatError } from './graphql/errors.js';
+import { createFormatError } from './graphql/errors.js';
 import { keywardSchema } from './graphql/schema.js';
 import { jsonErrorHandler } from './http/error-handler.js';
 import { exportRoutes } from './http/exports.js';
 import { graphiqlHandler } from './http/graphiql.js';
+import { createLogger, createMetrics, httpLogger, type Metrics } from './http/observability.js';
+import { metricsPlugin } from './graphql/metrics-plugin.js';
 import { authenticate, sessionCookieJar } from './http/request-context.js';
 import { handleVerify, VERIFY_PATH } from './http/verify-endpoint.js';
 import type { ThrottleLimits } from './modules/verification/failure-throttle.js';
@@ -24,6 +29,8 @@ import { createServices, type Services } from './services.js';
 
 export interface KeywardApp {
   app: Express;
+  logger: Logger;
+  metrics: Metrics;
   /** The HTTP request listener: the verify fast path, then Express. */
   listener: RequestListener;
   services: Services;
@@ -31,7 +38,56 @@ export interface KeywardApp {
 }
 
 export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 'trustProxy'> &
-  Partial<Pick<Config, 'smtpUrl' | 'smtpFrom' | 'redisUrl'>> & { throttleLimits?: ThrottleLimits };
+  Partial<Pick<Config, 'smtpUrl' | 'smtpFrom' | 'redisUrl' | 'logLevel' | 'metricsToken'>> & {
+    throttleLimits?: ThrottleLimits;
+    /** Where logs go (stdout by default); tests read them. */
+    logDestination?: DestinationStream;
+  };
+
+const MAX_TOKENS = 2000;
+
+/** Limits bound what one document may cost; their values are not revealed to clients. */
+const armor = (production: boolean) =>
+  new ApolloArmor({
+    maxDepth: { n: 10, exposeLimits: false },
+    costLimit: { maxCost: 5000, exposeLimits: false },
+    maxAliases: { n: 15, exposeLimits: false },
+    // Tokens are limited by graphql-js's own parser (parseOptions), which keeps syntax errors coded as parse failures.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 10, exposeLimits: false },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+
+/** The SPA's own origin only; Mantine sets inline styles, nothing runs inline. */
+const CONTENT_SECURITY_POLICY = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/** Bounded labels: unknown paths (SPA routes, probes) share one. */
+const routeLabel = (path: string): string => {
+  for (const route of [
+    '/graphql',
+    '/api/keys/export',
+    '/api/audit/export',
+    '/healthz',
+    '/readyz',
+    '/metrics',
+  ]) {
+    if (path === route) return route;
+  }
+  return 'other';
+};
 
 export const createApp = async (
   dataSource: DataSource,
@@ -53,20 +109,52 @@ export const createApp = async (
     throttleLimits: config.throttleLimits,
   });
   await services.authChanges.start();
+  const logger = createLogger(config.logLevel ?? 'info', config.logDestination);
+  const metrics = createMetrics();
+  const protection = armor(config.production);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await keywardSchema(),
-    formatError,
+    formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    plugins: [
+      // Armor ships CommonJS typings of Apollo's plugin type; the runtime contract is the same.
+      ...(protection.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      ApolloServerPluginLandingPageDisabled(),
+      metricsPlugin(metrics),
+    ],
+    logger,
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(httpLogger(logger));
+  app.use((req, res, next) => {
+    res.on('finish', () =>
+      metrics.httpRequests.inc({
+        route: routeLabel(req.path),
+        status: `${Math.floor(res.statusCode / 100)}xx`,
+      }),
+    );
+    next();
+  });
+  // GraphiQL inlines its bundle and workers: it gets its own policy, in development only.
+  if (!config.production) app.get('/graphql', graphiqlHandler);
+  app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+
+  app.get('/metrics', async (req, res) => {
+    if (config.metricsToken && req.get('authorization') !== `Bearer ${config.metricsToken}`) {
+      res.status(401).end();
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -80,13 +168,12 @@ export const createApp = async (
     }
   });
 
-  if (!config.production) app.get('/graphql', graphiqlHandler);
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const caller = await authenticate(req, services);
+        const caller = await authenticate(req, services, metrics);
         return {
           ...caller,
           services,
@@ -111,7 +198,7 @@ export const createApp = async (
   // Refused authentications and last uses reach the database in batches, once a minute.
   const flush = () =>
     Promise.all([services.refusedAuth.flush(), services.lastUse.flush()]).catch((error: unknown) =>
-      console.error('Batched writes failed; retrying next minute', error),
+      logger.error({ err: error }, 'Batched writes failed; retrying next minute'),
     );
   const flushTimer = setInterval(() => void flush(), 60_000);
   flushTimer.unref();
@@ -120,7 +207,8 @@ export const createApp = async (
   const clientIp = (req: IncomingMessage) => proxyAddr(req, trust) || null;
   const listener: RequestListener = (req, res) => {
     if (req.url === VERIFY_PATH || req.url?.startsWith(`${VERIFY_PATH}?`)) {
-      handleVerify(req, res, services, clientIp).catch(() => {
+      handleVerify(req, res, services, clientIp, metrics).catch((error: unknown) => {
+        logger.error({ err: error }, 'Verification failed');
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
@@ -139,6 +227,8 @@ export const createApp = async (
     app,
     listener,
     services,
+    logger,
+    metrics,
     stop: async () => {
       clearInterval(flushTimer);
       await apollo.stop();

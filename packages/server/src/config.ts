@@ -21,6 +21,10 @@ export interface Config {
   smtpFrom: string;
   /** Redis for shared throttling and instant cache invalidation across servers. */
   redisUrl: string | null;
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** When set, /metrics asks for `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   /** Reminders and housekeeping every minute; off for processes that only serve requests. */
   backgroundJobs: boolean;
 }
@@ -65,5 +69,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     smtpFrom: env.SMTP_FROM ?? 'Keyward <keyward@localhost>',
     redisUrl: env.REDIS_URL || null,
     backgroundJobs: env.KEYWARD_BACKGROUND_JOBS !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    metricsToken: env.METRICS_TOKEN || null,
   };
 };

@@ -1,19 +1,29 @@
+import type { Logger } from 'pino';
+import type { Metrics } from './http/observability.js';
 import type { Services } from './services.js';
 
 /**
  * Every minute: plan and send renewal reminders, drop old tokens whose grace ended and
  * links nobody opened. Safe on several servers at once (see ReminderScheduler).
  */
-export const startBackgroundJobs = (services: Services, intervalMs = 60_000): (() => void) => {
+export const startBackgroundJobs = (
+  services: Services,
+  logger: Logger,
+  metrics: Metrics,
+  intervalMs = 60_000,
+): (() => void) => {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await services.reminders.runOnce();
+      const { delivered } = await services.reminders.runOnce();
+      metrics.remindersDelivered.inc(delivered);
       await services.apiTokens.purgeExpired();
+      metrics.schedulerRuns.inc({ outcome: 'ok' });
     } catch (error) {
-      console.error('Background jobs failed; retrying next minute', error);
+      metrics.schedulerRuns.inc({ outcome: 'failed' });
+      logger.error({ err: error }, 'Background jobs failed; retrying next minute');
     } finally {
       running = false;
     }

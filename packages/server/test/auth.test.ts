@@ -274,7 +274,7 @@ describe.each(testDatabases)('authentication on $name', (database) => {
 
   describe('errors carry a code and nothing internal', () => {
     it('an unexpected failure answers only "Internal server error."', async () => {
-      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const logged = vi.spyOn(server.keyward.logger, 'error');
       const failure = new Error(
         'ER_ACCESS_DENIED: SELECT tokenHash FROM api_tokens at /work/db.ts:12',
       );

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from 'pino';
 import { AppError } from '../common/app-error.js';
 
 /** Codes Apollo itself raises for malformed requests; their messages are safe. */
@@ -17,28 +18,31 @@ const REQUEST_ERROR_CODES = new Set([
  * Everything a client sees passes through here: our coded errors keep their message,
  * anything unexpected becomes a bare INTERNAL_SERVER_ERROR with no detail or stack.
  */
-export const formatError = (
-  formatted: GraphQLFormattedError,
-  error: unknown,
-): GraphQLFormattedError => {
-  const original = unwrapResolverError(error);
-  if (original instanceof AppError) {
+export const createFormatError =
+  (logger: Logger) =>
+  (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    // The parser names its token limit; limits are not told to clients.
+    if (code === 'GRAPHQL_PARSE_FAILED' && /tokens/i.test(formatted.message)) {
+      return { message: 'Query validation error.', extensions: { code } };
+    }
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+    }
+    // Logged for operators only; driver messages never carry clear tokens (only hashes are stored).
+    logger.error({ err: original }, 'Unexpected GraphQL error');
     return {
-      message: original.message,
+      message: 'Internal server error.',
       path: formatted.path,
-      locations: formatted.locations,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
-  }
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
-  }
-  // Logged for operators only; driver messages never carry clear tokens (only hashes are stored).
-  console.error('Unexpected GraphQL error', original);
-  return {
-    message: 'Internal server error.',
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
-};

@@ -4,7 +4,7 @@ import type { ErrorRequestHandler } from 'express';
  * Last handler: errors raised outside GraphQL (malformed JSON, a body over the limit) answer
  * in GraphQL's error shape with a code, never Express's HTML page with a stack trace.
  */
-export const jsonErrorHandler: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+export const jsonErrorHandler: ErrorRequestHandler = (error: unknown, req, res, next) => {
   if (res.headersSent) {
     next(error);
     return;
@@ -20,7 +20,7 @@ export const jsonErrorHandler: ErrorRequestHandler = (error: unknown, _req, res,
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
     return;
   }
-  console.error('Unexpected HTTP error', error);
+  req.log.error({ err: error }, 'Unexpected HTTP error');
   res.status(500).json({
     errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
   });

@@ -10,5 +10,10 @@ export const graphiqlHandler = (req: Request, res: Response, next: NextFunction)
     return;
   }
   page ??= renderGraphiQL({ endpoint: '/graphql', title: 'Keyward GraphiQL' });
+  // Its bundle and editor workers are inline (blob:), so it cannot live under the app's policy.
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:",
+  );
   res.type('html').send(page);
 };

@@ -3,6 +3,7 @@ import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Caller } from '../modules/auth/principal.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Services } from '../services.js';
+import type { Metrics } from './observability.js';
 
 export const SESSION_COOKIE = 'kw_session';
 
@@ -30,7 +31,11 @@ export const clientIp = (req: Request): string | null => req.ip ?? req.socket.re
  * enforcing policy, RATE_LIMITED for a throttled source), with no hint of what else was
  * wrong. Repeated failures are answered more and more slowly.
  */
-export const authenticate = async (req: Request, services: Services): Promise<Caller> => {
+export const authenticate = async (
+  req: Request,
+  services: Services,
+  metrics?: Metrics,
+): Promise<Caller> => {
   const ip = clientIp(req);
   const credentials = keyCredentialsOf(req);
   if (credentials) {
@@ -38,6 +43,7 @@ export const authenticate = async (req: Request, services: Services): Promise<Ca
       { key: credentials.key, token: credentials.token, account: credentials.accountSlug },
       ip,
     );
+    metrics?.verifications.inc({ code: verification.code, path: 'graphql' });
     if (verification.principal) return { principal: verification.principal, ip };
     if (verification.delayMs > 0) await sleep(verification.delayMs);
     const { code } = verification;

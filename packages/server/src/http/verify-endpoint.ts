@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Services } from '../services.js';
+import type { Metrics } from './observability.js';
 import type { Verification, VerificationCode } from '../modules/verification/key-verifier.js';
 
 export const VERIFY_PATH = '/api/keys/verify';
@@ -71,7 +72,9 @@ export const handleVerify = async (
   res: ServerResponse,
   services: Services,
   clientIp: (req: IncomingMessage) => string | null,
+  metrics: Metrics,
 ): Promise<void> => {
+  const stopTimer = metrics.verifyDuration.startTimer();
   const url = new URL(req.url ?? '/', 'http://localhost');
   const gate = url.searchParams.get('gate') === 'true';
   if (req.method !== 'POST') {
@@ -108,7 +111,9 @@ export const handleVerify = async (
     },
     clientIp(req),
   );
+  metrics.verifications.inc({ code: verification.code, path: 'verify' });
   if (verification.delayMs > 0) await sleep(verification.delayMs);
+  stopTimer();
   send(
     res,
     gate ? GATE_STATUS[verification.code] : verification.code === 'RATE_LIMITED' ? 429 : 200,

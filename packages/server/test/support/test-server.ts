@@ -27,6 +27,10 @@ export interface GraphQLResult<Data = Record<string, unknown>> {
 export interface TestServerOptions {
   /** The database URL of a running TestServer: a second server on the same database. */
   attachTo?: string;
+  /** Collects info-level logs instead of silencing them. */
+  logDestination?: { write(line: string): void };
+  /** Production defaults: no introspection, GraphiQL or field suggestions. */
+  production?: boolean;
   /** Trust X-Forwarded-For, so tests can speak from several sources. */
   trustProxy?: boolean;
   smtpUrl?: string;
@@ -64,13 +68,15 @@ export class TestServer {
     const keyward = await createApp(
       dataSource,
       {
-        production: false,
+        production: options.production ?? false,
         tokenSecret: TEST_SECRET,
         webDist: '/nonexistent',
         trustProxy: options.trustProxy ?? false,
         smtpUrl: options.smtpUrl ?? null,
         smtpFrom: 'keyward@test.local',
         redisUrl: options.redisUrl ?? null,
+        logLevel: options.logDestination ? 'info' : (process.env.LOG_LEVEL ?? 'silent'),
+        logDestination: options.logDestination,
         // Every suite shares 127.0.0.1: only the throttling tests use real limits.
         throttleLimits: options.throttleLimits ?? {
           perSource: 100_000,
