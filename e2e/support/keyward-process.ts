@@ -26,7 +26,8 @@ export class KeywardProcess {
   private constructor(
     readonly url: string,
     private readonly child: ChildProcess,
-    private readonly dataDir: string,
+    /** The fresh data directory: the SQLite database lives here (secret-hygiene checks read it). */
+    readonly dataDir: string,
   ) {}
 
   static async start(): Promise<KeywardProcess> {
@@ -78,16 +79,34 @@ export class KeywardProcess {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  /** A GraphQL call as an integration would make it: key and token headers, nothing else. */
-  async graphqlAsKey(query: string, key: string, token: string) {
+  /**
+   * A GraphQL call as an integration would make it: key and token headers, nothing else
+   * (plus `x-account` when it addresses an account holding an external grant).
+   */
+  async graphqlAsKey(query: string, key: string, token: string, account?: string) {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-appkey': key, 'x-api-apptoken': token },
+      headers: {
+        'content-type': 'application/json',
+        'x-api-appkey': key,
+        'x-api-apptoken': token,
+        ...(account ? { 'x-account': account } : {}),
+      },
       body: JSON.stringify({ query }),
     });
     return (await response.json()) as {
       data?: Record<string, unknown> | null;
       errors?: { extensions?: { code?: string } }[];
     };
+  }
+
+  /** `POST /api/keys/verify` (A3), as the account's other services call it. */
+  async verifyKey(key: string, token: string, account?: string) {
+    const response = await fetch(`${this.url}/api/keys/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key, token, ...(account ? { account } : {}) }),
+    });
+    return (await response.json()) as { valid: boolean; code: string; account: string | null };
   }
 }

@@ -1,0 +1,112 @@
+// The benchmark suite: seeds 100k keys (unless --skip-seed), then runs B3 (list pages) and B2
+// (auth overhead); with --million, seeds 1M keys into a second database and runs B3 there too.
+// Each benchmark runs as its own process, bounded in time; the exit code is non-zero when
+// any of them missed its target or failed.
+//
+//   pnpm bench                       # from the repository root
+//   npx tsx bench/run-all.ts [--skip-seed] [--million]
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BENCH_DIR, DEFAULT_BENCH_DATABASE, MILLION_BENCH_DATABASE } from './support/common.js';
+
+const { values } = parseArgs({
+  options: {
+    'skip-seed': { type: 'boolean', default: false },
+    million: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+interface Step {
+  name: string;
+  script: string;
+  args: string[];
+  timeoutMinutes: number;
+}
+
+const run = (step: Step): Promise<number> =>
+  new Promise((resolve) => {
+    console.log(`\n=== ${step.name}: tsx bench/${step.script} ${step.args.join(' ')}`);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(BENCH_DIR, step.script), ...step.args],
+      { stdio: 'inherit', cwd: path.dirname(BENCH_DIR) },
+    );
+    const timer = setTimeout(() => {
+      console.error(`${step.name}: over ${step.timeoutMinutes} min, stopping it`);
+      child.kill('SIGTERM');
+    }, step.timeoutMinutes * 60_000);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+
+const steps: Step[] = [];
+if (!values['skip-seed']) {
+  steps.push({ name: 'seed 100k', script: 'seed-keys.ts', args: [], timeoutMinutes: 15 });
+}
+steps.push(
+  {
+    name: 'B3 list pages at 100k',
+    script: 'list-keys.bench.ts',
+    args: ['--database', DEFAULT_BENCH_DATABASE],
+    timeoutMinutes: 35,
+  },
+  {
+    name: 'B2 auth overhead',
+    script: 'auth-overhead.bench.ts',
+    args: ['--database', DEFAULT_BENCH_DATABASE],
+    timeoutMinutes: 5,
+  },
+);
+
+// ---- HOOK B1 (verify throughput vs a bare node:http floor) -------------------------------
+// To be added by the verify-endpoint work: push a step running bench/verify.bench.ts here,
+// reading the keys and the token secret from bench/.bench-keys.json (written by the seed).
+// -------------------------------------------------------------------------------------------
+
+// ---- HOOK B4 (revocation latency across two servers) -------------------------------------
+// To be added by the caching work: push a step running bench/revocation.bench.ts here
+// (two in-process or child servers on loopback ports sharing DEFAULT_BENCH_DATABASE).
+// -------------------------------------------------------------------------------------------
+
+if (values.million) {
+  if (!values['skip-seed']) {
+    steps.push({
+      name: 'seed 1M',
+      script: 'seed-keys.ts',
+      args: [
+        '--million',
+        '--database',
+        MILLION_BENCH_DATABASE,
+        '--fresh',
+        '--keys-file',
+        path.join(BENCH_DIR, '.bench-keys-1m.json'),
+      ],
+      timeoutMinutes: 30,
+    });
+  }
+  steps.push({
+    name: 'B3 list pages at 1M',
+    script: 'list-keys.bench.ts',
+    args: ['--database', MILLION_BENCH_DATABASE],
+    timeoutMinutes: 45,
+  });
+}
+
+const results: { name: string; code: number }[] = [];
+for (const step of steps) {
+  const code = await run(step);
+  results.push({ name: step.name, code });
+  if (code !== 0 && step.script === 'seed-keys.ts') {
+    console.error(`${step.name} failed: the benchmarks that need it are skipped`);
+    break;
+  }
+}
+console.log('\n=== summary');
+for (const result of results) {
+  console.log(`${result.code === 0 ? 'PASS' : 'FAIL'}  ${result.name} (exit ${result.code})`);
+}
+process.exitCode = results.every((result) => result.code === 0) ? 0 : 1;
