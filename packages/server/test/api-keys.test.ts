@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
+import { countUpTo } from '../src/common/keyset.js';
+import { ApiKey } from '../src/modules/api-keys/api-key.entity.js';
 import { ApiToken } from '../src/modules/api-keys/api-token.entity.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, errorCode, generateKey, LIST } from './support/fixtures.js';
@@ -108,5 +110,21 @@ describe.each(testDatabases)('generated keys on $name', (database) => {
       'Delta',
       'gamma',
     ]);
+  });
+
+  it('counts matches exactly up to the cap, then says so', async () => {
+    const query = () =>
+      server.dataSource
+        .getRepository(ApiKey)
+        .createQueryBuilder('k')
+        .where('k.accountId = :accountId', { accountId: owner.account.id });
+    const total = await query().getCount();
+    expect(total).toBeGreaterThan(2);
+    expect(await countUpTo(query(), total)).toEqual({ totalCount: total, totalCountCapped: false });
+    expect(await countUpTo(query(), 2)).toEqual({ totalCount: 2, totalCountCapped: true });
+    const listed = await server.graphql<{
+      generatedKeys: { totalCount: number; totalCountCapped: boolean };
+    }>('{ generatedKeys(first: 1) { totalCount totalCountCapped } }', {}, { cookie: owner.cookie });
+    expect(listed.data!.generatedKeys).toEqual({ totalCount: total, totalCountCapped: false });
   });
 });

@@ -156,3 +156,30 @@ export const LIKE_ESCAPE = "ESCAPE '!'";
 /** `%`, `_` and `!` match themselves in the pattern. */
 export const likeContains = (text: string): string =>
   `%${text.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`;
+
+export interface Counted {
+  totalCount: number;
+  totalCountCapped: boolean;
+}
+
+/** Counts past this are reported as "10,000 or more": an exact count at 1M keys costs seconds. */
+export const COUNT_CAP = 10_000;
+
+/** Counts the rows a list query matches, reading at most COUNT_CAP + 1 index entries. */
+export const countUpTo = async <Row extends ObjectLiteral>(
+  query: SelectQueryBuilder<Row>,
+  cap = COUNT_CAP,
+): Promise<Counted> => {
+  const [sql, parameters] = query
+    .clone()
+    .select('1', 'one')
+    .orderBy()
+    .limit(cap + 1)
+    .getQueryAndParameters();
+  const rows = (await query.connection.query(
+    `SELECT COUNT(*) AS matched FROM (${sql}) capped`,
+    parameters,
+  )) as { matched: string | number }[];
+  const matched = Number(rows[0]?.matched ?? 0);
+  return { totalCount: Math.min(matched, cap), totalCountCapped: matched > cap };
+};

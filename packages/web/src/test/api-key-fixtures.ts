@@ -125,6 +125,7 @@ export const pendingApiKeyFixture = apiKey({
 export const connectionOf = (nodes: typeof apiKeyFixtures, hasNextPage = false) => ({
   __typename: 'ApiKeyConnection',
   totalCount: nodes.length,
+  totalCountCapped: false,
   pageInfo: {
     __typename: 'PageInfo',
     hasNextPage,

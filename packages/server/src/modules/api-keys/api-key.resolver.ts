@@ -53,6 +53,7 @@ export class ApiKeyResolver {
       edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index] as string })),
       pageInfo: pageInfoOf(page),
       totalCount: page.totalCount,
+      totalCountCapped: page.totalCountCapped,
     };
   }
 

@@ -5,7 +5,9 @@ import { newId } from '../../common/ids.js';
 import {
   LIKE_ESCAPE,
   likeContains,
+  countUpTo,
   paginate,
+  type Counted,
   sqlTimestamp,
   type Page,
   type PageRequest,
@@ -83,10 +85,7 @@ export class ApiKeyService {
     private readonly authChanges: AuthChanges,
   ) {}
 
-  async listGenerated(
-    caller: Caller,
-    args: ApiKeyListArgs,
-  ): Promise<Page<ApiKey> & { totalCount: number }> {
+  async listGenerated(caller: Caller, args: ApiKeyListArgs): Promise<Page<ApiKey> & Counted> {
     const principal = requireResource(caller, Resources.viewApiKeys);
     const durationDays = args.alertLevel
       ? (await this.settings.forAccount(principal.accountId)).tokenDurationDays
@@ -135,11 +134,11 @@ export class ApiKeyService {
       }
       return query;
     };
-    const [page, totalCount] = await Promise.all([
+    const [page, counted] = await Promise.all([
       paginate(filtered(), SORTS[args.sortField], args.direction, args),
-      filtered().getCount(),
+      countUpTo(filtered()),
     ]);
-    return { ...page, totalCount };
+    return { ...page, ...counted };
   }
 
   /** The Generated tab's banner: keys per alert level and renewals waiting for the old token's deletion. */

@@ -38,8 +38,11 @@ export class AuditEventConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Matching rows, counted up to 10,000.' })
   totalCount: number;
+
+  @Field(() => Boolean, { description: 'More than 10,000 rows match: totalCount is 10,000.' })
+  totalCountCapped: boolean;
 }
 
 @Resolver(() => AuditEvent)
@@ -65,6 +68,7 @@ export class AuditLogResolver {
       edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index] as string })),
       pageInfo: pageInfoOf(page),
       totalCount: page.totalCount,
+      totalCountCapped: page.totalCountCapped,
     };
   }
 }

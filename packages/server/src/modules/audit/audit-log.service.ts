@@ -3,7 +3,9 @@ import { badInput } from '../../common/app-error.js';
 import {
   LIKE_ESCAPE,
   likeContains,
+  countUpTo,
   paginate,
+  type Counted,
   sqlTimestamp,
   type Page,
   type PageRequest,
@@ -38,13 +40,13 @@ export class AuditLogService {
     caller: Caller,
     filter: AuditFilter,
     page: PageRequest,
-  ): Promise<Page<AuditEvent> & { totalCount: number }> {
+  ): Promise<Page<AuditEvent> & Counted> {
     const accountId = requireResource(caller, Resources.viewApiKeys).accountId;
-    const [events, totalCount] = await Promise.all([
+    const [events, counted] = await Promise.all([
       paginate(this.filtered(accountId, filter), NEWEST_FIRST, 'DESC', page),
-      this.filtered(accountId, filter).getCount(),
+      countUpTo(this.filtered(accountId, filter)),
     ]);
-    return { ...events, totalCount };
+    return { ...events, ...counted };
   }
 
   /** Every matching event, newest first, a batch at a time: exports never hold the whole trail. */

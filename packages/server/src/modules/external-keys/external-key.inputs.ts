@@ -53,8 +53,11 @@ export class ExternalKeyConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Matching rows, counted up to 10,000.' })
   totalCount: number;
+
+  @Field(() => Boolean, { description: 'More than 10,000 rows match: totalCount is 10,000.' })
+  totalCountCapped: boolean;
 }
 
 @InputType()

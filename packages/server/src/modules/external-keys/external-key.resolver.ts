@@ -54,6 +54,7 @@ export class ExternalKeyResolver {
       edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index] as string })),
       pageInfo: pageInfoOf(page),
       totalCount: page.totalCount,
+      totalCountCapped: page.totalCountCapped,
     };
   }
 

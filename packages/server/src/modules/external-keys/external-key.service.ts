@@ -5,7 +5,9 @@ import { newId } from '../../common/ids.js';
 import {
   LIKE_ESCAPE,
   likeContains,
+  countUpTo,
   paginate,
+  type Counted,
   type Page,
   type PageRequest,
   type SortColumn,
@@ -64,10 +66,7 @@ export class ExternalKeyService {
     private readonly authChanges: AuthChanges,
   ) {}
 
-  async list(
-    caller: Caller,
-    args: ExternalKeyListArgs,
-  ): Promise<Page<KeyGrant> & { totalCount: number }> {
+  async list(caller: Caller, args: ExternalKeyListArgs): Promise<Page<KeyGrant> & Counted> {
     const principal = requireResource(caller, Resources.viewApiKeys);
     const filtered = () => {
       const query = this.externalGrants(this.dataSource.manager, principal);
@@ -90,11 +89,11 @@ export class ExternalKeyService {
       }
       return query;
     };
-    const [page, totalCount] = await Promise.all([
+    const [page, counted] = await Promise.all([
       paginate(filtered(), SORTS[args.sortField], args.direction, args),
-      filtered().getCount(),
+      countUpTo(filtered()),
     ]);
-    return { ...page, totalCount };
+    return { ...page, ...counted };
   }
 
   async add(caller: Caller, input: { key: string; roleIds: readonly string[] }): Promise<KeyGrant> {

@@ -6,6 +6,8 @@ import { pageSizes } from '../hooks/use-keys-search-params';
 
 type KeysPaginationProps = {
   totalCount: number;
+  /** More rows match than the server counts: show the count as a floor. */
+  totalCountCapped: boolean;
   pageSize: number;
   canGoBack: boolean;
   canGoForward: boolean;
@@ -16,6 +18,7 @@ type KeysPaginationProps = {
 
 export const KeysPagination = ({
   totalCount,
+  totalCountCapped,
   pageSize,
   canGoBack,
   canGoForward,
@@ -28,7 +31,7 @@ export const KeysPagination = ({
   return (
     <Group justify="space-between" component="nav" aria-label={t('keys.paginationLabel')}>
       <Text size="sm" data-testid="api-keys-total" aria-live="polite">
-        {t('keys.total', { total: formatNumber(totalCount) })}
+        {t('keys.total', { total: `${formatNumber(totalCount)}${totalCountCapped ? '+' : ''}` })}
       </Text>
       <Group gap="sm">
         <NativeSelect

@@ -36,6 +36,7 @@ export const GeneratedKeysQueryDocument = graphql(`
       orderBy: $orderBy
     ) {
       totalCount
+      totalCountCapped
       pageInfo {
         hasNextPage
         hasPreviousPage
@@ -157,6 +158,7 @@ const GeneratedKeysList = () => {
         </Box>
         <KeysPagination
           totalCount={connection.totalCount}
+          totalCountCapped={connection.totalCountCapped}
           pageSize={state.pageSize}
           // Forward pages may report hasPreviousPage=false (Relay allows it): the cursor says more.
           canGoBack={pageInfo.hasPreviousPage || Boolean(state.after)}

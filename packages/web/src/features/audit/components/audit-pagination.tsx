@@ -5,6 +5,8 @@ import { useFormatters } from '../../../lib/use-formatters';
 
 type AuditPaginationProps = {
   totalCount: number;
+  /** More rows match than the server counts: show the count as a floor. */
+  totalCountCapped: boolean;
   canGoBack: boolean;
   canGoForward: boolean;
   onPrevious: () => void;
@@ -13,6 +15,7 @@ type AuditPaginationProps = {
 
 export const AuditPagination = ({
   totalCount,
+  totalCountCapped,
   canGoBack,
   canGoForward,
   onPrevious,
@@ -23,7 +26,7 @@ export const AuditPagination = ({
   return (
     <Group justify="space-between" component="nav" aria-label={t('audit.paginationLabel')}>
       <Text size="sm" data-testid="audit-total" aria-live="polite">
-        {t('audit.total', { total: formatNumber(totalCount) })}
+        {t('audit.total', { total: `${formatNumber(totalCount)}${totalCountCapped ? '+' : ''}` })}
       </Text>
       <Group gap="sm">
         <Button

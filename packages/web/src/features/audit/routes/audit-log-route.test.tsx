@@ -33,6 +33,7 @@ const events = [
 const connectionOf = (nodes: ReturnType<typeof event>[], hasNextPage = false) => ({
   __typename: 'AuditEventConnection',
   totalCount: nodes.length,
+  totalCountCapped: false,
   pageInfo: {
     __typename: 'PageInfo',
     hasNextPage,

@@ -46,6 +46,7 @@ export const AuditEventsQueryDocument = graphql(`
   ) {
     auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
       totalCount
+      totalCountCapped
       pageInfo {
         hasNextPage
         hasPreviousPage
@@ -163,6 +164,7 @@ const AuditLog = () => {
         </Box>
         <AuditPagination
           totalCount={connection.totalCount}
+          totalCountCapped={connection.totalCountCapped}
           // Forward pages may report hasPreviousPage=false (Relay allows it): the cursor says more.
           canGoBack={pageInfo.hasPreviousPage || Boolean(state.after)}
           canGoForward={pageInfo.hasNextPage || Boolean(state.before)}

@@ -44,6 +44,7 @@ const externalKeyFixtures = [
 const connectionOf = (nodes: typeof externalKeyFixtures) => ({
   __typename: 'ExternalKeyConnection',
   totalCount: nodes.length,
+  totalCountCapped: false,
   pageInfo: {
     __typename: 'PageInfo',
     hasNextPage: false,

@@ -40,6 +40,7 @@ export const ExternalKeysQueryDocument = graphql(`
       orderBy: $orderBy
     ) {
       totalCount
+      totalCountCapped
       pageInfo {
         hasNextPage
         hasPreviousPage
@@ -172,6 +173,7 @@ const ExternalKeysList = () => {
         </Box>
         <KeysPagination
           totalCount={connection.totalCount}
+          totalCountCapped={connection.totalCountCapped}
           pageSize={state.pageSize}
           // Forward pages may report hasPreviousPage=false (Relay allows it): the cursor says more.
           canGoBack={pageInfo.hasPreviousPage || Boolean(state.after)}
