@@ -12,7 +12,7 @@ import {
   machineDescription,
   readBenchKeysFile,
 } from './support/common.js';
-import { freePort, startServerProcess, waitForReady } from './support/processes.js';
+import { freePort, startServerProcess } from './support/processes.js';
 
 const { values } = parseArgs({
   options: {
@@ -68,7 +68,6 @@ const floor = fork(
 );
 await new Promise<void>((resolve) => floor.once('message', () => resolve()));
 const floorUrl = `http://127.0.0.1:${floorPort}`;
-await waitForReady(`${floorUrl}`, floor).catch(() => undefined);
 
 const keyward = await startServerProcess(values.database, keysFile.tokenSecret);
 try {

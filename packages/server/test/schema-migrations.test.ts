@@ -37,4 +37,24 @@ describe.each(testDatabases)('migrations on $name', (database) => {
       await dataSource.destroy();
     }
   });
+
+  // Several servers behind a load balancer start together on one MySQL database.
+  it.runIf(database.name === 'mysql')(
+    'run once when two servers start at the same time',
+    async () => {
+      const fresh = await database.create();
+      const servers = [createDataSource(fresh.url), createDataSource(fresh.url)];
+      try {
+        await Promise.all(servers.map((dataSource) => dataSource.initialize()));
+        await Promise.all(servers.map((dataSource) => migrate(dataSource)));
+        const applied = (await servers[0]!.query('SELECT COUNT(*) AS n FROM migrations')) as {
+          n: number | string;
+        }[];
+        expect(Number(applied[0]?.n)).toBe(migrations.length);
+      } finally {
+        await Promise.all(servers.map((dataSource) => dataSource.destroy()));
+        await fresh.drop();
+      }
+    },
+  );
 });

@@ -194,7 +194,7 @@ const send = async (world: FuzzWorld, fuzzCase: FuzzCase): Promise<RawResponse> 
     if (fuzzCase.contentType) headers['content-type'] = fuzzCase.contentType;
     if (fuzzCase.preflight) headers['apollo-require-preflight'] = 'true';
     if (fuzzCase.search) url += `?${fuzzCase.search}`;
-    requestText = `${decodeURIComponent(safeDecode(fuzzCase.search))}\n${fuzzCase.body ?? ''}`;
+    requestText = `${safeDecode(fuzzCase.search)}\n${fuzzCase.body ?? ''}`;
     init = { method: fuzzCase.method, headers, body: fuzzCase.body ?? undefined };
   }
   const response = await fetch(url, init);
@@ -433,7 +433,13 @@ const isMutation = (fuzzCase: FuzzCase): boolean =>
 export const runFuzzCase = async (world: FuzzWorld, fuzzCase: FuzzCase): Promise<CaseOutcome> => {
   const mutation = isMutation(fuzzCase);
   const before = mutation ? await snapshotTables(world.server.dataSource) : null;
-  const response = await send(world, fuzzCase);
+  let response: RawResponse;
+  try {
+    response = await send(world, fuzzCase);
+  } catch (error) {
+    // A reset connection or a hung request is a server failure too.
+    return { status: 0, failures: [`request failed: ${String(error)}`], mutation, rejected: false };
+  }
   const { failures, body } = responseFailures(response);
   const wasRejected = rejected(body, response.status);
   if (before && wasRejected) {
