@@ -62,15 +62,28 @@ steps.push(
   },
 );
 
-// ---- HOOK B1 (verify throughput vs a bare node:http floor) -------------------------------
-// To be added by the verify-endpoint work: push a step running bench/verify.bench.ts here,
-// reading the keys and the token secret from bench/.bench-keys.json (written by the seed).
-// -------------------------------------------------------------------------------------------
-
-// ---- HOOK B4 (revocation latency across two servers) -------------------------------------
-// To be added by the caching work: push a step running bench/revocation.bench.ts here
-// (two in-process or child servers on loopback ports sharing DEFAULT_BENCH_DATABASE).
-// -------------------------------------------------------------------------------------------
+steps.push(
+  {
+    name: 'B1 verify throughput vs floor',
+    script: 'verify.bench.ts',
+    args: ['--database', DEFAULT_BENCH_DATABASE],
+    timeoutMinutes: 5,
+  },
+  {
+    name: 'B4 revocation across two servers (database polling)',
+    script: 'revocation.bench.ts',
+    args: ['--database', DEFAULT_BENCH_DATABASE],
+    timeoutMinutes: 5,
+  },
+);
+if (process.env.REDIS_URL) {
+  steps.push({
+    name: 'B4 revocation across two servers (Redis)',
+    script: 'revocation.bench.ts',
+    args: ['--database', DEFAULT_BENCH_DATABASE, '--redis', process.env.REDIS_URL],
+    timeoutMinutes: 5,
+  });
+}
 
 if (values.million) {
   if (!values['skip-seed']) {

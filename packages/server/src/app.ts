@@ -38,7 +38,12 @@ export interface KeywardApp {
 }
 
 export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 'trustProxy'> &
-  Partial<Pick<Config, 'smtpUrl' | 'smtpFrom' | 'redisUrl' | 'logLevel' | 'metricsToken'>> & {
+  Partial<
+    Pick<
+      Config,
+      'smtpUrl' | 'smtpFrom' | 'redisUrl' | 'logLevel' | 'metricsToken' | 'previousTokenSecret'
+    >
+  > & {
     throttleLimits?: ThrottleLimits;
     /** Where logs go (stdout by default); tests read them. */
     logDestination?: DestinationStream;
@@ -102,6 +107,7 @@ export const createApp = async (
     : null;
   const services = createServices(dataSource, {
     tokenSecret: config.tokenSecret,
+    previousTokenSecret: config.previousTokenSecret ?? null,
     clock,
     mailer,
     redis,

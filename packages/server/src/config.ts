@@ -12,6 +12,8 @@ export interface Config {
   databaseUrl: string;
   /** Server secret keying token hashes (HMAC-SHA256). */
   tokenSecret: string;
+  /** The secret before a rotation, still accepted (and replaced on use) while set. */
+  previousTokenSecret: string | null;
   seedDemo: boolean;
   webDist: string;
   /** Express `trust proxy`: false, true, a hop count, or addresses/subnets. */
@@ -62,6 +64,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     production,
     databaseUrl,
     tokenSecret: readSecret(dataDir, production),
+    previousTokenSecret: env.KEYWARD_SECRET_PREVIOUS || null,
     seedDemo: env.KEYWARD_SEED_DEMO ? env.KEYWARD_SEED_DEMO === 'true' : isSqlite && !production,
     webDist: path.resolve(env.KEYWARD_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

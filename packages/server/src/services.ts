@@ -23,6 +23,8 @@ import { LastUseRecorder } from './modules/verification/last-use.recorder.js';
 
 export interface ServiceOptions {
   tokenSecret: string;
+  /** Accepted for verification during a secret rotation (see README). */
+  previousTokenSecret?: string | null;
   clock?: Clock;
   mailer?: ReminderMailer | null;
   /** Shared throttling state and instant cache invalidation across servers. */
@@ -71,6 +73,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
       throttle,
       lastUse,
       refusedAuth,
+      options.previousTokenSecret ?? null,
     ),
   };
 };

@@ -8,7 +8,7 @@ import {
   LIST,
   type GeneratedKey,
 } from './support/fixtures.js';
-import { TestServer } from './support/test-server.js';
+import { TEST_SECRET, TestServer } from './support/test-server.js';
 
 interface VerifyBody {
   valid: boolean;
@@ -435,5 +435,48 @@ describe.runIf(redisUrl).each(testDatabases)('two servers sharing Redis on $name
     }
     expect(code).toBe('INVALID_CREDENTIALS');
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe.each(testDatabases)('rotating the server secret on $name', (database) => {
+  it('keeps tokens working across a rotation and moves them to the new secret on use', async () => {
+    const before = await TestServer.start(database);
+    const newSecret = 'rotated-secret-rotated-secret-rotated-0123456789';
+    try {
+      const owner = await accountWithOwner(before, 'rotating');
+      const key = await generateKey(before, owner.cookie, 'Rotated');
+      const body = { key: key.apiKey.key, token: key.token };
+
+      const newOnly = await TestServer.start(database, {
+        attachTo: before.databaseUrl,
+        tokenSecret: newSecret,
+      });
+      try {
+        expect((await verifyAt(newOnly, body)).body.code).toBe('INVALID_CREDENTIALS');
+      } finally {
+        await newOnly.stop();
+      }
+      const rotating = await TestServer.start(database, {
+        attachTo: before.databaseUrl,
+        tokenSecret: newSecret,
+        previousTokenSecret: TEST_SECRET,
+      });
+      try {
+        expect((await verifyAt(rotating, body)).body.code).toBe('VALID');
+      } finally {
+        await rotating.stop();
+      }
+      const after = await TestServer.start(database, {
+        attachTo: before.databaseUrl,
+        tokenSecret: newSecret,
+      });
+      try {
+        expect((await verifyAt(after, body)).body.code).toBe('VALID');
+      } finally {
+        await after.stop();
+      }
+    } finally {
+      await before.stop();
+    }
   });
 });

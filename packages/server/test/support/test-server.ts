@@ -27,6 +27,8 @@ export interface GraphQLResult<Data = Record<string, unknown>> {
 export interface TestServerOptions {
   /** The database URL of a running TestServer: a second server on the same database. */
   attachTo?: string;
+  tokenSecret?: string;
+  previousTokenSecret?: string;
   /** Collects info-level logs instead of silencing them. */
   logDestination?: { write(line: string): void };
   /** Production defaults: no introspection, GraphiQL or field suggestions. */
@@ -69,7 +71,8 @@ export class TestServer {
       dataSource,
       {
         production: options.production ?? false,
-        tokenSecret: TEST_SECRET,
+        tokenSecret: options.tokenSecret ?? TEST_SECRET,
+        previousTokenSecret: options.previousTokenSecret ?? null,
         webDist: '/nonexistent',
         trustProxy: options.trustProxy ?? false,
         smtpUrl: options.smtpUrl ?? null,

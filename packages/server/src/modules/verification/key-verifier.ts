@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock.js';
 import { Account } from '../accounts/account.entity.js';
+import { ApiToken } from '../api-keys/api-token.entity.js';
 import {
   accountSlugOfKey,
   hashesEqual,
@@ -63,6 +64,8 @@ export class KeyVerifier {
     private readonly throttle: FailureThrottle,
     private readonly lastUse: LastUseRecorder,
     private readonly refused: RefusedAuthRecorder,
+    /** The secret before a rotation: its hashes still verify and are replaced on use. */
+    private readonly previousTokenSecret: string | null = null,
   ) {}
 
   async verify(request: VerificationRequest, ip: string | null): Promise<Verification> {
@@ -70,15 +73,24 @@ export class KeyVerifier {
     if (await this.throttle.sourceBlocked(source)) return refusal('RATE_LIMITED');
     const now = this.clock();
     const presented = hashToken(this.tokenSecret, request.token);
+    const presentedBefore = this.previousTokenSecret
+      ? hashToken(this.previousTokenSecret, request.token)
+      : null;
     const snapshot = await this.snapshot(request.key, now);
-    const token =
-      snapshot && hasValidTokenShape(request.token)
-        ? snapshot.tokens.find(
-            (candidate) =>
-              (candidate.expiresAt === null || candidate.expiresAt > now) &&
-              hashesEqual(candidate.hash, presented),
-          )
-        : undefined;
+    const live = (candidate: { expiresAt: Date | null }) =>
+      candidate.expiresAt === null || candidate.expiresAt > now;
+    const wellFormed = snapshot !== null && hasValidTokenShape(request.token);
+    let token = wellFormed
+      ? snapshot.tokens.find(
+          (candidate) => live(candidate) && hashesEqual(candidate.hash, presented),
+        )
+      : undefined;
+    if (!token && wellFormed && presentedBefore) {
+      token = snapshot.tokens.find(
+        (candidate) => live(candidate) && hashesEqual(candidate.hash, presentedBefore),
+      );
+      if (token) await this.rehash(snapshot.apiKeyId, token.id, presentedBefore, presented);
+    }
     if (!snapshot || !token) return this.fail(request.key, source, ip, Boolean(snapshot));
 
     const ownerSlug = accountSlugOfKey(snapshot.key);
@@ -117,6 +129,17 @@ export class KeyVerifier {
         resources: grant.resources,
       },
     };
+  }
+
+  /** Secret rotation: a token verified under the previous secret is stored under the current one. */
+  private async rehash(apiKeyId: string, tokenId: string, from: string, to: string) {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ApiToken)
+      .set({ tokenHash: to })
+      .where('id = :tokenId AND tokenHash = :from', { tokenId, from })
+      .execute();
+    this.cache.invalidateKeys([apiKeyId]);
   }
 
   private async snapshot(key: string, now: Date) {
