@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeUrl } from '../src/http/observability.js';
 import { testDatabases } from './support/databases.js';
-import { accountWithOwner, errorCode, generateKey } from './support/fixtures.js';
+import { accountWithOwner, errorCode, generateKey, PASSWORD } from './support/fixtures.js';
 import { TestServer } from './support/test-server.js';
 
 const post = (server: TestServer, body: string, headers: Record<string, string> = {}) =>
@@ -96,6 +96,28 @@ describe.each(testDatabases)('operability on $name', (database) => {
     owner = await accountWithOwner(server, 'operated');
   });
   afterAll(async () => server.stop());
+
+  it('marks the session cookie Secure when the request came over TLS through a trusted proxy', async () => {
+    const behindProxy = await TestServer.start(database, { trustProxy: true });
+    try {
+      const admin = await accountWithOwner(behindProxy, 'tls');
+      const signIn = (proto: string) =>
+        fetch(`${behindProxy.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-proto': proto },
+          body: JSON.stringify({
+            query: `mutation { signIn(input: { email: "${admin.email}", password: "${PASSWORD}" }) { me { kind } } }`,
+          }),
+        });
+      const overTls = (await signIn('https')).headers.getSetCookie()[0] ?? '';
+      expect(overTls).toMatch(/; Secure/);
+      expect(overTls).toMatch(/; HttpOnly/);
+      const plain = (await signIn('http')).headers.getSetCookie()[0] ?? '';
+      expect(plain).not.toMatch(/; Secure/);
+    } finally {
+      await behindProxy.stop();
+    }
+  });
 
   it('sends security headers with a content security policy', async () => {
     const response = await fetch(`${server.url}/healthz`);
