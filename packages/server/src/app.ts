@@ -21,6 +21,7 @@ import { exportRoutes } from './http/exports.js';
 import { graphiqlHandler } from './http/graphiql.js';
 import { createLogger, createMetrics, httpLogger, type Metrics } from './http/observability.js';
 import { metricsPlugin } from './graphql/metrics-plugin.js';
+import { singleRevealRule } from './graphql/single-reveal-rule.js';
 import { authenticate, sessionCookieJar } from './http/request-context.js';
 import { handleVerify, VERIFY_PATH } from './http/verify-endpoint.js';
 import type { ThrottleLimits } from './modules/verification/failure-throttle.js';
@@ -125,7 +126,7 @@ export const createApp = async (
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, singleRevealRule],
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
       // Armor ships CommonJS typings of Apollo's plugin type; the runtime contract is the same.

@@ -180,3 +180,51 @@ describe.each(testDatabases)('operability on $name', (database) => {
     }
   });
 });
+
+describe.each(testDatabases)('values at the edge of their columns on $name', (database) => {
+  let server: TestServer;
+  let owner: Awaited<ReturnType<typeof accountWithOwner>>;
+
+  beforeAll(async () => {
+    server = await TestServer.start(database);
+    owner = await accountWithOwner(server, 'edges');
+  });
+  afterAll(async () => server.stop());
+
+  it('adds a member whose email is longer than a name may be', async () => {
+    const email = `${'a'.repeat(150)}@edges.test`;
+    const added = await server.graphql<{
+      addMember: { member: { user: { email: string; name: string } } };
+    }>(
+      'mutation($email: String!) { addMember(input: { email: $email }) { member { user { email name } } } }',
+      { email },
+      { cookie: owner.cookie },
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data!.addMember.member.user).toEqual({ email, name: email.slice(0, 100) });
+  });
+
+  it('refuses a webhook URL longer than it can store with a coded error', async () => {
+    const result = await server.graphql(
+      'mutation($url: String!) { updateApiKeySettings(input: { webhookUrl: $url }) { settings { webhookUrl } } }',
+      { url: `https://hooks.edges.test/${'p'.repeat(600)}` },
+      { cookie: owner.cookie },
+    );
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'webhookUrl' });
+  });
+
+  it('keeps a revealing mutation alone in its operation, so no secret is created unseen', async () => {
+    const result = await server.graphql(
+      'mutation { a: generateApiKey(input: { name: "dup" }) { token } b: generateApiKey(input: { name: "dup" }) { token } }',
+      {},
+      { cookie: owner.cookie },
+    );
+    expect(errorCode(result)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const listed = await server.graphql<{ generatedKeys: { totalCount: number } }>(
+      '{ generatedKeys(filter: { search: "dup" }) { totalCount } }',
+      {},
+      { cookie: owner.cookie },
+    );
+    expect(listed.data!.generatedKeys.totalCount).toBe(0);
+  });
+});

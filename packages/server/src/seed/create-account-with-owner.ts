@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { newId } from '../common/ids.js';
 import { addMember, createAccount } from '../modules/accounts/account.service.js';
 import { hashPassword } from '../modules/auth/password.js';
-import { User } from '../modules/auth/user.entity.js';
+import { defaultUserName, User } from '../modules/auth/user.entity.js';
 
 export interface NewAccount {
   slug: string;
@@ -22,7 +22,7 @@ export const createAccountWithOwner = async (dataSource: DataSource, input: NewA
       user = manager.create(User, {
         id: newId(),
         email,
-        name: email,
+        name: defaultUserName(email),
         passwordHash,
         createdAt: new Date(),
       });

@@ -262,14 +262,22 @@ export const responseFailures = (
   return { failures, body };
 };
 
-/** The mutation did nothing: every root field failed before any nested field ran. */
-const rejected = (body: ParsedBody | null, status: number): boolean => {
+/**
+ * The mutation did nothing: the request failed before execution, or every root selection failed
+ * itself (not a nested field after the change). With non-null payloads, one failing alias nulls
+ * the whole `data` while another alias may have committed: only errors count, not `data`.
+ */
+const rejected = (body: ParsedBody | null, status: number, fuzzCase: FuzzCase): boolean => {
   if (!body) return status >= 400;
   const errors = body.errors ?? [];
   if (errors.length === 0) return false;
+  if (!('data' in body)) return true;
   if (errors.some((error) => Array.isArray(error.path) && error.path.length > 1)) return false;
-  if (!body.data) return true;
-  return Object.values(body.data).every((value) => value === null);
+  const failedRoots = new Set(
+    errors.flatMap((error) => (Array.isArray(error.path) ? [String(error.path[0])] : [])),
+  );
+  const roots = fuzzCase.kind === 'document' ? fuzzCase.rootSelections : 0;
+  return roots > 0 && failedRoots.size === roots;
 };
 
 // ---------------------------------------------------------------- table snapshots
@@ -441,7 +449,7 @@ export const runFuzzCase = async (world: FuzzWorld, fuzzCase: FuzzCase): Promise
     return { status: 0, failures: [`request failed: ${String(error)}`], mutation, rejected: false };
   }
   const { failures, body } = responseFailures(response);
-  const wasRejected = rejected(body, response.status);
+  const wasRejected = rejected(body, response.status, fuzzCase);
   if (before && wasRejected) {
     const changes = diffSnapshots(before, await snapshotTables(world.server.dataSource));
     for (const change of changes) failures.push(`rejected mutation changed ${change}`);

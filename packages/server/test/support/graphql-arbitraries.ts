@@ -54,6 +54,8 @@ export interface DocumentCase {
   operation: 'query' | 'mutation';
   /** Root fields selected (several when aliased or mixed). */
   rootFields: string[];
+  /** How many root selections (aliases) the operation has; 0 when not known. */
+  rootSelections: number;
   document: string;
   variables: JsonValue;
   auth: Auth;
@@ -611,6 +613,7 @@ const buildDocumentCase = (
             kind: 'document',
             operation,
             rootFields: [field.name],
+            rootSelections: count,
             document: `${header} {\n${body}\n}`,
             variables,
             auth: safeAuth,
@@ -653,7 +656,15 @@ export const abusiveDocumentArbitrary: fc.Arbitrary<DocumentCase> = fc
       default:
         document = `{ me ${'@include(if: true) '.repeat(Math.min(size, 300))}{ kind } }`;
     }
-    return { kind: 'document', operation: 'query', rootFields: [], document, variables: {}, auth };
+    return {
+      kind: 'document',
+      operation: 'query',
+      rootFields: [],
+      rootSelections: 0,
+      document,
+      variables: {},
+      auth,
+    };
   });
 
 /** Broken documents: random text, truncated or shuffled valid ones. */
@@ -668,6 +679,7 @@ export const brokenDocumentArbitrary = (
         kind: 'document' as const,
         operation: 'query' as const,
         rootFields: [],
+        rootSelections: 0,
         document: text,
         variables: {},
         auth,

@@ -10,7 +10,7 @@ import { PasswordSetupLink } from '../auth/password-setup-link.entity.js';
 import { DUMMY_PASSWORD_HASH } from '../auth/password.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Session } from '../auth/session.entity.js';
-import { User } from '../auth/user.entity.js';
+import { defaultUserName, User } from '../auth/user.entity.js';
 import { Resources } from '../roles/resource-catalog.js';
 import type { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
@@ -60,7 +60,7 @@ export class MemberService {
           user = manager.create(User, {
             id: newId(),
             email,
-            name: email,
+            name: defaultUserName(email),
             passwordHash: DUMMY_PASSWORD_HASH,
             createdAt: new Date(),
           });

@@ -29,11 +29,14 @@ export interface SettingsChanges {
 const validUrl = (raw: string): string => {
   try {
     const url = new URL(raw);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.toString();
+    const normalized = url.toString();
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && normalized.length <= 500) {
+      return normalized;
+    }
   } catch {
     // fall through
   }
-  throw badInput('webhookUrl', 'Enter an http or https URL.');
+  throw badInput('webhookUrl', 'Enter an http or https URL of at most 500 characters.');
 };
 
 export class ApiKeySettingsService {
