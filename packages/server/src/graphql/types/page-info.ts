@@ -1,3 +1,4 @@
+import type { Counted, Page } from '../../common/keyset.js';
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType()
@@ -24,4 +25,19 @@ export const pageInfoOf = (page: {
   hasPreviousPage: page.hasPreviousPage,
   startCursor: page.cursors[0] ?? null,
   endCursor: page.cursors.at(-1) ?? null,
+});
+
+/** A Relay connection from a keyset page and its capped count. */
+export const connectionOf = <Node>(
+  page: Page<Node> & Counted,
+): {
+  edges: { node: Node; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+  totalCountCapped: boolean;
+} => ({
+  edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index] as string })),
+  pageInfo: pageInfoOf(page),
+  totalCount: page.totalCount,
+  totalCountCapped: page.totalCountCapped,
 });

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { PageInfo, pageInfoOf } from '../../graphql/types/page-info.js';
+import { PageInfo, connectionOf } from '../../graphql/types/page-info.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 @InputType()
@@ -64,11 +64,6 @@ export class AuditLogResolver {
       last,
       before,
     });
-    return {
-      edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index] as string })),
-      pageInfo: pageInfoOf(page),
-      totalCount: page.totalCount,
-      totalCountCapped: page.totalCountCapped,
-    };
+    return connectionOf(page);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { pageInfoOf } from '../../graphql/types/page-info.js';
+import { connectionOf } from '../../graphql/types/page-info.js';
 import { SortDirection } from '../../graphql/types/sort-direction.js';
 import { Account } from '../accounts/account.entity.js';
 import { ApiKeyStatus } from '../api-keys/api-key.entity.js';
@@ -50,12 +50,7 @@ export class ExternalKeyResolver {
       sortField: orderBy?.field ?? ExternalKeySortField.ADDED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
     });
-    return {
-      edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index] as string })),
-      pageInfo: pageInfoOf(page),
-      totalCount: page.totalCount,
-      totalCountCapped: page.totalCountCapped,
-    };
+    return connectionOf(page);
   }
 
   @FieldResolver(() => String, {
