@@ -344,4 +344,42 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
     ).toBe('FORBIDDEN');
     expect(errorCode(await server.graphql(MEMBERS))).toBe('UNAUTHENTICATED');
   });
+
+  it('keeps one owner when the only two owners demote each other at the same moment', async () => {
+    const duo = await accountWithOwner(server, 'duo');
+    const ownerRole = duo.roles.get('owner')!;
+    const viewer = duo.roles.get('api-keys-read-only')!.id;
+    await server.createUser('second@duo.test', PASSWORD, [
+      { accountId: duo.account.id, roles: [ownerRole] },
+    ]);
+    const secondCookie = await server.signIn('second@duo.test', PASSWORD);
+    const members = (
+      await server.graphql<{ members: { id: string; user: { email: string } }[] }>(
+        MEMBERS,
+        {},
+        { cookie: duo.cookie },
+      )
+    ).data!.members;
+    const idOf = (email: string) => members.find((member) => member.user.email === email)!.id;
+    // Each owner demotes the other, at once.
+    const results = await Promise.all([
+      server.graphql(
+        UPDATE_MEMBER,
+        { input: { id: idOf('second@duo.test'), roleIds: [viewer] } },
+        { cookie: duo.cookie },
+      ),
+      server.graphql(
+        UPDATE_MEMBER,
+        { input: { id: idOf(duo.email), roleIds: [viewer] } },
+        { cookie: secondCookie },
+      ),
+    ]);
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    const owners = (await server.dataSource.query(
+      `SELECT COUNT(*) AS n FROM membership_roles mr INNER JOIN memberships m ON m.id = mr.membershipId
+         WHERE m.accountId = ? AND mr.roleId = ?`,
+      [duo.account.id, ownerRole.id],
+    )) as { n: number | string }[];
+    expect(Number(owners[0]!.n)).toBe(1);
+  });
 });

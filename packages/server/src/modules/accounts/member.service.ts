@@ -3,6 +3,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, conflict, notFound } from '../../common/app-error.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
+import { isMysqlFamily } from '../../db/dialect.js';
 import { sha256Hex } from '../../common/sha256.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireResource } from '../auth/authorization.js';
@@ -12,7 +13,7 @@ import type { Caller, Principal } from '../auth/principal.js';
 import { Session } from '../auth/session.entity.js';
 import { defaultUserName, User } from '../auth/user.entity.js';
 import { Resources } from '../roles/resource-catalog.js';
-import type { Role } from '../roles/role.entity.js';
+import { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
 import { MembershipRole } from './membership-role.entity.js';
 import { Membership } from './membership.entity.js';
@@ -103,6 +104,7 @@ export class MemberService {
   ): Promise<Membership> {
     const principal = requireResource(caller, Resources.editUsers);
     return this.dataSource.transaction(async (manager) => {
+      await this.lockOwnerRole(manager, principal.accountId);
       const member = await this.find(manager, principal, input.id);
       const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
       if (!roles.some((role) => role.predefinedKey === 'owner'))
@@ -121,6 +123,7 @@ export class MemberService {
   async remove(caller: Caller, id: string): Promise<string> {
     const principal = requireResource(caller, Resources.editUsers);
     return this.dataSource.transaction(async (manager) => {
+      await this.lockOwnerRole(manager, principal.accountId);
       const member = await this.find(manager, principal, id);
       await this.assertAnotherOwner(manager, member);
       await manager.delete(Membership, { id: member.id });
@@ -157,6 +160,21 @@ export class MemberService {
     });
     // In the fragment, so the secret never reaches a server log or a Referer header.
     return `/set-password#${secret}`;
+  }
+
+  /**
+   * Two owners demoting each other at once must not both see the other remain: locking the
+   * account's Owner role row first makes such changes take turns, and the reads after it
+   * see what the other committed. SQLite serialises writers already.
+   */
+  private async lockOwnerRole(manager: EntityManager, accountId: string) {
+    if (!isMysqlFamily(manager)) return;
+    await manager
+      .getRepository(Role)
+      .createQueryBuilder('r')
+      .where("r.accountId = :accountId AND r.predefinedKey = 'owner'", { accountId })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   /** The last holder of Owner (Admin Super) can be neither demoted nor removed. */
