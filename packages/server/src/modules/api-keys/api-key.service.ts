@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AppError, badInput, conflict } from '../../common/app-error.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
@@ -66,6 +66,28 @@ const SORTS: Record<ApiKeySortField, SortColumn<ApiKey>[]> = {
 
 export const NAME_MAX_LENGTH = 100;
 
+/** A live token older than the current one is the old token of a pending renewal. */
+const PENDING_RENEWAL = `EXISTS (SELECT 1 FROM api_tokens t WHERE t.apiKeyId = k.id
+  AND t.createdAt < k.tokenCreatedAt AND (t.expiresAt IS NULL OR t.expiresAt > :now))`;
+
+/** Keys whose token age puts them at one alert level, as bounds on the indexed tokenCreatedAt. */
+const whereAlertLevel = (
+  query: SelectQueryBuilder<ApiKey>,
+  level: AlertLevel,
+  durationDays: number,
+  now: Date,
+): SelectQueryBuilder<ApiKey> => {
+  const range = tokenCreatedRangeFor(level, durationDays, now);
+  if (range.after)
+    query.andWhere('k.tokenCreatedAt > :after', { after: sqlTimestamp(range.after) });
+  if (range.atOrBefore) {
+    query.andWhere('k.tokenCreatedAt <= :atOrBefore', {
+      atOrBefore: sqlTimestamp(range.atOrBefore),
+    });
+  }
+  return query;
+};
+
 const normalizeName = (raw: string): { name: string; nameNormalized: string } => {
   const name = raw.trim();
   if (name.length < 1) throw badInput('name', 'Enter a name to identify the key.');
@@ -116,22 +138,11 @@ export class ApiKeyService {
       }
       if (args.renewalPending != null) {
         // A live token older than the current one is the old token of a pending renewal.
-        query.andWhere(
-          `${args.renewalPending ? '' : 'NOT '}EXISTS (SELECT 1 FROM api_tokens t WHERE t.apiKeyId = k.id
-            AND t.createdAt < k.tokenCreatedAt AND (t.expiresAt IS NULL OR t.expiresAt > :now))`,
-          { now: sqlTimestamp(now) },
-        );
+        query.andWhere(`${args.renewalPending ? '' : 'NOT '}${PENDING_RENEWAL}`, {
+          now: sqlTimestamp(now),
+        });
       }
-      if (args.alertLevel) {
-        const range = tokenCreatedRangeFor(args.alertLevel, durationDays, now);
-        if (range.after)
-          query.andWhere('k.tokenCreatedAt > :after', { after: sqlTimestamp(range.after) });
-        if (range.atOrBefore) {
-          query.andWhere('k.tokenCreatedAt <= :atOrBefore', {
-            atOrBefore: sqlTimestamp(range.atOrBefore),
-          });
-        }
-      }
+      if (args.alertLevel) whereAlertLevel(query, args.alertLevel, durationDays, now);
       return query;
     };
     const [page, counted] = await Promise.all([
@@ -148,35 +159,21 @@ export class ApiKeyService {
     const principal = requireResource(caller, Resources.viewApiKeys);
     const { tokenDurationDays } = await this.settings.forAccount(principal.accountId);
     const now = this.clock();
-    const count = (level: AlertLevel) => {
-      const range = tokenCreatedRangeFor(level, tokenDurationDays, now);
-      const query = this.dataSource
+    const keysOfAccount = () =>
+      this.dataSource
         .getRepository(ApiKey)
         .createQueryBuilder('k')
         .where('k.accountId = :accountId', { accountId: principal.accountId });
-      if (range.after)
-        query.andWhere('k.tokenCreatedAt > :after', { after: sqlTimestamp(range.after) });
-      if (range.atOrBefore)
-        query.andWhere('k.tokenCreatedAt <= :atOrBefore', {
-          atOrBefore: sqlTimestamp(range.atOrBefore),
-        });
-      return query.getCount();
-    };
-    const pending = this.dataSource
-      .getRepository(ApiToken)
-      .createQueryBuilder('t')
-      .innerJoin(ApiKey, 'k', 'k.id = t.apiKeyId')
-      .select('COUNT(DISTINCT t.apiKeyId)', 'count')
-      .where('k.accountId = :accountId', { accountId: principal.accountId })
-      .andWhere('(t.expiresAt IS NULL OR t.expiresAt > :now)', { now: sqlTimestamp(now) })
-      .andWhere('t.createdAt < k.tokenCreatedAt')
-      .getRawOne<{ count: string | number }>();
-    const [orange, red, pendingRow] = await Promise.all([
+    const count = (level: AlertLevel) =>
+      whereAlertLevel(keysOfAccount(), level, tokenDurationDays, now).getCount();
+    const [orange, red, pendingOldTokenDeletions] = await Promise.all([
       count(AlertLevel.ORANGE),
       count(AlertLevel.RED),
-      pending,
+      keysOfAccount()
+        .andWhere(PENDING_RENEWAL, { now: sqlTimestamp(now) })
+        .getCount(),
     ]);
-    return { orange, red, pendingOldTokenDeletions: Number(pendingRow?.count ?? 0) };
+    return { orange, red, pendingOldTokenDeletions };
   }
 
   async get(caller: Caller, id: string): Promise<ApiKey> {

@@ -1,7 +1,6 @@
-import { Button, Group, NativeSelect, Text } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/use-formatters';
+import { CursorPagination } from '../../../components/cursor-pagination';
 import { pageSizes } from '../hooks/use-keys-search-params';
 
 type KeysPaginationProps = {
@@ -16,54 +15,26 @@ type KeysPaginationProps = {
   onPageSizeChange: (size: number) => void;
 };
 
-export const KeysPagination = ({
-  totalCount,
-  totalCountCapped,
-  pageSize,
-  canGoBack,
-  canGoForward,
-  onPrevious,
-  onNext,
-  onPageSizeChange,
-}: KeysPaginationProps) => {
+export const KeysPagination = ({ pageSize, onPageSizeChange, ...paging }: KeysPaginationProps) => {
   const { t } = useTranslation();
-  const { formatNumber } = useFormatters();
   return (
-    <Group justify="space-between" component="nav" aria-label={t('keys.paginationLabel')}>
-      <Text size="sm" data-testid="api-keys-total" aria-live="polite">
-        {t('keys.total', { total: `${formatNumber(totalCount)}${totalCountCapped ? '+' : ''}` })}
-      </Text>
-      <Group gap="sm">
-        <NativeSelect
-          label={t('keys.pageSize')}
-          size="xs"
-          value={String(pageSize)}
-          onChange={(event) => onPageSizeChange(Number(event.currentTarget.value))}
-          data={pageSizes.map((size) => String(size))}
-          styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
-          data-testid="api-keys-page-size"
-        />
-        <Button
-          variant="default"
-          size="xs"
-          leftSection={<IconChevronLeft size={14} aria-hidden />}
-          disabled={!canGoBack}
-          onClick={onPrevious}
-          data-testid="api-keys-previous"
-        >
-          {t('keys.previousPage')}
-        </Button>
-        <Button
-          variant="default"
-          size="xs"
-          rightSection={<IconChevronRight size={14} aria-hidden />}
-          disabled={!canGoForward}
-          onClick={onNext}
-          data-testid="api-keys-next"
-        >
-          {t('keys.nextPage')}
-        </Button>
-      </Group>
-    </Group>
+    <CursorPagination
+      {...paging}
+      testIdPrefix="api-keys"
+      label={t('keys.paginationLabel')}
+      totalText={(total) => t('keys.total', { total })}
+      previousLabel={t('keys.previousPage')}
+      nextLabel={t('keys.nextPage')}
+    >
+      <NativeSelect
+        label={t('keys.pageSize')}
+        size="xs"
+        value={String(pageSize)}
+        onChange={(event) => onPageSizeChange(Number(event.currentTarget.value))}
+        data={pageSizes.map((size) => String(size))}
+        styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
+        data-testid="api-keys-page-size"
+      />
+    </CursorPagination>
   );
 };

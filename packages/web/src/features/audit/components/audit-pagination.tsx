@@ -1,7 +1,5 @@
-import { Button, Group, Text } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../../lib/use-formatters';
+import { CursorPagination } from '../../../components/cursor-pagination';
 
 type AuditPaginationProps = {
   totalCount: number;
@@ -13,43 +11,16 @@ type AuditPaginationProps = {
   onNext: () => void;
 };
 
-export const AuditPagination = ({
-  totalCount,
-  totalCountCapped,
-  canGoBack,
-  canGoForward,
-  onPrevious,
-  onNext,
-}: AuditPaginationProps) => {
+export const AuditPagination = (paging: AuditPaginationProps) => {
   const { t } = useTranslation();
-  const { formatNumber } = useFormatters();
   return (
-    <Group justify="space-between" component="nav" aria-label={t('audit.paginationLabel')}>
-      <Text size="sm" data-testid="audit-total" aria-live="polite">
-        {t('audit.total', { total: `${formatNumber(totalCount)}${totalCountCapped ? '+' : ''}` })}
-      </Text>
-      <Group gap="sm">
-        <Button
-          variant="default"
-          size="xs"
-          leftSection={<IconChevronLeft size={14} aria-hidden />}
-          disabled={!canGoBack}
-          onClick={onPrevious}
-          data-testid="audit-previous"
-        >
-          {t('audit.previousPage')}
-        </Button>
-        <Button
-          variant="default"
-          size="xs"
-          rightSection={<IconChevronRight size={14} aria-hidden />}
-          disabled={!canGoForward}
-          onClick={onNext}
-          data-testid="audit-next"
-        >
-          {t('audit.nextPage')}
-        </Button>
-      </Group>
-    </Group>
+    <CursorPagination
+      {...paging}
+      testIdPrefix="audit"
+      label={t('audit.paginationLabel')}
+      totalText={(total) => t('audit.total', { total })}
+      previousLabel={t('audit.previousPage')}
+      nextLabel={t('audit.nextPage')}
+    />
   );
 };
