@@ -211,7 +211,11 @@ export const createApp = async (
   flushTimer.unref();
 
   const trust = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
-  const clientIp = (req: IncomingMessage) => proxyAddr(req, trust) || null;
+  // Without a trusted proxy the peer is the client: no forwarded-header parsing per request.
+  const clientIp =
+    config.trustProxy === false
+      ? (req: IncomingMessage) => req.socket.remoteAddress ?? null
+      : (req: IncomingMessage) => proxyAddr(req, trust) || null;
   const listener: RequestListener = (req, res) => {
     if (req.url === VERIFY_PATH || req.url?.startsWith(`${VERIFY_PATH}?`)) {
       handleVerify(req, res, services, clientIp, metrics).catch((error: unknown) => {

@@ -437,6 +437,38 @@ describe.runIf(redisUrl).each(testDatabases)('two servers sharing Redis on $name
     expect(code).toBe('INVALID_CREDENTIALS');
     expect(Date.now() - started).toBeLessThan(1_000);
   });
+
+  it('refuses a source blocked on one server on the other within a second, right token included', async () => {
+    const throttleLimits = { perSource: 3, perKey: 1_000, freeFailures: 1_000 };
+    // Set up through the unthrottled server: Redis counts this host's failures from other tests.
+    const owner = await accountWithOwner(first, 'redis-throttle');
+    const key = await generateKey(first, owner.cookie, 'Shared throttle');
+    const strict = { attachTo: first.databaseUrl, redisUrl, throttleLimits, trustProxy: true };
+    const a = await TestServer.start(database, strict);
+    const b = await TestServer.start(database, strict);
+    try {
+      const right = { key: key.apiKey.key, token: key.token };
+      // Redis outlives test runs: a fresh address keeps earlier blocks out of this one.
+      const attacker = `10.${[1, 2, 3].map(() => Math.floor(Math.random() * 250) + 1).join('.')}`;
+      // The second server has already answered this source before the block.
+      expect((await verifyAt(b, right, { from: attacker })).body.code).toBe('VALID');
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await verifyAt(a, { ...right, token: wrongTokenOf(key.token) }, { from: attacker });
+      }
+      expect((await verifyAt(a, right, { from: attacker })).body.code).toBe('RATE_LIMITED');
+      const started = Date.now();
+      let code = 'VALID';
+      while (code === 'VALID' && Date.now() - started < 3_000) {
+        code = (await verifyAt(b, right, { from: attacker })).body.code;
+      }
+      expect(code).toBe('RATE_LIMITED');
+      expect(Date.now() - started).toBeLessThanOrEqual(1_100);
+      expect((await verifyAt(b, right, { from: '10.255.255.254' })).body.code).toBe('VALID');
+    } finally {
+      await b.stop();
+      await a.stop();
+    }
+  });
 });
 
 describe.each(testDatabases)('rotating the server secret on $name', (database) => {

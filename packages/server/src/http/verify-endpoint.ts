@@ -17,8 +17,10 @@ const GATE_STATUS: Record<VerificationCode, number> = {
   RATE_LIMITED: 429,
 };
 
-const send = (res: ServerResponse, status: number, body: unknown) => {
-  const json = JSON.stringify(body);
+const send = (res: ServerResponse, status: number, body: unknown) =>
+  sendJson(res, status, JSON.stringify(body));
+
+const sendJson = (res: ServerResponse, status: number, json: string) => {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(json),
@@ -53,13 +55,26 @@ const headerValue = (req: IncomingMessage, ...names: string[]) => {
   return null;
 };
 
+/** VALID answers are shared per token and account (see KeyVerifier), so is their JSON. */
+const validBodies = new WeakMap<Verification, string>();
+
+const jsonOf = (verification: Verification): string => {
+  if (verification.code !== 'VALID') return JSON.stringify(bodyOf(verification));
+  let json = validBodies.get(verification);
+  if (json === undefined) {
+    json = JSON.stringify(bodyOf(verification));
+    validBodies.set(verification, json);
+  }
+  return json;
+};
+
 const bodyOf = (verification: Verification) => ({
   valid: verification.code === 'VALID',
   code: verification.code,
   account: verification.account,
   roles: verification.roles,
   resources: verification.resources,
-  expiresAt: verification.expiresAt?.toISOString() ?? null,
+  expiresAt: verification.expiresAt,
 });
 
 /**
@@ -75,8 +90,8 @@ export const handleVerify = async (
   metrics: Metrics,
 ): Promise<void> => {
   const stopTimer = metrics.verifyDuration.startTimer();
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const gate = url.searchParams.get('gate') === 'true';
+  const query = req.url?.indexOf('?') ?? -1;
+  const gate = query >= 0 && new URLSearchParams(req.url?.slice(query + 1)).get('gate') === 'true';
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
     send(res, 405, { errors: [{ message: 'Use POST.', extensions: { code: 'BAD_REQUEST' } }] });
@@ -114,9 +129,9 @@ export const handleVerify = async (
   metrics.verifications.inc({ code: verification.code, path: 'verify' });
   if (verification.delayMs > 0) await sleep(verification.delayMs);
   stopTimer();
-  send(
+  sendJson(
     res,
     gate ? GATE_STATUS[verification.code] : verification.code === 'RATE_LIMITED' ? 429 : 200,
-    bodyOf(verification),
+    jsonOf(verification),
   );
 };

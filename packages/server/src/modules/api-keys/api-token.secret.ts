@@ -26,33 +26,41 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
+/** Over ASCII only: every caller has checked the alphabet first. */
 const crc32 = (text: string): number => {
   let crc = 0xffffffff;
-  for (const byte of Buffer.from(text, 'utf8')) {
-    crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  for (let i = 0; i < text.length; i++) {
+    crc = (CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] as number) ^ (crc >>> 8);
   }
   return (crc ^ 0xffffffff) >>> 0;
 };
 
-const checksumOf = (body: string): string => toBase62(BigInt(crc32(body)), CHECKSUM_LENGTH);
+/** 62^6 > 2^32, so a CRC32 fits six base62 digits; plain numbers keep it off BigInt. */
+const checksumOf = (body: string): string => {
+  let out = '';
+  let rest = crc32(body);
+  for (let i = 0; i < CHECKSUM_LENGTH; i++) {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  }
+  return out;
+};
 
 export const generateToken = (): string => {
   const body = toBase62(BigInt(`0x${randomBytes(32).toString('hex')}`), BODY_LENGTH);
   return `${TOKEN_PREFIX}${body}${checksumOf(body)}`;
 };
 
-/** Shape and checksum only: cheap rejection of typos before any lookup. */
-export const hasValidTokenShape = (token: string): boolean => {
-  if (token.length !== TOKEN_PREFIX.length + BODY_LENGTH + CHECKSUM_LENGTH) return false;
-  if (!token.startsWith(TOKEN_PREFIX)) return false;
-  const body = token.slice(TOKEN_PREFIX.length, TOKEN_PREFIX.length + BODY_LENGTH);
-  if (![...body].every((char) => BASE62.includes(char))) return false;
-  return token.endsWith(checksumOf(body));
-};
-
 /** Tokens carry 256 random bits, so a keyed fast hash is enough; slow KDFs are for passwords. */
 export const hashToken = (secret: string, token: string): string =>
   createHmac('sha256', secret).update(token).digest('hex');
+
+/** The same hash as bytes, for the verification hot path (no hex round trip). */
+export const hashTokenBytes = (secret: string, token: string): Buffer =>
+  createHmac('sha256', secret).update(token).digest();
+
+export const hashBytesEqual = (a: Buffer, b: Buffer): boolean =>
+  a.length === b.length && timingSafeEqual(a, b);
 
 export const hashesEqual = (a: string, b: string): boolean => {
   const left = Buffer.from(a, 'hex');

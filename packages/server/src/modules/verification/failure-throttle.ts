@@ -20,6 +20,19 @@ export const DEFAULT_LIMITS: ThrottleLimits = { perSource: 30, perKey: 60, freeF
 const SOURCE_BLOCK_SECONDS = 15 * 60;
 const KEY_BLOCK_SECONDS = 5 * 60;
 const MAX_DELAY_MS = 2_000;
+/** With a shared store, how long a "not blocked" answer for a source is trusted locally. */
+const SHARED_CHECK_MS = 1_000;
+const MAX_TRACKED_SOURCES = 100_000;
+
+/** A Map that forgets its oldest entry beyond a bound, so attackers cannot grow it forever. */
+const setBounded = <V>(map: Map<string, V>, key: string, value: V) => {
+  map.delete(key);
+  if (map.size >= MAX_TRACKED_SOURCES) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
+  }
+  map.set(key, value);
+};
 
 const isBlocked = (limiter: RateLimiterAbstract, points: number, subject: string) =>
   limiter.get(subject).then((result) => result !== null && result.consumedPoints >= points);
@@ -32,6 +45,14 @@ const isBlocked = (limiter: RateLimiterAbstract, points: number, subject: string
 export class FailureThrottle {
   private readonly bySource: RateLimiterAbstract;
   private readonly byKey: RateLimiterAbstract;
+  /**
+   * Blocks this server has seen, so the hot path answers without a promise or a round trip:
+   * in memory every block is made here; with Redis, blocks made elsewhere are learnt from
+   * the store at most once a second per source, or from the next failure.
+   */
+  private readonly blockedSources = new Map<string, number>();
+  private readonly sharedCheckedAt = new Map<string, number>();
+  private readonly shared: boolean;
 
   constructor(
     private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
@@ -49,6 +70,7 @@ export class FailureThrottle {
       duration: 60,
       blockDuration: KEY_BLOCK_SECONDS,
     };
+    this.shared = redis !== null;
     this.bySource = redis
       ? new RateLimiterRedis({
           ...source,
@@ -66,8 +88,22 @@ export class FailureThrottle {
   }
 
   /** A blocked source is refused before any lookup: an attack costs us almost nothing. */
-  sourceBlocked(source: string): Promise<boolean> {
-    return isBlocked(this.bySource, this.limits.perSource, source);
+  sourceBlocked(source: string): boolean | Promise<boolean> {
+    const now = Date.now();
+    const until = this.blockedSources.get(source);
+    if (until !== undefined) {
+      if (until > now) return true;
+      this.blockedSources.delete(source);
+    }
+    if (!this.shared) return false;
+    const checkedAt = this.sharedCheckedAt.get(source);
+    if (checkedAt !== undefined && now - checkedAt < SHARED_CHECK_MS) return false;
+    setBounded(this.sharedCheckedAt, source, now);
+    return this.bySource.get(source).then((result) => {
+      const blocked = result !== null && result.consumedPoints >= this.limits.perSource;
+      if (blocked) setBounded(this.blockedSources, source, Date.now() + result.msBeforeNext);
+      return blocked;
+    });
   }
 
   keyBlocked(key: string): Promise<boolean> {
@@ -80,8 +116,10 @@ export class FailureThrottle {
       this.bySource.penalty(source, 1),
       key ? this.byKey.penalty(key, 1) : null,
     ]);
-    if (consumed[0].consumedPoints >= this.limits.perSource)
+    if (consumed[0].consumedPoints >= this.limits.perSource) {
+      setBounded(this.blockedSources, source, Date.now() + SOURCE_BLOCK_SECONDS * 1000);
       await this.bySource.block(source, SOURCE_BLOCK_SECONDS);
+    }
     if (key && consumed[1] && consumed[1].consumedPoints >= this.limits.perKey)
       await this.byKey.block(key, KEY_BLOCK_SECONDS);
     const excess = consumed[0].consumedPoints - this.limits.freeFailures;

@@ -9,12 +9,24 @@ import {
   TokenEnforcement,
 } from '../settings/api-key-settings.entity.js';
 import { Role } from '../roles/role.entity.js';
+import { tokenDueAt } from '../settings/token-age.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 
 export interface GrantSnapshot {
   grantId: string;
-  roles: string[];
-  resources: Set<string>;
+  roles: readonly string[];
+  resources: ReadonlySet<string>;
+  /** The same resources, sorted once for every answer that lists them. */
+  sortedResources: readonly string[];
+}
+
+export interface TokenSnapshot {
+  id: string;
+  /** The stored HMAC as bytes, compared in constant time. */
+  hash: Buffer;
+  expiresAt: Date | null;
+  /** When the account's duration policy says it is due for renewal. */
+  dueAt: Date;
 }
 
 /** Everything verifying one key needs, so a cached verification touches no database. */
@@ -23,8 +35,7 @@ export interface KeySnapshot {
   key: string;
   ownerAccountId: string;
   active: boolean;
-  tokens: { id: string; hash: string; createdAt: Date; expiresAt: Date | null }[];
-  durationDays: number;
+  tokens: TokenSnapshot[];
   enforced: boolean;
   /** By account id: the key's own account and every account that granted it roles. */
   grants: Map<string, GrantSnapshot>;
@@ -42,6 +53,7 @@ export const loadKeySnapshot = async (
     dataSource.getRepository(ApiKeySettings).findOneBy({ accountId: apiKey.accountId }),
     dataSource.getRepository(KeyGrant).findBy({ apiKeyId: apiKey.id }),
   ]);
+  const durationDays = settings?.tokenDurationDays ?? DEFAULT_DURATION_DAYS;
   const grantIds = grants.map((grant) => grant.id);
   const rows = grantIds.length
     ? await dataSource
@@ -58,10 +70,12 @@ export const loadKeySnapshot = async (
   const byAccount = new Map<string, GrantSnapshot>();
   for (const grant of grants) {
     const mine = rows.filter((row) => row.grantId === grant.id);
+    const resources = new Set(mine.flatMap((row) => (row.resourceKey ? [row.resourceKey] : [])));
     byAccount.set(grant.accountId, {
       grantId: grant.id,
       roles: [...new Set(mine.map((row) => row.roleName))].sort(),
-      resources: new Set(mine.flatMap((row) => (row.resourceKey ? [row.resourceKey] : []))),
+      resources,
+      sortedResources: [...resources].sort(),
     });
   }
   return {
@@ -71,11 +85,10 @@ export const loadKeySnapshot = async (
     active: apiKey.active,
     tokens: tokens.map((token) => ({
       id: token.id,
-      hash: token.tokenHash,
-      createdAt: token.createdAt,
+      hash: Buffer.from(token.tokenHash, 'hex'),
       expiresAt: token.expiresAt,
+      dueAt: tokenDueAt(token.createdAt, durationDays),
     })),
-    durationDays: settings?.tokenDurationDays ?? DEFAULT_DURATION_DAYS,
     enforced: settings?.enforcement === TokenEnforcement.ENFORCE,
     grants: byAccount,
   };

@@ -2,18 +2,17 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock.js';
 import { Account } from '../accounts/account.entity.js';
 import { ApiToken } from '../api-keys/api-token.entity.js';
-import {
-  accountSlugOfKey,
-  hashesEqual,
-  hashToken,
-  hasValidTokenShape,
-} from '../api-keys/api-token.secret.js';
+import { accountSlugOfKey, hashBytesEqual, hashTokenBytes } from '../api-keys/api-token.secret.js';
 import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
 import type { Principal } from '../auth/principal.js';
-import { tokenDueAt } from '../settings/token-age.js';
 import type { AuthCache } from './auth-cache.js';
 import type { FailureThrottle } from './failure-throttle.js';
-import { loadKeySnapshot } from './key-snapshot.js';
+import {
+  loadKeySnapshot,
+  type GrantSnapshot,
+  type KeySnapshot,
+  type TokenSnapshot,
+} from './key-snapshot.js';
 import type { LastUseRecorder } from './last-use.recorder.js';
 
 export type VerificationCode =
@@ -33,8 +32,8 @@ export interface Verification {
   /** Only for VALID. */
   principal: Principal | null;
   account: string | null;
-  roles: string[];
-  resources: string[];
+  roles: readonly string[];
+  resources: readonly string[];
   expiresAt: Date | null;
   /** How long to hold the answer back: repeated failures are slowed before they are blocked. */
   delayMs: number;
@@ -56,6 +55,8 @@ const refusal = (code: VerificationCode, delayMs = 0): Verification => ({
  * a cache miss.
  */
 export class KeyVerifier {
+  private readonly answers = new WeakMap<TokenSnapshot, Map<string, Verification>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokenSecret: string,
@@ -68,29 +69,16 @@ export class KeyVerifier {
     private readonly previousTokenSecret: string | null = null,
   ) {}
 
+  /** Answers from the cache with no await at all: this is every integration call's hot path. */
   async verify(request: VerificationRequest, ip: string | null): Promise<Verification> {
     const source = ip ?? 'unknown';
-    if (await this.throttle.sourceBlocked(source)) return refusal('RATE_LIMITED');
+    const sourceBlocked = this.throttle.sourceBlocked(source);
+    if (sourceBlocked === true || (sourceBlocked !== false && (await sourceBlocked)))
+      return refusal('RATE_LIMITED');
     const now = this.clock();
-    const presented = hashToken(this.tokenSecret, request.token);
-    const presentedBefore = this.previousTokenSecret
-      ? hashToken(this.previousTokenSecret, request.token)
-      : null;
-    const snapshot = await this.snapshot(request.key, now);
-    const live = (candidate: { expiresAt: Date | null }) =>
-      candidate.expiresAt === null || candidate.expiresAt > now;
-    const wellFormed = snapshot !== null && hasValidTokenShape(request.token);
-    let token = wellFormed
-      ? snapshot.tokens.find(
-          (candidate) => live(candidate) && hashesEqual(candidate.hash, presented),
-        )
-      : undefined;
-    if (!token && wellFormed && presentedBefore) {
-      token = snapshot.tokens.find(
-        (candidate) => live(candidate) && hashesEqual(candidate.hash, presentedBefore),
-      );
-      if (token) await this.rehash(snapshot.apiKeyId, token.id, presentedBefore, presented);
-    }
+    const snapshot =
+      this.cache.getKey(request.key, now.getTime()) ?? (await this.load(request.key, now));
+    const token = snapshot ? await this.matchingToken(snapshot, request.token, now) : undefined;
     if (!snapshot || !token) return this.fail(request.key, source, ip, Boolean(snapshot));
 
     const ownerSlug = accountSlugOfKey(snapshot.key);
@@ -102,49 +90,95 @@ export class KeyVerifier {
     if (!grant || !accountId) return this.fail(request.key, source, ip, true);
 
     if (!snapshot.active) return this.refuse(refusal('INACTIVE'), request.key, ip);
-    const expiresAt = tokenDueAt(token.createdAt, snapshot.durationDays);
+    const expiresAt = token.dueAt;
     if (snapshot.enforced && expiresAt <= now)
       return this.refuse(refusal('EXPIRED'), request.key, ip);
 
-    const granted = {
-      account: slug,
-      roles: grant.roles,
-      resources: [...grant.resources].sort(),
-      expiresAt,
-    };
     if (request.resource && !grant.resources.has(request.resource)) {
-      return { ...refusal('FORBIDDEN'), ...granted };
+      return {
+        ...refusal('FORBIDDEN'),
+        account: slug,
+        roles: grant.roles,
+        resources: grant.sortedResources,
+        expiresAt,
+      };
     }
     this.lastUse.record(token.id, snapshot.apiKeyId, now, ip);
-    return {
-      ...granted,
-      code: 'VALID',
-      delayMs: 0,
-      principal: {
-        kind: 'api-key',
-        apiKeyId: snapshot.apiKeyId,
-        key: snapshot.key,
-        tokenId: token.id,
-        accountId,
-        resources: grant.resources,
-      },
-    };
+    return this.validAnswer(snapshot, token, grant, accountId, slug);
+  }
+
+  /**
+   * VALID answers are built once per token and account: a snapshot is never changed, only
+   * replaced, so its answers go with it. Callers must treat them as read-only.
+   */
+  private validAnswer(
+    snapshot: KeySnapshot,
+    token: TokenSnapshot,
+    grant: GrantSnapshot,
+    accountId: string,
+    slug: string | null,
+  ): Verification {
+    let byAccount = this.answers.get(token);
+    if (!byAccount) {
+      byAccount = new Map();
+      this.answers.set(token, byAccount);
+    }
+    let answer = byAccount.get(accountId);
+    if (!answer) {
+      answer = {
+        code: 'VALID',
+        account: slug,
+        roles: grant.roles,
+        resources: grant.sortedResources,
+        expiresAt: token.dueAt,
+        delayMs: 0,
+        principal: {
+          kind: 'api-key',
+          apiKeyId: snapshot.apiKeyId,
+          key: snapshot.key,
+          tokenId: token.id,
+          accountId,
+          resources: grant.resources,
+        },
+      };
+      byAccount.set(accountId, answer);
+    }
+    return answer;
+  }
+
+  /** A live token whose hash matches; under the previous secret only while a rotation is under way. */
+  private async matchingToken(
+    snapshot: KeySnapshot,
+    presentedToken: string,
+    now: Date,
+  ): Promise<TokenSnapshot | undefined> {
+    const presented = hashTokenBytes(this.tokenSecret, presentedToken);
+    const live = (candidate: TokenSnapshot) =>
+      candidate.expiresAt === null || candidate.expiresAt > now;
+    const token = snapshot.tokens.find(
+      (candidate) => live(candidate) && hashBytesEqual(candidate.hash, presented),
+    );
+    if (token || !this.previousTokenSecret) return token;
+    const presentedBefore = hashTokenBytes(this.previousTokenSecret, presentedToken);
+    const rotated = snapshot.tokens.find(
+      (candidate) => live(candidate) && hashBytesEqual(candidate.hash, presentedBefore),
+    );
+    if (rotated) await this.rehash(snapshot.apiKeyId, rotated.id, presentedBefore, presented);
+    return rotated;
   }
 
   /** Secret rotation: a token verified under the previous secret is stored under the current one. */
-  private async rehash(apiKeyId: string, tokenId: string, from: string, to: string) {
+  private async rehash(apiKeyId: string, tokenId: string, from: Buffer, to: Buffer) {
     await this.dataSource
       .createQueryBuilder()
       .update(ApiToken)
-      .set({ tokenHash: to })
-      .where('id = :tokenId AND tokenHash = :from', { tokenId, from })
+      .set({ tokenHash: to.toString('hex') })
+      .where('id = :tokenId AND tokenHash = :from', { tokenId, from: from.toString('hex') })
       .execute();
     this.cache.invalidateKeys([apiKeyId]);
   }
 
-  private async snapshot(key: string, now: Date) {
-    const cached = this.cache.getKey(key, now.getTime());
-    if (cached) return cached;
+  private async load(key: string, now: Date) {
     const generation = this.cache.currentGeneration;
     const loaded = await loadKeySnapshot(this.dataSource, key);
     if (loaded) this.cache.setKey(loaded, generation, now.getTime());
