@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OldTokenLiveUntil1763950000000 } from '../src/db/migrations/1763950000000-old-token-live-until.js';
 import { ApiToken } from '../src/modules/api-keys/api-token.entity.js';
 import { SingleAccessLink } from '../src/modules/api-keys/single-access-link.entity.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
@@ -181,6 +182,69 @@ describe.each(testDatabases)('token lifecycle on $name', (database) => {
     expect(actions).toEqual(
       expect.arrayContaining(['api-key.token-renewed', 'api-key.renewal-undone']),
     );
+  });
+
+  const pendingRenewals = async () => {
+    const listed = await server.graphql<{
+      pending: { edges: { node: { name: string; renewalPending: boolean } }[] };
+      settled: { edges: { node: { name: string; renewalPending: boolean } }[] };
+      generatedKeysAlertSummary: { pendingOldTokenDeletions: number };
+    }>(
+      `query {
+        pending: generatedKeys(first: 100, filter: { renewalPending: true }) {
+          edges { node { name renewalPending } }
+        }
+        settled: generatedKeys(first: 100, filter: { renewalPending: false }) {
+          edges { node { name renewalPending } }
+        }
+        generatedKeysAlertSummary { pendingOldTokenDeletions }
+      }`,
+      {},
+      { cookie: owner.cookie },
+    );
+    const { pending, settled, generatedKeysAlertSummary } = listed.data!;
+    // The filter, the banner and each key's own field must tell the same story.
+    expect(pending.edges.every((edge) => edge.node.renewalPending)).toBe(true);
+    expect(settled.edges.every((edge) => !edge.node.renewalPending)).toBe(true);
+    expect(generatedKeysAlertSummary.pendingOldTokenDeletions).toBe(pending.edges.length);
+    return pending.edges.map((edge) => edge.node.name).sort();
+  };
+
+  it('lists a key as renewal-pending exactly while its old token lives', async () => {
+    const key = await generateKey(server, owner.cookie, 'Pending window', [viewerRole]);
+    expect(await pendingRenewals()).not.toContain('Pending window');
+    await renew(key, 'EXPIRE_IN_1_HOUR');
+    expect(await pendingRenewals()).toContain('Pending window');
+    server.clock.advance(HOUR + 1000);
+    expect(await pendingRenewals()).not.toContain('Pending window');
+    await renew(key, 'KEEP_UNTIL_DELETED');
+    expect(await pendingRenewals()).toContain('Pending window');
+    await server.graphql(UNDO, { id: key.apiKey.id }, { cookie: owner.cookie });
+    expect(await pendingRenewals()).not.toContain('Pending window');
+    await renew(key, 'EXPIRE_IN_7_DAYS');
+    expect(await pendingRenewals()).toContain('Pending window');
+    await server.graphql(DELETE_OLD, { id: key.apiKey.id }, { cookie: owner.cookie });
+    expect(await pendingRenewals()).not.toContain('Pending window');
+    await renew(key, 'DELETE_NOW');
+    expect(await pendingRenewals()).not.toContain('Pending window');
+  });
+
+  it('backfills pending renewals from the tokens when the column is added', async () => {
+    const kept = await generateKey(server, owner.cookie, 'Backfill kept', [viewerRole]);
+    const graced = await generateKey(server, owner.cookie, 'Backfill graced', [viewerRole]);
+    await renew(kept, 'KEEP_UNTIL_DELETED');
+    await renew(graced, 'EXPIRE_IN_24_HOURS');
+    const before = await pendingRenewals();
+    expect(before).toEqual(expect.arrayContaining(['Backfill graced', 'Backfill kept']));
+    const migration = new OldTokenLiveUntil1763950000000();
+    const runner = server.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await pendingRenewals()).toEqual(before);
   });
 
   it('leaves exactly one pending renewal when many renewals race', async () => {

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { sqlTimestamp } from '../../src/common/keyset.js';
 import { generateToken, hashToken } from '../../src/modules/api-keys/api-token.secret.js';
+import { KEPT_UNTIL_DELETED } from '../../src/modules/api-keys/pending-renewal.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -124,6 +125,7 @@ const TABLES: { name: keyof Batch; table: string; columns: string[] }[] = [
       'tokenCreatedAt',
       'lastUsedAt',
       'version',
+      'oldTokenLiveUntil',
     ],
   },
   {
@@ -204,6 +206,11 @@ export const seedKeys = async (options: SeedKeysOptions): Promise<SeedKeysResult
         const lastUsedAt = lastUsedMs === null ? null : sqlTimestamp(new Date(lastUsedMs));
         const createdAt = sqlTimestamp(new Date(createdMs));
         const tokenCreatedAt = sqlTimestamp(new Date(tokenCreatedMs));
+        const oldTokenExpiresAt = !pending
+          ? null
+          : random() < 0.5
+            ? null
+            : sqlTimestamp(new Date(nowMs + random() * 7 * DAY_MS));
         batch.apiKeys.push([
           id,
           accountId,
@@ -216,6 +223,7 @@ export const seedKeys = async (options: SeedKeysOptions): Promise<SeedKeysResult
           tokenCreatedAt,
           lastUsedAt,
           1,
+          pending ? (oldTokenExpiresAt ?? sqlTimestamp(KEPT_UNTIL_DELETED)) : null,
         ]);
         const token = generateToken();
         const ip = () => `198.51.100.${1 + Math.floor(random() * 254)}`;
@@ -229,8 +237,7 @@ export const seedKeys = async (options: SeedKeysOptions): Promise<SeedKeysResult
           lastUsedAt === null ? null : ip(),
         ]);
         if (pending) {
-          const expiresAt =
-            random() < 0.5 ? null : sqlTimestamp(new Date(nowMs + random() * 7 * DAY_MS));
+          const expiresAt = oldTokenExpiresAt;
           const oldUsed = random() < 0.8 ? sqlTimestamp(new Date(tokenCreatedMs - 60_000)) : null;
           batch.apiTokens.push([
             randomUUID(),

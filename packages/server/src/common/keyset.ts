@@ -111,11 +111,30 @@ const pageSize = (value: number | null | undefined, field: string): number => {
   return value;
 };
 
+/**
+ * MySQL-family optimizers read `accountId = ?` as a `ref` on the sort index and test the seek
+ * condition row by row, so a page after row 20,000 walked 20,000 rows (B3: 77 ms); forced,
+ * the index is a range seek (0.65 ms). TypeORM only emits USE INDEX, which is not enough.
+ */
+const forceIndexOnMysql = <Row extends ObjectLiteral>(
+  query: SelectQueryBuilder<Row>,
+  index: string,
+): void => {
+  const type = query.connection.options.type;
+  if (type !== 'mysql' && type !== 'mariadb') return;
+  query.useIndex(index);
+  const getQuery = query.getQuery.bind(query);
+  query.getQuery = () =>
+    getQuery().replace(` USE INDEX (\`${index}\`)`, ` FORCE INDEX (\`${index}\`)`);
+};
+
 export const paginate = async <Row extends ObjectLiteral>(
   query: SelectQueryBuilder<Row>,
   columns: SortColumn<Row>[],
   direction: Direction,
   request: PageRequest,
+  /** The index that holds `columns` in order, to walk on MySQL-family databases. */
+  sortIndex?: string,
 ): Promise<Page<Row>> => {
   if (
     (request.first != null || request.after != null) &&
@@ -133,6 +152,7 @@ export const paginate = async <Row extends ObjectLiteral>(
     const condition = seekCondition(columns, values, seekDirection, 'seek');
     query.andWhere(condition.sql, condition.parameters);
   }
+  if (sortIndex) forceIndexOnMysql(query, sortIndex);
   columns.forEach((column, index) =>
     index === 0
       ? query.orderBy(column.expression, seekDirection)

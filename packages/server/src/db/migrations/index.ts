@@ -3,6 +3,7 @@ import { PasswordSetupLinks1763910000000 } from './1763910000000-password-setup-
 import { TokenLifecycle1763920000000 } from './1763920000000-token-lifecycle.js';
 import { AuthCacheVersion1763930000000 } from './1763930000000-auth-cache-version.js';
 import { NameSortIndex1763940000000 } from './1763940000000-name-sort-index.js';
+import { OldTokenLiveUntil1763950000000 } from './1763950000000-old-token-live-until.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   TokenLifecycle1763920000000,
   AuthCacheVersion1763930000000,
   NameSortIndex1763940000000,
+  OldTokenLiveUntil1763950000000,
 ];

@@ -33,6 +33,7 @@ registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
 @Index('IDX_api_keys_account_status', ['accountId', 'active', 'createdAt', 'id'])
 @Index('IDX_api_keys_account_last_used', ['accountId', 'lastUsedAt', 'id'])
 @Index('IDX_api_keys_account_token_created', ['accountId', 'tokenCreatedAt', 'id'])
+@Index('IDX_api_keys_account_old_token', ['accountId', 'oldTokenLiveUntil'])
 export class ApiKey {
   @Field(() => ID)
   @PrimaryColumn(idColumn())
@@ -81,6 +82,14 @@ export class ApiKey {
   })
   @Column(timestampColumn({ nullable: true }))
   lastUsedAt: Date | null;
+
+  /**
+   * Until when a renewal keeps the old token alive (KEPT_UNTIL_DELETED when it has no end);
+   * null when no renewal is pending. Kept with the tokens so the renewal filter and banner
+   * read one index range instead of a token lookup per key.
+   */
+  @Column(timestampColumn({ nullable: true }))
+  oldTokenLiveUntil: Date | null;
 
   /** Optimistic lock: concurrent edits of one key cannot silently overwrite each other. */
   @VersionColumn({ type: 'int' })

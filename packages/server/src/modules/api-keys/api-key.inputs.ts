@@ -59,10 +59,13 @@ export class ApiKeyConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int, { description: 'Matching rows, counted up to 10,000.' })
+  @Field(() => Int, {
+    description:
+      'Matching keys, counted up to 10,000; up to 1,000 when filtered by search or roles.',
+  })
   totalCount: number;
 
-  @Field(() => Boolean, { description: 'More than 10,000 rows match: totalCount is 10,000.' })
+  @Field(() => Boolean, { description: 'More keys match than totalCount says.' })
   totalCountCapped: boolean;
 }
 

@@ -5,6 +5,7 @@ import { newId } from '../../common/ids.js';
 import {
   LIKE_ESCAPE,
   likeContains,
+  COUNT_CAP,
   countUpTo,
   paginate,
   type Counted,
@@ -31,6 +32,7 @@ import { generateKeyIdentifier, generateToken, hashToken } from './api-token.sec
 import { KeyGrantRole } from './key-grant-role.entity.js';
 import { replaceGrantRoles } from './key-grant-roles.js';
 import { KeyGrant } from './key-grant.entity.js';
+import { NO_PENDING_RENEWAL, PENDING_RENEWAL } from './pending-renewal.js';
 
 export type ApiKeySortField = 'NAME' | 'CREATED_AT' | 'STATUS' | 'LAST_USED';
 
@@ -66,9 +68,20 @@ const SORTS: Record<ApiKeySortField, SortColumn<ApiKey>[]> = {
 
 export const NAME_MAX_LENGTH = 100;
 
-/** A live token older than the current one is the old token of a pending renewal. */
-const PENDING_RENEWAL = `EXISTS (SELECT 1 FROM api_tokens t WHERE t.apiKeyId = k.id
-  AND t.createdAt < k.tokenCreatedAt AND (t.expiresAt IS NULL OR t.expiresAt > :now))`;
+/** The index holding each sort's keyset columns in order (see the entity). */
+const SORT_INDEXES: Record<ApiKeySortField, string> = {
+  NAME: 'IDX_api_keys_account_name',
+  CREATED_AT: 'IDX_api_keys_account_created',
+  STATUS: 'IDX_api_keys_account_status',
+  LAST_USED: 'IDX_api_keys_account_last_used',
+};
+
+/**
+ * Filters tested key by key (roles, search) are counted only this far ("1,000+"). At or below
+ * it, matches are few enough to find through the filter and sort; above it they are dense
+ * enough that walking the sort index finds a page within a few thousand keys.
+ */
+const SPARSE_MATCHES = 1_000;
 
 /** Keys whose token age puts them at one alert level, as bounds on the indexed tokenCreatedAt. */
 const whereAlertLevel = (
@@ -113,42 +126,54 @@ export class ApiKeyService {
       ? (await this.settings.forAccount(principal.accountId)).tokenDurationDays
       : 0;
     const now = this.clock();
-    const filtered = () => {
+    const search = args.search?.trim();
+    const roleIds = args.roleIds?.length ? [...args.roleIds] : null;
+    /** `walk`: the page walks the sort index, so no filter may become a semi-join driving it. */
+    const filtered = (plan: 'count' | 'walk' | 'sparse') => {
       const query = this.dataSource
         .getRepository(ApiKey)
         .createQueryBuilder('k')
         .where('k.accountId = :accountId', { accountId: principal.accountId });
-      const search = args.search?.trim();
       if (search) {
+        // Both columns are lower case already: no LOWER() per row.
         query.andWhere(
-          `(LOWER(k.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(k.key) LIKE :search ${LIKE_ESCAPE})`,
-          {
-            search: likeContains(search),
-          },
+          `(k.nameNormalized LIKE :search ${LIKE_ESCAPE} OR k.key LIKE :search ${LIKE_ESCAPE})`,
+          { search: likeContains(search) },
         );
       }
       if (args.status)
         query.andWhere('k.active = :active', { active: args.status === 'ACTIVE' ? 1 : 0 });
-      if (args.roleIds && args.roleIds.length > 0) {
+      if (roleIds) {
+        const holdsRole = `SELECT 1 FROM key_grants g INNER JOIN key_grant_roles gr ON gr.grantId = g.id
+            WHERE g.apiKeyId = k.id AND g.accountId = :accountId AND gr.roleId IN (:...roleIds)`;
+        // MySQL-family optimizers turn EXISTS into a semi-join from key_grant_roles: right
+        // for counting, wrong for a page, which then sorts every match. A scalar subquery stays
+        // a per-key check.
         query.andWhere(
-          `EXISTS (SELECT 1 FROM key_grants g INNER JOIN key_grant_roles gr ON gr.grantId = g.id
-            WHERE g.apiKeyId = k.id AND g.accountId = :accountId AND gr.roleId IN (:...roleIds))`,
-          { roleIds: [...args.roleIds] },
+          plan === 'walk' ? `(${holdsRole} LIMIT 1) IS NOT NULL` : `EXISTS (${holdsRole})`,
+          { roleIds },
         );
       }
       if (args.renewalPending != null) {
-        // A live token older than the current one is the old token of a pending renewal.
-        query.andWhere(`${args.renewalPending ? '' : 'NOT '}${PENDING_RENEWAL}`, {
+        query.andWhere(args.renewalPending ? PENDING_RENEWAL : NO_PENDING_RENEWAL, {
           now: sqlTimestamp(now),
         });
       }
       if (args.alertLevel) whereAlertLevel(query, args.alertLevel, durationDays, now);
       return query;
     };
-    const [page, counted] = await Promise.all([
-      paginate(filtered(), SORTS[args.sortField], args.direction, args),
-      countUpTo(filtered()),
-    ]);
+    const counted = await countUpTo(
+      filtered('count'),
+      search || roleIds ? SPARSE_MATCHES : COUNT_CAP,
+    );
+    const dense = counted.totalCountCapped || counted.totalCount > SPARSE_MATCHES;
+    const page = await paginate(
+      filtered(dense ? 'walk' : 'sparse'),
+      SORTS[args.sortField],
+      args.direction,
+      args,
+      dense ? SORT_INDEXES[args.sortField] : undefined,
+    );
     return { ...page, ...counted };
   }
 

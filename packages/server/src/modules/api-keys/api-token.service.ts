@@ -11,6 +11,7 @@ import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
 import type { ApiKey } from './api-key.entity.js';
+import { KEPT_UNTIL_DELETED } from './pending-renewal.js';
 import { ApiToken } from './api-token.entity.js';
 import { generateToken, hashesEqual, hashToken } from './api-token.secret.js';
 import { findOwnedApiKey } from './owned-api-key.js';
@@ -103,6 +104,8 @@ export class ApiTokenService {
       } else if (grace !== null && live[0]) {
         await manager.update(ApiToken, { id: live[0].id }, { expiresAt: addMs(now, grace) });
       }
+      key.oldTokenLiveUntil =
+        grace === 0 || !live[0] ? null : grace === null ? KEPT_UNTIL_DELETED : addMs(now, grace);
       key.tokenCreatedAt = now;
       key.updatedAt = now;
       // save() bumps the version: a parallel renewal that read the old one fails.
@@ -123,8 +126,9 @@ export class ApiTokenService {
       caller,
       id,
       'api-key.old-token-deleted',
-      async (manager, [oldToken]) => {
+      async (manager, [oldToken], key) => {
         await manager.delete(ApiToken, { id: oldToken.id });
+        key.oldTokenLiveUntil = null;
       },
     );
   }
@@ -139,6 +143,7 @@ export class ApiTokenService {
         await manager.delete(ApiToken, { id: newToken.id });
         await manager.update(ApiToken, { id: oldToken.id }, { expiresAt: null });
         key.tokenCreatedAt = oldToken.createdAt;
+        key.oldTokenLiveUntil = null;
       },
     );
   }
