@@ -89,6 +89,7 @@ const whereAlertLevel = (
   level: AlertLevel,
   durationDays: number,
   now: Date,
+  walkingSortIndex = false,
 ): SelectQueryBuilder<ApiKey> => {
   const range = tokenCreatedRangeFor(level, durationDays, now);
   if (range.after)
@@ -97,6 +98,12 @@ const whereAlertLevel = (
     query.andWhere('k.tokenCreatedAt <= :atOrBefore', {
       atOrBefore: sqlTimestamp(range.atOrBefore),
     });
+    // A key's token is never older than the key, so the bound holds for createdAt too: it
+    // lets a page walking the CREATED_AT or STATUS index seek past the newer keys. Counts
+    // keep to the tokenCreatedAt index alone, which answers them without reading rows.
+    if (walkingSortIndex) {
+      query.andWhere('k.createdAt <= :atOrBefore');
+    }
   }
   return query;
 };
@@ -143,6 +150,8 @@ export class ApiKeyService {
       }
       if (args.status)
         query.andWhere('k.active = :active', { active: args.status === 'ACTIVE' ? 1 : 0 });
+      // Spelled out, both statuses let the STATUS index seek on createdAt within each of them.
+      else if (plan === 'walk' && args.sortField === 'STATUS') query.andWhere('k.active IN (0, 1)');
       if (roleIds) {
         const holdsRole = `SELECT 1 FROM key_grants g INNER JOIN key_grant_roles gr ON gr.grantId = g.id
             WHERE g.apiKeyId = k.id AND g.accountId = :accountId AND gr.roleId IN (:...roleIds)`;
@@ -159,7 +168,8 @@ export class ApiKeyService {
           now: sqlTimestamp(now),
         });
       }
-      if (args.alertLevel) whereAlertLevel(query, args.alertLevel, durationDays, now);
+      if (args.alertLevel)
+        whereAlertLevel(query, args.alertLevel, durationDays, now, plan === 'walk');
       return query;
     };
     const counted = await countUpTo(
