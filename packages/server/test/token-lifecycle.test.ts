@@ -417,12 +417,19 @@ describe.each(testDatabases)('token lifecycle on $name', (database) => {
     expect(saved.data!.updateApiKeySettings.settings.webhookSigningSecret).toMatch(
       /^[0-9a-f]{64}$/,
     );
-    const viewer = await server.graphql(
-      'mutation { generateApiKey(input: { name: "Settings reader" }) { token apiKey { key } } }',
-      {},
+    const withSecrets = 'https://hooks:s3cret-pass@hooks.acme.test/keyward?sig=s3cret-query';
+    await server.graphql(
+      SETTINGS,
+      { input: { webhookUrl: withSecrets } },
       { cookie: owner.cookie },
     );
-    void viewer;
+    const audited = JSON.stringify(
+      await server.dataSource
+        .getRepository(AuditEvent)
+        .findBy({ accountId: owner.account.id, action: 'settings.updated' }),
+    );
+    expect(audited).toContain('https://redacted@hooks.acme.test/keyward?redacted');
+    expect(audited).not.toContain('s3cret');
     const keyOnly = await generateKey(server, owner.cookie, 'Key viewer', [viewerRole]);
     expect(
       errorCode(

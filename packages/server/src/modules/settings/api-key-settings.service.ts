@@ -39,6 +39,18 @@ const validUrl = (raw: string): string => {
   throw badInput('webhookUrl', 'Enter an http or https URL of at most 500 characters.');
 };
 
+/** Where a webhook points, without the user, password or query a URL may carry secrets in. */
+const redactedUrl = (url: string): string => {
+  try {
+    const parsed = new URL(url.trim());
+    const hidden = parsed.username || parsed.password ? 'redacted@' : '';
+    const query = parsed.search ? '?redacted' : '';
+    return `${parsed.protocol}//${hidden}${parsed.host}${parsed.pathname}${query}`;
+  } catch {
+    return '(not a URL)';
+  }
+};
+
 export class ApiKeySettingsService {
   constructor(
     private readonly dataSource: DataSource,
@@ -104,8 +116,11 @@ export class ApiKeySettingsService {
         accountId: principal.accountId,
         action: 'settings.updated',
         target: { type: 'settings', id: principal.accountId, label: 'API key settings' },
-        // The signing secret never goes to the audit trail.
-        details: { ...changes },
+        // The signing secret never goes to the audit trail, nor credentials in the webhook URL.
+        details: {
+          ...changes,
+          ...(changes.webhookUrl ? { webhookUrl: redactedUrl(changes.webhookUrl) } : {}),
+        },
       });
       return settings;
     });
