@@ -31,7 +31,9 @@ console.log(
 );
 for (const line of await machineDescription()) console.log(line);
 
-const env: Record<string, string> = values.redis ? { REDIS_URL: values.redis } : {};
+// Explicitly empty without --redis: the servers inherit this process's environment, and a
+// REDIS_URL there would turn the polling run into a second Redis run.
+const env: Record<string, string> = { REDIS_URL: values.redis ?? '' };
 const [writer, reader] = await Promise.all([
   startServerProcess(values.database, keysFile.tokenSecret, env),
   startServerProcess(values.database, keysFile.tokenSecret, env),
