@@ -35,7 +35,7 @@ const SORT_VALUES: Record<SortField, (row: KeyRow) => (string | number | null)[]
 /** NULL lowest, as both databases sort it; ids compare as the databases' binary-safe ASCII. */
 const compare = (a: (string | number | null)[], b: (string | number | null)[]): number => {
   for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i], b[i]];
+    const [x, y] = [a[i] ?? null, b[i] ?? null];
     if (x === y) continue;
     if (x === null) return -1;
     if (y === null) return 1;
