@@ -22,10 +22,13 @@ const { values } = parseArgs({
     database: { type: 'string', default: DEFAULT_BENCH_DATABASE },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
+    /** Floor and Keyward take turns this many times; the ratio is the median of the rounds. */
+    rounds: { type: 'string', default: '3' },
   },
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const rounds = Number(values.rounds);
 const keysFile = readBenchKeysFile();
 if (!keysFile) throw new Error(`No ${BENCH_KEYS_FILE}: run bench/seed-keys.ts first.`);
 const requests = keysFile.keys.map((entry) => ({
@@ -54,7 +57,7 @@ const reportPaced = (name: string, result: PacedResult) => {
 
 console.log(`# B1 verify throughput — ${new Date().toISOString()}`);
 console.log(
-  `command: npx tsx bench/verify.bench.ts --database ${describeDatabase(values.database)} --seconds ${seconds} --connections ${connections}`,
+  `command: npx tsx bench/verify.bench.ts --database ${describeDatabase(values.database)} --seconds ${seconds} --connections ${connections} --rounds ${rounds}`,
 );
 for (const line of await machineDescription()) console.log(line);
 console.log(
@@ -84,12 +87,18 @@ try {
   const code = ((await probe.json()) as { code: string }).code;
   if (code !== 'VALID') throw new Error(`verify answered ${code} for a seeded key`);
 
+  // Throughput on a shared 2-vCPU VM drifts by tens of percent within a minute, so the floor
+  // and Keyward take turns and each round compares the two measured side by side.
   await load(floorUrl, { duration: 3 });
-  const floorMax = await load(floorUrl, { duration: seconds });
-  report('floor (node:http, map, HMAC)', floorMax);
   await load(keyward.url, { duration: 3 });
-  const keywardMax = await load(keyward.url, { duration: seconds });
-  report('keyward /api/keys/verify', keywardMax);
+  const ratios: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const floorMax = await load(floorUrl, { duration: seconds });
+    report(`round ${round}: floor (node:http, map, HMAC)`, floorMax);
+    const keywardMax = await load(keyward.url, { duration: seconds });
+    report(`round ${round}: keyward /api/keys/verify`, keywardMax);
+    ratios.push(keywardMax.requests.average / floorMax.requests.average);
+  }
   const paced = (url: string) =>
     pacedLoad({ url, requests, rate: FIXED_RATE, seconds, connections });
   const floorAt2k = await paced(floorUrl);
@@ -97,11 +106,14 @@ try {
   const keywardAt2k = await paced(keyward.url);
   reportPaced('keyward at 2,000 req/s (paced)', keywardAt2k);
 
-  const ratio = keywardMax.requests.average / floorMax.requests.average;
+  const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)] ?? 0;
+  console.log(
+    `keyward/floor per round: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}; median ${(ratio * 100).toFixed(0)}%`,
+  );
   const throughputOk = ratio >= 0.5;
   const latencyOk = keywardAt2k.p99 <= 5 && keywardAt2k.errors === 0 && keywardAt2k.non2xx === 0;
   console.log(
-    `${throughputOk ? 'PASS' : 'FAIL'} throughput: keyward at ${(ratio * 100).toFixed(0)}% of the floor (target >= 50%)`,
+    `${throughputOk ? 'PASS' : 'FAIL'} throughput: keyward at ${(ratio * 100).toFixed(0)}% of the floor, median of ${rounds} rounds (target >= 50%)`,
   );
   console.log(
     `${latencyOk ? 'PASS' : 'FAIL'} latency: p99 ${keywardAt2k.p99.toFixed(2)} ms at 2,000 req/s (target <= 5 ms)`,

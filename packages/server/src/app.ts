@@ -23,7 +23,7 @@ import { createLogger, createMetrics, httpLogger, type Metrics } from './http/ob
 import { metricsPlugin } from './graphql/metrics-plugin.js';
 import { singleRevealRule } from './graphql/single-reveal-rule.js';
 import { authenticate, sessionCookieJar } from './http/request-context.js';
-import { handleVerify, VERIFY_PATH } from './http/verify-endpoint.js';
+import { createVerifyHandler, VERIFY_PATH } from './http/verify-endpoint.js';
 import type { ThrottleLimits } from './modules/verification/failure-throttle.js';
 import { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import { createServices, type Services } from './services.js';
@@ -216,9 +216,10 @@ export const createApp = async (
     config.trustProxy === false
       ? (req: IncomingMessage) => req.socket.remoteAddress ?? null
       : (req: IncomingMessage) => proxyAddr(req, trust) || null;
+  const handleVerify = createVerifyHandler(services, clientIp, metrics);
   const listener: RequestListener = (req, res) => {
     if (req.url === VERIFY_PATH || req.url?.startsWith(`${VERIFY_PATH}?`)) {
-      handleVerify(req, res, services, clientIp, metrics).catch((error: unknown) => {
+      handleVerify(req, res, (error: unknown) => {
         logger.error({ err: error }, 'Verification failed');
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(

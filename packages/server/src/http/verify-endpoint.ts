@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Services } from '../services.js';
 import type { Metrics } from './observability.js';
 import type { Verification, VerificationCode } from '../modules/verification/key-verifier.js';
@@ -28,23 +27,6 @@ const sendJson = (res: ServerResponse, status: number, json: string) => {
   });
   res.end(json);
 };
-
-const readBody = (req: IncomingMessage): Promise<string | null> =>
-  new Promise((resolve) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
-  });
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const headerValue = (req: IncomingMessage, ...names: string[]) => {
@@ -79,59 +61,113 @@ const bodyOf = (verification: Verification) => ({
 
 /**
  * POST /api/keys/verify (A3), served before Express: the hot path of every integration
- * call parses a small JSON body and answers from the verification cache.
+ * call parses a small JSON body and answers from the verification cache, synchronously
+ * when the key is cached (no promise between the request's last chunk and the answer).
  * Body: { key, token, account?, resource? }; the key and token headers work too.
  */
-export const handleVerify = async (
-  req: IncomingMessage,
-  res: ServerResponse,
+export const createVerifyHandler = (
   services: Services,
   clientIp: (req: IncomingMessage) => string | null,
   metrics: Metrics,
-): Promise<void> => {
-  const stopTimer = metrics.verifyDuration.startTimer();
-  const query = req.url?.indexOf('?') ?? -1;
-  const gate = query >= 0 && new URLSearchParams(req.url?.slice(query + 1)).get('gate') === 'true';
-  if (req.method !== 'POST') {
-    res.setHeader('allow', 'POST');
-    send(res, 405, { errors: [{ message: 'Use POST.', extensions: { code: 'BAD_REQUEST' } }] });
-    return;
-  }
-  const raw = await readBody(req);
-  let body: Record<string, unknown> = {};
-  try {
-    body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw new Error('not an object');
-  } catch {
-    send(res, 400, {
-      errors: [{ message: 'Send a JSON object.', extensions: { code: 'BAD_USER_INPUT' } }],
+) => {
+  const counters = new Map<VerificationCode, { inc: () => void }>();
+  const countOf = (code: VerificationCode) => {
+    let counter = counters.get(code);
+    if (!counter) {
+      counter = metrics.verifications.labels({ code, path: 'verify' });
+      counters.set(code, counter);
+    }
+    return counter;
+  };
+
+  const answer = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    raw: string,
+    gate: boolean,
+    started: number,
+    onError: (error: unknown) => void,
+  ) => {
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new Error('not an object');
+    } catch {
+      send(res, 400, {
+        errors: [{ message: 'Send a JSON object.', extensions: { code: 'BAD_USER_INPUT' } }],
+      });
+      return;
+    }
+    const key = text(body.key) ?? headerValue(req, 'x-api-appkey', 'x-vtex-api-appkey');
+    const token = text(body.token) ?? headerValue(req, 'x-api-apptoken', 'x-vtex-api-apptoken');
+    if (!key || !token || key.length > 200 || token.length > 200) {
+      send(res, 400, {
+        errors: [
+          { message: 'key and token are required.', extensions: { code: 'BAD_USER_INPUT' } },
+        ],
+      });
+      return;
+    }
+    const finish = (verification: Verification) => {
+      countOf(verification.code).inc();
+      const respond = () => {
+        metrics.verifyDuration.observe((performance.now() - started) / 1000);
+        const status = gate
+          ? GATE_STATUS[verification.code]
+          : verification.code === 'RATE_LIMITED'
+            ? 429
+            : 200;
+        sendJson(res, status, jsonOf(verification));
+      };
+      if (verification.delayMs > 0) setTimeout(respond, verification.delayMs);
+      else respond();
+    };
+    const outcome = services.verifier.verify(
+      {
+        key,
+        token,
+        account: text(body.account) ?? headerValue(req, 'x-account'),
+        resource: text(body.resource),
+      },
+      clientIp(req),
+    );
+    if (outcome instanceof Promise) outcome.then(finish).catch(onError);
+    else finish(outcome);
+  };
+
+  return (req: IncomingMessage, res: ServerResponse, onError: (error: unknown) => void): void => {
+    const started = performance.now();
+    const query = req.url?.indexOf('?') ?? -1;
+    const gate =
+      query >= 0 && new URLSearchParams(req.url?.slice(query + 1)).get('gate') === 'true';
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      send(res, 405, { errors: [{ message: 'Use POST.', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
     });
-    return;
-  }
-  const key = text(body.key) ?? headerValue(req, 'x-api-appkey', 'x-vtex-api-appkey');
-  const token = text(body.token) ?? headerValue(req, 'x-api-apptoken', 'x-vtex-api-apptoken');
-  if (!key || !token || key.length > 200 || token.length > 200) {
-    send(res, 400, {
-      errors: [{ message: 'key and token are required.', extensions: { code: 'BAD_USER_INPUT' } }],
+    req.on('end', () => {
+      try {
+        const raw =
+          chunks.length === 1
+            ? chunks[0]!.toString('utf8')
+            : Buffer.concat(chunks).toString('utf8');
+        answer(req, res, raw, gate, started, onError);
+      } catch (error) {
+        onError(error);
+      }
     });
-    return;
-  }
-  const verification = await services.verifier.verify(
-    {
-      key,
-      token,
-      account: text(body.account) ?? headerValue(req, 'x-account'),
-      resource: text(body.resource),
-    },
-    clientIp(req),
-  );
-  metrics.verifications.inc({ code: verification.code, path: 'verify' });
-  if (verification.delayMs > 0) await sleep(verification.delayMs);
-  stopTimer();
-  sendJson(
-    res,
-    gate ? GATE_STATUS[verification.code] : verification.code === 'RATE_LIMITED' ? 429 : 200,
-    jsonOf(verification),
-  );
+    // A client that goes away mid-body needs no answer.
+    req.on('error', () => undefined);
+  };
 };

@@ -54,6 +54,9 @@ const refusal = (code: VerificationCode, delayMs = 0): Verification => ({
  * A cached key costs an HMAC and a constant-time compare; the database is read only on
  * a cache miss.
  */
+const isLive = (token: TokenSnapshot, now: Date) =>
+  token.expiresAt === null || token.expiresAt > now;
+
 export class KeyVerifier {
   private readonly answers = new WeakMap<TokenSnapshot, Map<string, Verification>>();
 
@@ -69,12 +72,39 @@ export class KeyVerifier {
     private readonly previousTokenSecret: string | null = null,
   ) {}
 
-  /** Answers from the cache with no await at all: this is every integration call's hot path. */
-  async verify(request: VerificationRequest, ip: string | null): Promise<Verification> {
+  /**
+   * Synchronous when everything needed is in memory (every integration call's hot path:
+   * no promise, no await); a promise otherwise.
+   */
+  verify(request: VerificationRequest, ip: string | null): Verification | Promise<Verification> {
+    return this.verifyFromCache(request, ip) ?? this.verifyFully(request, ip);
+  }
+
+  /** Null whenever anything is missing from memory, or the answer is a failure to count. */
+  private verifyFromCache(request: VerificationRequest, ip: string | null): Verification | null {
+    if (this.throttle.sourceBlocked(ip ?? 'unknown') !== false) return null;
+    const now = this.clock();
+    const snapshot = this.cache.getKey(request.key, now.getTime());
+    if (!snapshot) return null;
+    const presented = hashTokenBytes(this.tokenSecret, request.token);
+    const token = snapshot.tokens.find(
+      (candidate) => isLive(candidate, now) && hashBytesEqual(candidate.hash, presented),
+    );
+    if (!token) return null;
+    const ownerSlug = accountSlugOfKey(snapshot.key);
+    const slug = request.account?.trim() || ownerSlug;
+    const accountId =
+      slug === ownerSlug ? snapshot.ownerAccountId : this.cache.accountId(slug ?? '');
+    if (!accountId) return null;
+    return this.decide(request, ip, now, snapshot, token, accountId, slug);
+  }
+
+  private async verifyFully(
+    request: VerificationRequest,
+    ip: string | null,
+  ): Promise<Verification> {
     const source = ip ?? 'unknown';
-    const sourceBlocked = this.throttle.sourceBlocked(source);
-    if (sourceBlocked === true || (sourceBlocked !== false && (await sourceBlocked)))
-      return refusal('RATE_LIMITED');
+    if (await this.throttle.sourceBlocked(source)) return refusal('RATE_LIMITED');
     const now = this.clock();
     const snapshot =
       this.cache.getKey(request.key, now.getTime()) ?? (await this.load(request.key, now));
@@ -85,15 +115,29 @@ export class KeyVerifier {
     const slug = request.account?.trim() || ownerSlug;
     const accountId =
       slug === ownerSlug ? snapshot.ownerAccountId : await this.accountId(slug ?? '');
-    const grant = accountId ? snapshot.grants.get(accountId) : undefined;
+    const decided = accountId
+      ? this.decide(request, ip, now, snapshot, token, accountId, slug)
+      : null;
     // A right token for an account that never granted the key is as wrong as a wrong token.
-    if (!grant || !accountId) return this.fail(request.key, source, ip, true);
+    return decided ?? this.fail(request.key, source, ip, true);
+  }
 
+  /** The outcome for a right token presented for an account; null when that account never granted the key. */
+  private decide(
+    request: VerificationRequest,
+    ip: string | null,
+    now: Date,
+    snapshot: KeySnapshot,
+    token: TokenSnapshot,
+    accountId: string,
+    slug: string | null,
+  ): Verification | null {
+    const grant = snapshot.grants.get(accountId);
+    if (!grant) return null;
     if (!snapshot.active) return this.refuse(refusal('INACTIVE'), request.key, ip);
     const expiresAt = token.dueAt;
     if (snapshot.enforced && expiresAt <= now)
       return this.refuse(refusal('EXPIRED'), request.key, ip);
-
     if (request.resource && !grant.resources.has(request.resource)) {
       return {
         ...refusal('FORBIDDEN'),
@@ -153,15 +197,13 @@ export class KeyVerifier {
     now: Date,
   ): Promise<TokenSnapshot | undefined> {
     const presented = hashTokenBytes(this.tokenSecret, presentedToken);
-    const live = (candidate: TokenSnapshot) =>
-      candidate.expiresAt === null || candidate.expiresAt > now;
     const token = snapshot.tokens.find(
-      (candidate) => live(candidate) && hashBytesEqual(candidate.hash, presented),
+      (candidate) => isLive(candidate, now) && hashBytesEqual(candidate.hash, presented),
     );
     if (token || !this.previousTokenSecret) return token;
     const presentedBefore = hashTokenBytes(this.previousTokenSecret, presentedToken);
     const rotated = snapshot.tokens.find(
-      (candidate) => live(candidate) && hashBytesEqual(candidate.hash, presentedBefore),
+      (candidate) => isLive(candidate, now) && hashBytesEqual(candidate.hash, presentedBefore),
     );
     if (rotated) await this.rehash(snapshot.apiKeyId, rotated.id, presentedBefore, presented);
     return rotated;
