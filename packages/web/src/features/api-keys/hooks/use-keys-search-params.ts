@@ -1,5 +1,4 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useMemo } from 'react';
 import type {
   AlertLevel,
   ApiKeySortField,
@@ -7,6 +6,7 @@ import type {
   GeneratedKeysQueryVariables,
   SortDirection,
 } from '../../../gql/graphql';
+import { cursorPage, pickAllowed, useListSearchParams } from '../../../lib/list-url-state';
 
 export const sortFields: readonly ApiKeySortField[] = ['NAME', 'CREATED_AT', 'STATUS', 'LAST_USED'];
 export const pageSizes = [10, 25, 50] as const;
@@ -29,19 +29,16 @@ export type KeysListState = {
   pageSize: number;
 };
 
-const pick = <T extends string>(allowed: readonly T[], value: string | null): T | null =>
-  allowed.find((candidate) => candidate === value) ?? null;
-
 export const parseKeysListState = (params: URLSearchParams): KeysListState => {
   const size = Number(params.get('size'));
   return {
     search: params.get('q') ?? '',
-    status: pick(statuses, params.get('status')),
+    status: pickAllowed(statuses, params.get('status')),
     roleIds: params.getAll('role'),
-    alertLevel: pick(alertLevels, params.get('alert')),
+    alertLevel: pickAllowed(alertLevels, params.get('alert')),
     renewalPending: params.get('pending') === '1',
-    sortField: pick(sortFields, params.get('sort')) ?? 'CREATED_AT',
-    sortDirection: pick(directions, params.get('dir')) ?? 'DESC',
+    sortField: pickAllowed(sortFields, params.get('sort')) ?? 'CREATED_AT',
+    sortDirection: pickAllowed(directions, params.get('dir')) ?? 'DESC',
     after: params.get('after'),
     before: params.get('before'),
     pageSize: pageSizes.find((allowed) => allowed === size) ?? defaultPageSize,
@@ -57,9 +54,7 @@ export const toQueryVariables = (state: KeysListState): GeneratedKeysQueryVariab
     ...(state.alertLevel ? { alertLevel: state.alertLevel } : {}),
     ...(state.renewalPending ? { renewalPending: true } : {}),
   };
-  const page = state.before
-    ? { last: state.pageSize, before: state.before }
-    : { first: state.pageSize, ...(state.after ? { after: state.after } : {}) };
+  const page = cursorPage(state, state.pageSize);
   return {
     ...page,
     filter,
@@ -71,31 +66,9 @@ export const toQueryVariables = (state: KeysListState): GeneratedKeysQueryVariab
 export const defaultDirectionFor = (field: ApiKeySortField): SortDirection =>
   field === 'NAME' ? 'ASC' : 'DESC';
 
-type ParamUpdate = Record<string, string | string[] | null>;
-
 /** Search, filters, sort and cursor live in the URL so reload and Back restore the list. */
 export const useKeysSearchParams = () => {
-  const [params, setParams] = useSearchParams();
-  const state = useMemo(() => parseKeysListState(params), [params]);
-
-  const update = useCallback(
-    (changes: ParamUpdate, { keepCursor = false } = {}) => {
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        if (!keepCursor) {
-          next.delete('after');
-          next.delete('before');
-        }
-        for (const [name, value] of Object.entries(changes)) {
-          next.delete(name);
-          const values = Array.isArray(value) ? value : value ? [value] : [];
-          for (const item of values) next.append(name, item);
-        }
-        return next;
-      });
-    },
-    [setParams],
-  );
+  const { state, update, goToNextPage, goToPreviousPage } = useListSearchParams(parseKeysListState);
 
   const actions = useMemo(
     () => ({
@@ -107,10 +80,6 @@ export const useKeysSearchParams = () => {
       setSort: (field: ApiKeySortField, direction: SortDirection) =>
         update({ sort: field, dir: direction }),
       setPageSize: (size: number) => update({ size: String(size) }),
-      goToNextPage: (endCursor: string) =>
-        update({ after: endCursor, before: null }, { keepCursor: true }),
-      goToPreviousPage: (startCursor: string) =>
-        update({ before: startCursor, after: null }, { keepCursor: true }),
       clearFilters: () => update({ q: null, status: null, role: null, alert: null, pending: null }),
     }),
     [update],
@@ -123,5 +92,5 @@ export const useKeysSearchParams = () => {
     state.alertLevel ||
     state.renewalPending,
   );
-  return { state, hasFilters, ...actions };
+  return { state, hasFilters, goToNextPage, goToPreviousPage, ...actions };
 };

@@ -1,6 +1,6 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useMemo } from 'react';
 import type { AuditEventFilter, AuditEventsQueryVariables } from '../../../gql/graphql';
+import { cursorPage, useListSearchParams } from '../../../lib/list-url-state';
 
 export const auditPageSize = 25;
 
@@ -62,9 +62,7 @@ export const toAuditFilter = (state: AuditListState): AuditEventFilter => {
 };
 
 export const toAuditQueryVariables = (state: AuditListState): AuditEventsQueryVariables => {
-  const page = state.before
-    ? { last: auditPageSize, before: state.before }
-    : { first: auditPageSize, ...(state.after ? { after: state.after } : {}) };
+  const page = cursorPage(state, auditPageSize);
   return { ...page, filter: toAuditFilter(state) };
 };
 
@@ -77,30 +75,10 @@ export const auditExportHref = (state: AuditListState): string => {
   return `/api/audit/export?${params.toString()}`;
 };
 
-type ParamUpdate = Record<string, string | null>;
-
 /** Audit filters and the page cursor live in the URL so reload, Back and shared links keep them. */
 export const useAuditSearchParams = () => {
-  const [params, setParams] = useSearchParams();
-  const state = useMemo(() => parseAuditListState(params), [params]);
-
-  const update = useCallback(
-    (changes: ParamUpdate, { keepCursor = false } = {}) => {
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        if (!keepCursor) {
-          next.delete('after');
-          next.delete('before');
-        }
-        for (const [name, value] of Object.entries(changes)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        return next;
-      });
-    },
-    [setParams],
-  );
+  const { state, update, goToNextPage, goToPreviousPage } =
+    useListSearchParams(parseAuditListState);
 
   const actions = useMemo(
     () => ({
@@ -109,10 +87,6 @@ export const useAuditSearchParams = () => {
       setTargetKey: (targetKey: string) => update({ target: targetKey.trim() || null }),
       setFrom: (from: string | null) => update({ from: parseDay(from) }),
       setTo: (to: string | null) => update({ to: parseDay(to) }),
-      goToNextPage: (endCursor: string) =>
-        update({ after: endCursor, before: null }, { keepCursor: true }),
-      goToPreviousPage: (startCursor: string) =>
-        update({ before: startCursor, after: null }, { keepCursor: true }),
       clearFilters: () => update({ actor: null, action: null, target: null, from: null, to: null }),
     }),
     [update],
@@ -121,5 +95,5 @@ export const useAuditSearchParams = () => {
   const hasFilters = Boolean(
     state.actor.trim() || state.action || state.targetKey.trim() || state.from || state.to,
   );
-  return { state, hasFilters, ...actions };
+  return { state, hasFilters, goToNextPage, goToPreviousPage, ...actions };
 };
