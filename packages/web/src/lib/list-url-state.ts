@@ -55,3 +55,27 @@ export const useListSearchParams = <State>(parse: (params: URLSearchParams) => S
 
   return { state, update, ...paging };
 };
+
+type PageInfo = {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor?: string | null;
+  endCursor?: string | null;
+};
+
+/** Pager buttons from a Relay pageInfo and the cursor in the URL. */
+export const pagerProps = (
+  pageInfo: PageInfo,
+  state: { after: string | null; before: string | null },
+  paging: { goToNextPage: (cursor: string) => void; goToPreviousPage: (cursor: string) => void },
+) => ({
+  // Forward pages may report hasPreviousPage=false (Relay allows it): the cursor says more.
+  canGoBack: pageInfo.hasPreviousPage || Boolean(state.after),
+  canGoForward: pageInfo.hasNextPage || Boolean(state.before),
+  onPrevious: () => {
+    if (pageInfo.startCursor) paging.goToPreviousPage(pageInfo.startCursor);
+  },
+  onNext: () => {
+    if (pageInfo.endCursor) paging.goToNextPage(pageInfo.endCursor);
+  },
+});

@@ -1,12 +1,12 @@
-import { Box, Button, Group, LoadingOverlay, Skeleton, Stack } from '@mantine/core';
+import { Box, Button, Group, LoadingOverlay, Stack } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { IconFilterOff, IconKey, IconLock, IconPlus } from '@tabler/icons-react';
+import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorAlert } from '../../../components/error-alert';
+import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
-import { getErrorCode } from '../../../lib/graphql-errors';
+import { pagerProps } from '../../../lib/list-url-state';
 import { resourceKeys, useCan } from '../../auth/viewer-context';
 import { AlertSummaryBanner } from '../components/alert-summary-banner';
 import { ApiKeyActionModals, type ApiKeyAction } from '../components/api-key-action-modals';
@@ -54,32 +54,18 @@ export const GeneratedKeysQueryDocument = graphql(`
   }
 `);
 
-const NoPermission = () => {
-  const { t } = useTranslation();
-  return (
-    <EmptyState
-      icon={<IconLock size={32} aria-hidden />}
-      title={t('keys.noPermission.title')}
-      description={t('keys.noPermission.description')}
-      data-testid="api-keys-no-permission"
-    />
-  );
-};
-
-const TableSkeleton = () => {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="xs" role="status" aria-label={t('keys.loading')} data-testid="api-keys-loading">
-      {Array.from({ length: 5 }, (_, index) => (
-        <Skeleton key={index} height={44} radius="sm" />
-      ))}
-    </Stack>
-  );
-};
-
 export const GeneratedKeysRoute = () => {
   const canView = useCan(resourceKeys.viewApiKeys);
-  return canView ? <GeneratedKeysList /> : <NoPermission />;
+  const { t } = useTranslation();
+  return canView ? (
+    <GeneratedKeysList />
+  ) : (
+    <NoPermission
+      title={t('keys.noPermission.title')}
+      description={t('keys.noPermission.description')}
+      testId="api-keys-no-permission"
+    />
+  );
 };
 
 const GeneratedKeysList = () => {
@@ -111,24 +97,27 @@ const GeneratedKeysList = () => {
       </Button>
     );
 
-  const renderContent = () => {
-    if (error && getErrorCode(error) === 'FORBIDDEN') return <NoPermission />;
-    if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
-    if (!connection) return <TableSkeleton />;
-    if (connection.totalCount === 0 && apiKeys.length === 0) {
-      return list.hasFilters ? (
-        <EmptyState
-          icon={<IconFilterOff size={32} aria-hidden />}
-          title={t('keys.noMatch.title')}
-          description={t('keys.noMatch.description')}
-          action={
-            <Button variant="light" onClick={list.clearFilters}>
-              {t('keys.noMatch.clear')}
-            </Button>
-          }
-          data-testid="api-keys-no-match"
-        />
-      ) : (
+  const renderContent = () => (
+    <ListBody
+      error={error}
+      onRetry={() => void refetch()}
+      noPermission={{
+        title: t('keys.noPermission.title'),
+        description: t('keys.noPermission.description'),
+        testId: 'api-keys-no-permission',
+      }}
+      skeleton={<ListSkeleton label={t('keys.loading')} testId="api-keys-loading" />}
+      loaded={Boolean(connection)}
+      isEmpty={connection?.totalCount === 0 && apiKeys.length === 0}
+      hasFilters={list.hasFilters}
+      noMatch={{
+        title: t('keys.noMatch.title'),
+        description: t('keys.noMatch.description'),
+        clearLabel: t('keys.noMatch.clear'),
+        onClear: list.clearFilters,
+        testId: 'api-keys-no-match',
+      }}
+      empty={
         <EmptyState
           icon={<IconKey size={32} aria-hidden />}
           title={t('keys.empty.title')}
@@ -136,40 +125,37 @@ const GeneratedKeysList = () => {
           action={renderGenerateButton('generate-api-key-empty')}
           data-testid="api-keys-empty"
         />
-      );
-    }
-    const { pageInfo } = connection;
-    return (
-      <Stack gap="sm">
-        <Box pos="relative">
-          <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
-          <GeneratedKeysTable
-            apiKeys={apiKeys}
-            sortField={state.sortField}
-            sortDirection={state.sortDirection}
-            onSort={list.setSort}
-            canEdit={canEdit}
-            canRenew={canRenew}
-            onAction={(kind, apiKey) => {
-              setAction({ kind, apiKey });
-              setActionOpened(true);
-            }}
-          />
-        </Box>
-        <KeysPagination
-          totalCount={connection.totalCount}
-          totalCountCapped={connection.totalCountCapped}
-          pageSize={state.pageSize}
-          // Forward pages may report hasPreviousPage=false (Relay allows it): the cursor says more.
-          canGoBack={pageInfo.hasPreviousPage || Boolean(state.after)}
-          canGoForward={pageInfo.hasNextPage || Boolean(state.before)}
-          onPrevious={() => pageInfo.startCursor && list.goToPreviousPage(pageInfo.startCursor)}
-          onNext={() => pageInfo.endCursor && list.goToNextPage(pageInfo.endCursor)}
-          onPageSizeChange={list.setPageSize}
-        />
-      </Stack>
-    );
-  };
+      }
+      renderPage={() =>
+        connection && (
+          <Stack gap="sm">
+            <Box pos="relative">
+              <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
+              <GeneratedKeysTable
+                apiKeys={apiKeys}
+                sortField={state.sortField}
+                sortDirection={state.sortDirection}
+                onSort={list.setSort}
+                canEdit={canEdit}
+                canRenew={canRenew}
+                onAction={(kind, apiKey) => {
+                  setAction({ kind, apiKey });
+                  setActionOpened(true);
+                }}
+              />
+            </Box>
+            <KeysPagination
+              totalCount={connection.totalCount}
+              totalCountCapped={connection.totalCountCapped}
+              pageSize={state.pageSize}
+              {...pagerProps(connection.pageInfo, state, list)}
+              onPageSizeChange={list.setPageSize}
+            />
+          </Stack>
+        )
+      }
+    />
+  );
 
   return (
     <Stack gap="md">

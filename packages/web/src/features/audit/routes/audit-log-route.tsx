@@ -6,25 +6,18 @@ import {
   Button,
   Group,
   LoadingOverlay,
-  Skeleton,
   Stack,
   Text,
   Title,
 } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import {
-  IconAlertTriangle,
-  IconDownload,
-  IconFilterOff,
-  IconHistory,
-  IconLock,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconDownload, IconHistory } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorAlert } from '../../../components/error-alert';
+import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
-import { getErrorCode } from '../../../lib/graphql-errors';
+import { pagerProps } from '../../../lib/list-url-state';
 import { resourceKeys, useCan } from '../../auth/viewer-context';
 import { AuditEventsTable } from '../components/audit-events-table';
 import { AuditPagination } from '../components/audit-pagination';
@@ -64,18 +57,6 @@ export const AuditEventsQueryDocument = graphql(`
   }
 `);
 
-const NoPermission = () => {
-  const { t } = useTranslation();
-  return (
-    <EmptyState
-      icon={<IconLock size={32} aria-hidden />}
-      title={t('audit.noPermission.title')}
-      description={t('audit.noPermission.description')}
-      data-testid="audit-no-permission"
-    />
-  );
-};
-
 export const AuditLogRoute = () => {
   const { t } = useTranslation();
   const canView = useCan(resourceKeys.viewApiKeys);
@@ -90,7 +71,15 @@ export const AuditLogRoute = () => {
         </Anchor>
       </Breadcrumbs>
       <Title order={1}>{t('audit.title')}</Title>
-      {canView ? <AuditLog /> : <NoPermission />}
+      {canView ? (
+        <AuditLog />
+      ) : (
+        <NoPermission
+          title={t('audit.noPermission.title')}
+          description={t('audit.noPermission.description')}
+          testId="audit-no-permission"
+        />
+      )}
     </Stack>
   );
 };
@@ -122,56 +111,50 @@ const AuditLog = () => {
         </Alert>
       );
     }
-    if (error && getErrorCode(error) === 'FORBIDDEN') return <NoPermission />;
-    if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
-    if (!connection) {
-      return (
-        <Stack gap="xs" role="status" aria-label={t('audit.loading')} data-testid="audit-loading">
-          {Array.from({ length: 6 }, (_, index) => (
-            <Skeleton key={index} height={44} radius="sm" />
-          ))}
-        </Stack>
-      );
-    }
-    if (events.length === 0) {
-      return list.hasFilters ? (
-        <EmptyState
-          icon={<IconFilterOff size={32} aria-hidden />}
-          title={t('audit.noMatch.title')}
-          description={t('audit.noMatch.description')}
-          action={
-            <Button variant="light" onClick={list.clearFilters}>
-              {t('audit.noMatch.clear')}
-            </Button>
-          }
-          data-testid="audit-no-match"
-        />
-      ) : (
-        <EmptyState
-          icon={<IconHistory size={32} aria-hidden />}
-          title={t('audit.empty.title')}
-          description={t('audit.empty.description')}
-          data-testid="audit-empty"
-        />
-      );
-    }
-    const { pageInfo } = connection;
     return (
-      <Stack gap="sm">
-        <Box pos="relative">
-          <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
-          <AuditEventsTable events={events} />
-        </Box>
-        <AuditPagination
-          totalCount={connection.totalCount}
-          totalCountCapped={connection.totalCountCapped}
-          // Forward pages may report hasPreviousPage=false (Relay allows it): the cursor says more.
-          canGoBack={pageInfo.hasPreviousPage || Boolean(state.after)}
-          canGoForward={pageInfo.hasNextPage || Boolean(state.before)}
-          onPrevious={() => pageInfo.startCursor && list.goToPreviousPage(pageInfo.startCursor)}
-          onNext={() => pageInfo.endCursor && list.goToNextPage(pageInfo.endCursor)}
-        />
-      </Stack>
+      <ListBody
+        error={error}
+        onRetry={() => void refetch()}
+        noPermission={{
+          title: t('audit.noPermission.title'),
+          description: t('audit.noPermission.description'),
+          testId: 'audit-no-permission',
+        }}
+        skeleton={<ListSkeleton label={t('audit.loading')} testId="audit-loading" rows={6} />}
+        loaded={Boolean(connection)}
+        isEmpty={events.length === 0}
+        hasFilters={list.hasFilters}
+        noMatch={{
+          title: t('audit.noMatch.title'),
+          description: t('audit.noMatch.description'),
+          clearLabel: t('audit.noMatch.clear'),
+          onClear: list.clearFilters,
+          testId: 'audit-no-match',
+        }}
+        empty={
+          <EmptyState
+            icon={<IconHistory size={32} aria-hidden />}
+            title={t('audit.empty.title')}
+            description={t('audit.empty.description')}
+            data-testid="audit-empty"
+          />
+        }
+        renderPage={() =>
+          connection && (
+            <Stack gap="sm">
+              <Box pos="relative">
+                <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
+                <AuditEventsTable events={events} />
+              </Box>
+              <AuditPagination
+                totalCount={connection.totalCount}
+                totalCountCapped={connection.totalCountCapped}
+                {...pagerProps(connection.pageInfo, state, list)}
+              />
+            </Stack>
+          )
+        }
+      />
     );
   };
 

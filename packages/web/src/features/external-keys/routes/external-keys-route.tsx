@@ -1,13 +1,13 @@
-import { Box, Button, Group, LoadingOverlay, Skeleton, Stack } from '@mantine/core';
+import { Box, Button, Group, LoadingOverlay, Stack } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { IconFilterOff, IconLock, IconPlus, IconWorldShare } from '@tabler/icons-react';
+import { IconPlus, IconWorldShare } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorAlert } from '../../../components/error-alert';
+import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
-import { getErrorCode } from '../../../lib/graphql-errors';
+import { pagerProps } from '../../../lib/list-url-state';
 import { KeysPagination } from '../../api-keys/components/keys-pagination';
 import { useRoles } from '../../api-keys/hooks/use-roles';
 import { resourceKeys, useCan } from '../../auth/viewer-context';
@@ -63,37 +63,18 @@ type ExternalKeyAction = {
   externalKey: ExternalKeyRow_ExternalKeyFragment;
 };
 
-const NoPermission = () => {
-  const { t } = useTranslation();
-  return (
-    <EmptyState
-      icon={<IconLock size={32} aria-hidden />}
-      title={t('keys.noPermission.title')}
-      description={t('keys.noPermission.description')}
-      data-testid="external-keys-no-permission"
-    />
-  );
-};
-
-const TableSkeleton = () => {
-  const { t } = useTranslation();
-  return (
-    <Stack
-      gap="xs"
-      role="status"
-      aria-label={t('externalKeys.loading')}
-      data-testid="external-keys-loading"
-    >
-      {Array.from({ length: 5 }, (_, index) => (
-        <Skeleton key={index} height={44} radius="sm" />
-      ))}
-    </Stack>
-  );
-};
-
 export const ExternalKeysRoute = () => {
   const canView = useCan(resourceKeys.viewApiKeys);
-  return canView ? <ExternalKeysList /> : <NoPermission />;
+  const { t } = useTranslation();
+  return canView ? (
+    <ExternalKeysList />
+  ) : (
+    <NoPermission
+      title={t('keys.noPermission.title')}
+      description={t('keys.noPermission.description')}
+      testId="external-keys-no-permission"
+    />
+  );
 };
 
 const ExternalKeysList = () => {
@@ -127,24 +108,27 @@ const ExternalKeysList = () => {
       </Button>
     );
 
-  const renderContent = () => {
-    if (error && getErrorCode(error) === 'FORBIDDEN') return <NoPermission />;
-    if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
-    if (!connection) return <TableSkeleton />;
-    if (connection.totalCount === 0 && externalKeys.length === 0) {
-      return list.hasFilters ? (
-        <EmptyState
-          icon={<IconFilterOff size={32} aria-hidden />}
-          title={t('externalKeys.noMatch.title')}
-          description={t('externalKeys.noMatch.description')}
-          action={
-            <Button variant="light" onClick={list.clearFilters}>
-              {t('keys.noMatch.clear')}
-            </Button>
-          }
-          data-testid="external-keys-no-match"
-        />
-      ) : (
+  const renderContent = () => (
+    <ListBody
+      error={error}
+      onRetry={() => void refetch()}
+      noPermission={{
+        title: t('keys.noPermission.title'),
+        description: t('keys.noPermission.description'),
+        testId: 'external-keys-no-permission',
+      }}
+      skeleton={<ListSkeleton label={t('externalKeys.loading')} testId="external-keys-loading" />}
+      loaded={Boolean(connection)}
+      isEmpty={connection?.totalCount === 0 && externalKeys.length === 0}
+      hasFilters={list.hasFilters}
+      noMatch={{
+        title: t('externalKeys.noMatch.title'),
+        description: t('externalKeys.noMatch.description'),
+        clearLabel: t('keys.noMatch.clear'),
+        onClear: list.clearFilters,
+        testId: 'external-keys-no-match',
+      }}
+      empty={
         <EmptyState
           icon={<IconWorldShare size={32} aria-hidden />}
           title={t('externalKeys.empty.title')}
@@ -152,39 +136,36 @@ const ExternalKeysList = () => {
           action={renderAddButton('add-external-key-empty')}
           data-testid="external-keys-empty"
         />
-      );
-    }
-    const { pageInfo } = connection;
-    return (
-      <Stack gap="sm">
-        <Box pos="relative">
-          <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
-          <ExternalKeysTable
-            externalKeys={externalKeys}
-            sortField={state.sortField}
-            sortDirection={state.sortDirection}
-            onSort={list.setSort}
-            canEdit={canEdit}
-            onAction={(kind, externalKey) => {
-              setAction({ kind, externalKey });
-              setActionOpened(true);
-            }}
-          />
-        </Box>
-        <KeysPagination
-          totalCount={connection.totalCount}
-          totalCountCapped={connection.totalCountCapped}
-          pageSize={state.pageSize}
-          // Forward pages may report hasPreviousPage=false (Relay allows it): the cursor says more.
-          canGoBack={pageInfo.hasPreviousPage || Boolean(state.after)}
-          canGoForward={pageInfo.hasNextPage || Boolean(state.before)}
-          onPrevious={() => pageInfo.startCursor && list.goToPreviousPage(pageInfo.startCursor)}
-          onNext={() => pageInfo.endCursor && list.goToNextPage(pageInfo.endCursor)}
-          onPageSizeChange={list.setPageSize}
-        />
-      </Stack>
-    );
-  };
+      }
+      renderPage={() =>
+        connection && (
+          <Stack gap="sm">
+            <Box pos="relative">
+              <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
+              <ExternalKeysTable
+                externalKeys={externalKeys}
+                sortField={state.sortField}
+                sortDirection={state.sortDirection}
+                onSort={list.setSort}
+                canEdit={canEdit}
+                onAction={(kind, externalKey) => {
+                  setAction({ kind, externalKey });
+                  setActionOpened(true);
+                }}
+              />
+            </Box>
+            <KeysPagination
+              totalCount={connection.totalCount}
+              totalCountCapped={connection.totalCountCapped}
+              pageSize={state.pageSize}
+              {...pagerProps(connection.pageInfo, state, list)}
+              onPageSizeChange={list.setPageSize}
+            />
+          </Stack>
+        )
+      }
+    />
+  );
 
   const closeAction = () => setActionOpened(false);
   // The action stays set while a dialog animates closed, so its text does not vanish mid-way.
