@@ -67,6 +67,10 @@ const CURSOR_COLUMNS: Record<SortField, string[]> = {
   LAST_USED: ['k_lastUsedAt', 'k_id'],
 };
 
+const CURSOR_SELECT = ['id', 'nameNormalized', 'createdAt', 'active', 'lastUsedAt']
+  .map((column) => `k.${column} AS k_${column}`)
+  .join(', ');
+
 const toCursorValue = (column: string, raw: unknown): CursorValue => {
   if (raw === null || raw === undefined) return null;
   if (column === 'k_active') return Boolean(Number(raw));
@@ -169,7 +173,10 @@ try {
         let deep: { variables: Record<string, unknown>; query?: CapturedQuery } | null = null;
         if (position > 0) {
           const [row] = (await server.dataSource.query(
-            pageQuery.sql.replace(/LIMIT \d+$/, `LIMIT 1 OFFSET ${position - 1}`),
+            pageQuery.sql
+              // A search in NAME order selects ids first: read the cursor columns either way.
+              .replace(/^SELECT .*? FROM /s, `SELECT ${CURSOR_SELECT} FROM `)
+              .replace(/LIMIT \d+$/, `LIMIT 1 OFFSET ${position - 1}`),
             pageQuery.parameters,
           )) as Record<string, unknown>[];
           if (!row) throw new Error(`no row ${position} for ${field} ${direction} ${label}`);

@@ -128,13 +128,40 @@ const forceIndexOnMysql = <Row extends ObjectLiteral>(
     getQuery().replace(` USE INDEX (\`${index}\`)`, ` FORCE INDEX (\`${index}\`)`);
 };
 
+const idsThenRows = async <Row extends ObjectLiteral>(
+  query: SelectQueryBuilder<Row>,
+  limit: number,
+  sortIndex: string | undefined,
+): Promise<Row[]> => {
+  const idsQuery = query.clone().select(`${query.alias}.id`, 'id').limit(limit);
+  if (sortIndex) forceIndexOnMysql(idsQuery, sortIndex);
+  const ids = (await idsQuery.getRawMany<{ id: string }>()).map((row) => row.id);
+  if (ids.length === 0) return [];
+  const target = query.expressionMap.mainAlias?.target;
+  if (!target) throw new Error('idsFirst needs an entity query');
+  const rows = await query.connection
+    .createQueryBuilder<Row>(target, query.alias)
+    .whereInIds(ids)
+    .getMany();
+  const byId = new Map(rows.map((row) => [String((row as ObjectLiteral).id), row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+};
+
 export const paginate = async <Row extends ObjectLiteral>(
   query: SelectQueryBuilder<Row>,
   columns: SortColumn<Row>[],
   direction: Direction,
   request: PageRequest,
-  /** The index that holds `columns` in order, to walk on MySQL-family databases. */
-  sortIndex?: string,
+  options: {
+    /** The index that holds `columns` in order, to walk on MySQL-family databases. */
+    sortIndex?: string;
+    /**
+     * Find the page's ids first, then load those rows: when the sort index also holds every
+     * filtered column, the walk reads index entries only (MariaDB does not push conditions
+     * into a backward index scan, so otherwise it reads every row it passes).
+     */
+    idsFirst?: boolean;
+  } = {},
 ): Promise<Page<Row>> => {
   if (
     (request.first != null || request.after != null) &&
@@ -152,13 +179,15 @@ export const paginate = async <Row extends ObjectLiteral>(
     const condition = seekCondition(columns, values, seekDirection, 'seek');
     query.andWhere(condition.sql, condition.parameters);
   }
-  if (sortIndex) forceIndexOnMysql(query, sortIndex);
+  if (options.sortIndex) forceIndexOnMysql(query, options.sortIndex);
   columns.forEach((column, index) =>
     index === 0
       ? query.orderBy(column.expression, seekDirection)
       : query.addOrderBy(column.expression, seekDirection),
   );
-  const fetched = await query.limit(size + 1).getMany();
+  const fetched = options.idsFirst
+    ? await idsThenRows(query, size + 1, options.sortIndex)
+    : await query.limit(size + 1).getMany();
   const hasMore = fetched.length > size;
   const rows = fetched.slice(0, size);
   if (backwards) rows.reverse();

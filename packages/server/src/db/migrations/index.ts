@@ -4,6 +4,7 @@ import { TokenLifecycle1763920000000 } from './1763920000000-token-lifecycle.js'
 import { AuthCacheVersion1763930000000 } from './1763930000000-auth-cache-version.js';
 import { NameSortIndex1763940000000 } from './1763940000000-name-sort-index.js';
 import { OldTokenLiveUntil1763950000000 } from './1763950000000-old-token-live-until.js';
+import { NameIndexWithKey1763960000000 } from './1763960000000-name-index-with-key.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AuthCacheVersion1763930000000,
   NameSortIndex1763940000000,
   OldTokenLiveUntil1763950000000,
+  NameIndexWithKey1763960000000,
 ];

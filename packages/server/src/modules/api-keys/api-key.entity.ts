@@ -28,7 +28,8 @@ registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
 @Index('UQ_api_keys_account_name', ['accountId', 'nameNormalized'], { unique: true })
 // The name sort's keyset is (nameNormalized, id): MariaDB does not extend a UNIQUE index with
 // the primary key for ORDER BY, so without this index the NAME sort is a filesort.
-@Index('IDX_api_keys_account_name', ['accountId', 'nameNormalized', 'id'])
+// The key rides along so a search by name or key reads this index alone (count and NAME pages).
+@Index('IDX_api_keys_account_name', ['accountId', 'nameNormalized', 'id', 'key'])
 @Index('IDX_api_keys_account_created', ['accountId', 'createdAt', 'id'])
 @Index('IDX_api_keys_account_status', ['accountId', 'active', 'createdAt', 'id'])
 @Index('IDX_api_keys_account_last_used', ['accountId', 'lastUsedAt', 'id'])

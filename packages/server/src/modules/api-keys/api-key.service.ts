@@ -173,13 +173,11 @@ export class ApiKeyService {
       return query;
     };
     const walk = () =>
-      paginate(
-        filtered('walk'),
-        SORTS[args.sortField],
-        args.direction,
-        args,
-        SORT_INDEXES[args.sortField],
-      );
+      paginate(filtered('walk'), SORTS[args.sortField], args.direction, args, {
+        sortIndex: SORT_INDEXES[args.sortField],
+        // The NAME index also holds the key, so a search walks index entries, not rows.
+        idsFirst: Boolean(search) && args.sortField === 'NAME',
+      });
     // With no filter but status, walking is right whatever the count: at least one key in ten
     // matches in practice, and in a small account any walk is short.
     if (!search && !roleIds && !args.alertLevel && args.renewalPending == null) {
