@@ -4,8 +4,7 @@ import { isMysqlFamily } from '../dialect.js';
 /**
  * IDX_api_keys_account_name gains the key: a search (substring of name or key) can then be
  * counted, and walked in NAME order, on index entries alone instead of reading every row it
- * passes (B3 at 100k: count 47-87 ms -> under 2 ms for "abc", NAME DESC page 287 ms -> see
- * docs/benchmarks.md).
+ * passes (B3 at 100k, see docs/benchmarks.md).
  */
 export class NameIndexWithKey1763960000000 implements MigrationInterface {
   name = 'NameIndexWithKey1763960000000';
