@@ -71,6 +71,17 @@ const CURSOR_SELECT = ['id', 'nameNormalized', 'createdAt', 'active', 'lastUsedA
   .map((column) => `k.${column} AS k_${column}`)
   .join(', ');
 
+/**
+ * The page SQL as a statement that counts well: no LIMIT, no forced sort index, and the role
+ * check as EXISTS (a semi-join from key_grant_roles) rather than the page's per-key subquery,
+ * which over 1M keys takes minutes.
+ */
+const countableSql = (pageSql: string) =>
+  pageSql
+    .replace(/ LIMIT \d+$/, '')
+    .replace(/ FORCE INDEX \(`[^`]+`\)/, '')
+    .replace(/\((SELECT 1 FROM key_grants g .*?) LIMIT 1\) IS NOT NULL/s, 'EXISTS ($1)');
+
 const toCursorValue = (column: string, raw: unknown): CursorValue => {
   if (raw === null || raw === undefined) return null;
   if (column === 'k_active') return Boolean(Number(raw));
@@ -165,7 +176,7 @@ try {
         if (!pageQuery)
           throw new Error(`no page query captured for ${field} ${direction} ${label}`);
         const [matched] = (await server.dataSource.query(
-          `SELECT COUNT(*) AS n FROM (${pageQuery.sql.replace(/ LIMIT \d+$/, '')}) matched`,
+          `SELECT COUNT(*) AS n FROM (${countableSql(pageQuery.sql)}) matched`,
           pageQuery.parameters,
         )) as { n: string | number }[];
         const matches = Number(matched?.n ?? warm.data.totalCount);
