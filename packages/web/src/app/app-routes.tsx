@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { ApiKeysLayout } from '../features/api-keys/routes/api-keys-layout';
 import { GeneratedKeysRoute } from '../features/api-keys/routes/generated-keys-route';
@@ -8,42 +8,37 @@ import { SignInPage } from '../features/auth/sign-in-page';
 import { HomeRedirect } from '../features/navigation/home-redirect';
 import { AppLayout } from './app-layout';
 
-// Sign-in and the Generated tab, where everyone lands, come with the first load; the other
-// pages load when first opened.
-const ApiKeySettingsRoute = lazy(() =>
-  import('../features/api-keys/routes/api-key-settings-route').then((module) => ({
-    default: module.ApiKeySettingsRoute,
-  })),
+/** A page whose module loads when the page is first opened (our modules use named exports). */
+const lazyPage = <Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+) => lazy(() => load().then((module) => ({ default: module[name] })));
+
+// Sign-in and the Generated tab, where everyone lands, come with the first load.
+const ApiKeySettingsRoute = lazyPage(
+  () => import('../features/api-keys/routes/api-key-settings-route'),
+  'ApiKeySettingsRoute',
 );
-const ExternalKeysRoute = lazy(() =>
-  import('../features/external-keys/routes/external-keys-route').then((module) => ({
-    default: module.ExternalKeysRoute,
-  })),
+const ExternalKeysRoute = lazyPage(
+  () => import('../features/external-keys/routes/external-keys-route'),
+  'ExternalKeysRoute',
 );
-const RolesRoute = lazy(() =>
-  import('../features/roles/routes/roles-route').then((module) => ({
-    default: module.RolesRoute,
-  })),
+const RolesRoute = lazyPage(() => import('../features/roles/routes/roles-route'), 'RolesRoute');
+const MembersRoute = lazyPage(
+  () => import('../features/members/routes/members-route'),
+  'MembersRoute',
 );
-const MembersRoute = lazy(() =>
-  import('../features/members/routes/members-route').then((module) => ({
-    default: module.MembersRoute,
-  })),
+const AuditLogRoute = lazyPage(
+  () => import('../features/audit/routes/audit-log-route'),
+  'AuditLogRoute',
 );
-const AuditLogRoute = lazy(() =>
-  import('../features/audit/routes/audit-log-route').then((module) => ({
-    default: module.AuditLogRoute,
-  })),
+const SetPasswordPage = lazyPage(
+  () => import('../features/auth/set-password-page'),
+  'SetPasswordPage',
 );
-const SetPasswordPage = lazy(() =>
-  import('../features/auth/set-password-page').then((module) => ({
-    default: module.SetPasswordPage,
-  })),
-);
-const CredentialsPage = lazy(() =>
-  import('../features/credentials/credentials-page').then((module) => ({
-    default: module.CredentialsPage,
-  })),
+const CredentialsPage = lazyPage(
+  () => import('../features/credentials/credentials-page'),
+  'CredentialsPage',
 );
 
 const Page = ({ children }: { children: ReactNode }) => (

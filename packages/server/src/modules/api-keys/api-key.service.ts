@@ -135,8 +135,8 @@ export class ApiKeyService {
     const now = this.clock();
     const search = args.search?.trim();
     const roleIds = args.roleIds?.length ? [...args.roleIds] : null;
-    /** `walk`: the page walks the sort index, so no filter may become a semi-join driving it. */
-    const filtered = (plan: 'count' | 'walk' | 'sparse') => {
+    /** `walking`: the page walks the sort index, so no filter may become a semi-join driving it. */
+    const filtered = (walking: boolean) => {
       const query = this.dataSource
         .getRepository(ApiKey)
         .createQueryBuilder('k')
@@ -151,29 +151,27 @@ export class ApiKeyService {
       if (args.status)
         query.andWhere('k.active = :active', { active: args.status === 'ACTIVE' ? 1 : 0 });
       // Spelled out, both statuses let the STATUS index seek on createdAt within each of them.
-      else if (plan === 'walk' && args.sortField === 'STATUS') query.andWhere('k.active IN (0, 1)');
+      else if (walking && args.sortField === 'STATUS') query.andWhere('k.active IN (0, 1)');
       if (roleIds) {
         const holdsRole = `SELECT 1 FROM key_grants g INNER JOIN key_grant_roles gr ON gr.grantId = g.id
             WHERE g.apiKeyId = k.id AND g.accountId = :accountId AND gr.roleId IN (:...roleIds)`;
         // MySQL-family optimizers turn EXISTS into a semi-join from key_grant_roles: right
         // for counting, wrong for a page, which then sorts every match. A scalar subquery stays
         // a per-key check.
-        query.andWhere(
-          plan === 'walk' ? `(${holdsRole} LIMIT 1) IS NOT NULL` : `EXISTS (${holdsRole})`,
-          { roleIds },
-        );
+        query.andWhere(walking ? `(${holdsRole} LIMIT 1) IS NOT NULL` : `EXISTS (${holdsRole})`, {
+          roleIds,
+        });
       }
       if (args.renewalPending != null) {
         query.andWhere(args.renewalPending ? PENDING_RENEWAL : NO_PENDING_RENEWAL, {
           now: sqlTimestamp(now),
         });
       }
-      if (args.alertLevel)
-        whereAlertLevel(query, args.alertLevel, durationDays, now, plan === 'walk');
+      if (args.alertLevel) whereAlertLevel(query, args.alertLevel, durationDays, now, walking);
       return query;
     };
     const walk = () =>
-      paginate(filtered('walk'), SORTS[args.sortField], args.direction, args, {
+      paginate(filtered(true), SORTS[args.sortField], args.direction, args, {
         sortIndex: SORT_INDEXES[args.sortField],
         // The NAME index also holds the key, so a search walks index entries, not rows.
         idsFirst: Boolean(search) && args.sortField === 'NAME',
@@ -181,17 +179,17 @@ export class ApiKeyService {
     // With no filter but status, walking is right whatever the count: at least one key in ten
     // matches in practice, and in a small account any walk is short.
     if (!search && !roleIds && !args.alertLevel && args.renewalPending == null) {
-      const [page, counted] = await Promise.all([walk(), countUpTo(filtered('count'))]);
+      const [page, counted] = await Promise.all([walk(), countUpTo(filtered(false))]);
       return { ...page, ...counted };
     }
     const counted = await countUpTo(
-      filtered('count'),
+      filtered(false),
       search || roleIds ? SPARSE_MATCHES : COUNT_CAP,
     );
     const dense = counted.totalCountCapped || counted.totalCount > SPARSE_MATCHES;
     const page = dense
       ? await walk()
-      : await paginate(filtered('sparse'), SORTS[args.sortField], args.direction, args);
+      : await paginate(filtered(false), SORTS[args.sortField], args.direction, args);
     return { ...page, ...counted };
   }
 

@@ -57,6 +57,11 @@ const refusal = (code: VerificationCode, delayMs = 0): Verification => ({
 const isLive = (token: TokenSnapshot, now: Date) =>
   token.expiresAt === null || token.expiresAt > now;
 
+const liveTokenWithHash = (snapshot: KeySnapshot, hash: Buffer, now: Date) =>
+  snapshot.tokens.find(
+    (candidate) => isLive(candidate, now) && hashBytesEqual(candidate.hash, hash),
+  );
+
 export class KeyVerifier {
   private readonly answers = new WeakMap<TokenSnapshot, Map<string, Verification>>();
 
@@ -77,49 +82,58 @@ export class KeyVerifier {
    * no promise, no await); a promise otherwise.
    */
   verify(request: VerificationRequest, ip: string | null): Verification | Promise<Verification> {
-    return this.verifyFromCache(request, ip) ?? this.verifyFully(request, ip);
+    const presented = hashTokenBytes(this.tokenSecret, request.token);
+    return this.verifyFromCache(request, ip, presented) ?? this.verifyFully(request, ip, presented);
   }
 
   /** Null whenever anything is missing from memory, or the answer is a failure to count. */
-  private verifyFromCache(request: VerificationRequest, ip: string | null): Verification | null {
+  private verifyFromCache(
+    request: VerificationRequest,
+    ip: string | null,
+    presented: Buffer,
+  ): Verification | null {
     if (this.throttle.sourceBlocked(ip ?? 'unknown') !== false) return null;
     const now = this.clock();
     const snapshot = this.cache.getKey(request.key, now.getTime());
     if (!snapshot) return null;
-    const presented = hashTokenBytes(this.tokenSecret, request.token);
-    const token = snapshot.tokens.find(
-      (candidate) => isLive(candidate, now) && hashBytesEqual(candidate.hash, presented),
-    );
+    const token = liveTokenWithHash(snapshot, presented, now);
     if (!token) return null;
-    const ownerSlug = accountSlugOfKey(snapshot.key);
-    const slug = request.account?.trim() || ownerSlug;
-    const accountId =
-      slug === ownerSlug ? snapshot.ownerAccountId : this.cache.accountId(slug ?? '');
-    if (!accountId) return null;
-    return this.decide(request, ip, now, snapshot, token, accountId, slug);
+    const { slug, knownAccountId } = this.addressedAccount(snapshot, request);
+    if (!knownAccountId) return null;
+    return this.decide(request, ip, now, snapshot, token, knownAccountId, slug);
   }
 
   private async verifyFully(
     request: VerificationRequest,
     ip: string | null,
+    presented: Buffer,
   ): Promise<Verification> {
     const source = ip ?? 'unknown';
     if (await this.throttle.sourceBlocked(source)) return refusal('RATE_LIMITED');
     const now = this.clock();
     const snapshot =
       this.cache.getKey(request.key, now.getTime()) ?? (await this.load(request.key, now));
-    const token = snapshot ? await this.matchingToken(snapshot, request.token, now) : undefined;
+    const token = snapshot
+      ? await this.matchingToken(snapshot, request.token, presented, now)
+      : undefined;
     if (!snapshot || !token) return this.fail(request.key, source, ip, Boolean(snapshot));
 
-    const ownerSlug = accountSlugOfKey(snapshot.key);
-    const slug = request.account?.trim() || ownerSlug;
-    const accountId =
-      slug === ownerSlug ? snapshot.ownerAccountId : await this.accountId(slug ?? '');
+    const { slug, knownAccountId } = this.addressedAccount(snapshot, request);
+    const accountId = knownAccountId ?? (await this.accountId(slug ?? ''));
     const decided = accountId
       ? this.decide(request, ip, now, snapshot, token, accountId, slug)
       : null;
     // A right token for an account that never granted the key is as wrong as a wrong token.
     return decided ?? this.fail(request.key, source, ip, true);
+  }
+
+  /** The account addressed (the key's own unless one is named), and its id if known without a query. */
+  private addressedAccount(snapshot: KeySnapshot, request: VerificationRequest) {
+    const ownerSlug = accountSlugOfKey(snapshot.key);
+    const slug = request.account?.trim() || ownerSlug;
+    const knownAccountId =
+      slug === ownerSlug ? snapshot.ownerAccountId : this.cache.accountId(slug ?? '');
+    return { slug, knownAccountId };
   }
 
   /** The outcome for a right token presented for an account; null when that account never granted the key. */
@@ -194,17 +208,13 @@ export class KeyVerifier {
   private async matchingToken(
     snapshot: KeySnapshot,
     presentedToken: string,
+    presented: Buffer,
     now: Date,
   ): Promise<TokenSnapshot | undefined> {
-    const presented = hashTokenBytes(this.tokenSecret, presentedToken);
-    const token = snapshot.tokens.find(
-      (candidate) => isLive(candidate, now) && hashBytesEqual(candidate.hash, presented),
-    );
+    const token = liveTokenWithHash(snapshot, presented, now);
     if (token || !this.previousTokenSecret) return token;
     const presentedBefore = hashTokenBytes(this.previousTokenSecret, presentedToken);
-    const rotated = snapshot.tokens.find(
-      (candidate) => isLive(candidate, now) && hashBytesEqual(candidate.hash, presentedBefore),
-    );
+    const rotated = liveTokenWithHash(snapshot, presentedBefore, now);
     if (rotated) await this.rehash(snapshot.apiKeyId, rotated.id, presentedBefore, presented);
     return rotated;
   }
