@@ -42,7 +42,13 @@ export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 
   Partial<
     Pick<
       Config,
-      'smtpUrl' | 'smtpFrom' | 'redisUrl' | 'logLevel' | 'metricsToken' | 'previousTokenSecret'
+      | 'smtpUrl'
+      | 'smtpFrom'
+      | 'redisUrl'
+      | 'logLevel'
+      | 'metricsToken'
+      | 'previousTokenSecret'
+      | 'searchMemoryKeys'
     >
   > & {
     throttleLimits?: ThrottleLimits;
@@ -114,6 +120,7 @@ export const createApp = async (
     redis,
     redisUrl: config.redisUrl ?? null,
     throttleLimits: config.throttleLimits,
+    searchMemoryKeys: config.searchMemoryKeys,
   });
   await services.authChanges.start();
   const logger = createLogger(config.logLevel ?? 'info', config.logDestination);

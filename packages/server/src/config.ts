@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { KEY_NAME_INDEX_BUDGET } from './modules/api-keys/key-name-index.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -29,6 +30,8 @@ export interface Config {
   metricsToken: string | null;
   /** Reminders and housekeeping every minute; off for processes that only serve requests. */
   backgroundJobs: boolean;
+  /** Key names this server may hold in memory for search (0: searches walk the database). */
+  searchMemoryKeys: number;
 }
 
 const readSecret = (dataDir: string, production: boolean): string => {
@@ -45,6 +48,13 @@ const readSecret = (dataDir: string, production: boolean): string => {
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
+};
+
+const parseCount = (name: string, env: NodeJS.ProcessEnv, fallback: number): number => {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number.`);
+  return Number(value);
 };
 
 const parseTrustProxy = (value: string | undefined): boolean | number | string => {
@@ -74,5 +84,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     backgroundJobs: env.KEYWARD_BACKGROUND_JOBS !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     metricsToken: env.METRICS_TOKEN || null,
+    searchMemoryKeys: parseCount('KEYWARD_SEARCH_MEMORY_KEYS', env, KEY_NAME_INDEX_BUDGET),
   };
 };

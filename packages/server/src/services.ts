@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './common/clock.js';
 import { AccountService } from './modules/accounts/account.service.js';
 import { MemberService } from './modules/accounts/member.service.js';
 import { ApiKeyExportService } from './modules/api-keys/api-key-export.service.js';
+import { KeyNameIndexes } from './modules/api-keys/key-name-index.js';
 import { ApiKeyService } from './modules/api-keys/api-key.service.js';
 import { ApiTokenService } from './modules/api-keys/api-token.service.js';
 import { AuditLogService } from './modules/audit/audit-log.service.js';
@@ -31,6 +32,8 @@ export interface ServiceOptions {
   redisUrl?: string | null;
   redis?: Redis | null;
   throttleLimits?: ThrottleLimits;
+  /** Key names held in memory for search (KEY_NAME_INDEX_BUDGET by default). */
+  searchMemoryKeys?: number;
 }
 
 /** Services live for the whole process; per-request state goes in the context. */
@@ -41,7 +44,16 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const authChanges = new AuthChanges(dataSource, cache, options.redisUrl ?? null);
   const roles = new RoleService(dataSource);
   const settings = new ApiKeySettingsService(dataSource, clock, authChanges);
-  const apiKeys = new ApiKeyService(dataSource, roles, settings, tokenSecret, clock, authChanges);
+  const keyNameIndexes = new KeyNameIndexes(dataSource, options.searchMemoryKeys);
+  const apiKeys = new ApiKeyService(
+    dataSource,
+    roles,
+    settings,
+    tokenSecret,
+    clock,
+    authChanges,
+    keyNameIndexes,
+  );
   const throttle = new FailureThrottle(options.throttleLimits, options.redis ?? null);
   const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges, throttle);
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
@@ -53,6 +65,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     roles,
     roleAdmin: new RoleAdminService(dataSource, authChanges),
     apiKeys,
+    keyNameIndexes,
     apiTokens,
     apiKeyExport: new ApiKeyExportService(dataSource, apiKeys, apiTokens, externalKeys, roles),
     auditLog: new AuditLogService(dataSource),

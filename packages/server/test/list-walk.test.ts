@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeKeyTables, seedKeys } from '../bench/support/seed.js';
 import { DEFAULT_DURATION_DAYS } from '../src/modules/settings/api-key-settings.entity.js';
 import { AlertLevel, alertLevelOf } from '../src/modules/settings/token-age.js';
@@ -10,7 +10,8 @@ import { TEST_SECRET, TestServer } from './support/test-server.js';
  * Lists with more than 1,000 matches take another path than small ones: on MySQL they force
  * the sort index, the role filter becomes a scalar subquery, alert levels add a createdAt
  * bound and the STATUS sort spells out both statuses. Each sort and filter on that path is
- * compared, two pages deep, with the same list worked out in memory from every key.
+ * compared, two pages deep, with the same list worked out in memory from every key. Searches
+ * run twice: from the database, and from the account's key names held in memory.
  */
 interface KeyRow {
   id: string;
@@ -52,11 +53,13 @@ describe.each(testDatabases)('dense lists walking the sort index on $name', (dat
   let cookie: string;
   let rows: KeyRow[];
   let roleIds: string[];
+  let accountId: string;
 
   beforeAll(async () => {
     server = await TestServer.start(database);
     const owner = await accountWithOwner(server, 'walker');
     cookie = owner.cookie;
+    accountId = owner.account.id;
     const roles = [...owner.roles.entries()].map(([key, role]) => ({ id: role.id, key }));
     roleIds = ['oms-read-only', 'api-keys-read-only'].map((key) => owner.roles.get(key)!.id);
     await seedKeys({
@@ -106,7 +109,13 @@ describe.each(testDatabases)('dense lists walking the sort index on $name', (dat
     ['none', {}, () => true],
     ['status ACTIVE', { status: 'ACTIVE' }, (row) => row.active],
     ['roles', { roleIds: ['ROLES'] }, (row) => roleIds.some((id) => row.roleIds.has(id))],
-    ['search', { search: 'a' }, (row) => row.nameNormalized.includes('a') || row.key.includes('a')],
+    ['search', { search: 'a' }, (row) => hasA(row)],
+    ['search, status ACTIVE', { search: 'A', status: 'ACTIVE' }, (row) => hasA(row) && row.active],
+    [
+      'search, roles',
+      { search: 'a', roleIds: ['ROLES'] },
+      (row) => hasA(row) && roleIds.some((id) => row.roleIds.has(id)),
+    ],
     [
       'alertLevel NONE',
       { alertLevel: 'NONE' },
@@ -127,50 +136,78 @@ describe.each(testDatabases)('dense lists walking the sort index on $name', (dat
   ];
   const cases = (['NAME', 'CREATED_AT', 'STATUS', 'LAST_USED'] as const).flatMap((field) =>
     (['ASC', 'DESC'] as const).flatMap((direction) =>
-      filters.map(([label, filter, matches]) => ({ field, direction, label, filter, matches })),
+      filters.flatMap(([label, filter, matches]) =>
+        (filter.search ? (['database', 'memory'] as const) : [null]).map((searchFrom) => ({
+          field,
+          direction,
+          label: searchFrom ? `${label} from ${searchFrom}` : label,
+          filter,
+          matches,
+          searchFrom,
+        })),
+      ),
     ),
   );
 
   it.each(cases)(
     '$field $direction, $label: the first two pages match the keys worked out in memory',
-    async ({ field, direction, filter, matches }) => {
-      const now = server.clock.now();
-      const expected = rows
-        .filter((row) => matches(row, now))
-        .sort((a, b) => compare(SORT_VALUES[field](a), SORT_VALUES[field](b)))
-        .map((row) => row.id);
-      if (direction === 'DESC') expected.reverse();
-      const variables = {
-        first: 20,
-        orderBy: { field, direction },
-        filter: {
-          ...filter,
-          ...(filter.roleIds ? { roleIds } : {}),
-        },
-      };
-      type Listed = {
-        generatedKeys: {
-          totalCount: number;
-          pageInfo: { endCursor: string };
-          edges: { node: { id: string } }[];
-        };
-      };
-      const first = await server.graphql<Listed>(LIST, variables, { cookie });
-      expect(first.errors).toBeUndefined();
-      const second = await server.graphql<Listed>(
-        LIST,
-        { ...variables, after: first.data!.generatedKeys.pageInfo.endCursor },
-        { cookie },
-      );
-      const listed = [first, second].flatMap((page) =>
-        page.data!.generatedKeys.edges.map((edge) => edge.node.id),
-      );
-      // The case must be dense (over 1,000 matches) or it tests the other path.
-      expect(expected.length).toBeGreaterThan(1_000);
-      expect(listed).toEqual(expected.slice(0, 40));
-      expect(first.data!.generatedKeys.totalCount).toBe(
-        Math.min(expected.length, filter.roleIds || filter.search ? 1_000 : 10_000),
-      );
+    async ({ searchFrom, ...testCase }) => {
+      const indexes = server.keyward.services.keyNameIndexes;
+      const notHeld =
+        searchFrom === 'database' ? vi.spyOn(indexes, 'current').mockResolvedValue(null) : null;
+      if (searchFrom === 'memory') expect(await indexes.ready(accountId)).not.toBeNull();
+      try {
+        await expectFirstTwoPages(testCase);
+      } finally {
+        notHeld?.mockRestore();
+      }
     },
   );
+
+  const expectFirstTwoPages = async ({
+    field,
+    direction,
+    filter,
+    matches,
+  }: Omit<(typeof cases)[number], 'searchFrom' | 'label'>) => {
+    const now = server.clock.now();
+    const expected = rows
+      .filter((row) => matches(row, now))
+      .sort((a, b) => compare(SORT_VALUES[field](a), SORT_VALUES[field](b)))
+      .map((row) => row.id);
+    if (direction === 'DESC') expected.reverse();
+    const variables = {
+      first: 20,
+      orderBy: { field, direction },
+      filter: {
+        ...filter,
+        ...(filter.roleIds ? { roleIds } : {}),
+      },
+    };
+    type Listed = {
+      generatedKeys: {
+        totalCount: number;
+        pageInfo: { endCursor: string };
+        edges: { node: { id: string } }[];
+      };
+    };
+    const first = await server.graphql<Listed>(LIST, variables, { cookie });
+    expect(first.errors).toBeUndefined();
+    const second = await server.graphql<Listed>(
+      LIST,
+      { ...variables, after: first.data!.generatedKeys.pageInfo.endCursor },
+      { cookie },
+    );
+    const listed = [first, second].flatMap((page) =>
+      page.data!.generatedKeys.edges.map((edge) => edge.node.id),
+    );
+    // The case must be dense (over 1,000 matches) or it tests the other path.
+    expect(expected.length).toBeGreaterThan(1_000);
+    expect(listed).toEqual(expected.slice(0, 40));
+    expect(first.data!.generatedKeys.totalCount).toBe(
+      Math.min(expected.length, filter.roleIds || filter.search ? 1_000 : 10_000),
+    );
+  };
 });
+
+const hasA = (row: KeyRow) => row.nameNormalized.includes('a') || row.key.includes('a');

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { sqlTimestamp } from '../../src/common/keyset.js';
 import { generateToken, hashToken } from '../../src/modules/api-keys/api-token.secret.js';
+import { keyNamesChanged } from '../../src/modules/api-keys/key-name-index.js';
 import { KEPT_UNTIL_DELETED } from '../../src/modules/api-keys/pending-renewal.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -278,6 +279,8 @@ export const seedKeys = async (options: SeedKeysOptions): Promise<SeedKeysResult
   } finally {
     await runner.release();
   }
+  // As the app does: servers holding the account's key names for search reload them.
+  await keyNamesChanged(options.dataSource.manager, options.accountId);
   return { keys: count, rows, elapsedMs: performance.now() - started, kept };
 };
 

@@ -5,6 +5,7 @@ import { AuthCacheVersion1763930000000 } from './1763930000000-auth-cache-versio
 import { NameSortIndex1763940000000 } from './1763940000000-name-sort-index.js';
 import { OldTokenLiveUntil1763950000000 } from './1763950000000-old-token-live-until.js';
 import { NameIndexWithKey1763960000000 } from './1763960000000-name-index-with-key.js';
+import { KeyNamesVersion1763970000000 } from './1763970000000-key-names-version.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   NameSortIndex1763940000000,
   OldTokenLiveUntil1763950000000,
   NameIndexWithKey1763960000000,
+  KeyNamesVersion1763970000000,
 ];

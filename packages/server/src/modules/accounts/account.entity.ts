@@ -19,4 +19,8 @@ export class Account {
 
   @Column(timestampColumn())
   createdAt: Date;
+
+  /** Moves whenever a key of the account is generated, renamed or deleted (search index). */
+  @Column({ type: 'int', default: 0 })
+  keyNamesVersion: number;
 }

@@ -7,7 +7,10 @@ import {
   likeContains,
   COUNT_CAP,
   countUpTo,
+  forceIndexOnMysql,
   paginate,
+  pageOf,
+  pageShape,
   type Counted,
   sqlTimestamp,
   type Page,
@@ -33,6 +36,13 @@ import { KeyGrantRole } from './key-grant-role.entity.js';
 import { replaceGrantRoles } from './key-grant-roles.js';
 import { KeyGrant } from './key-grant.entity.js';
 import { NO_PENDING_RENEWAL, PENDING_RENEWAL } from './pending-renewal.js';
+import {
+  keyNamesChanged,
+  searchable,
+  type KeyNameIndex,
+  type KeyNameIndexes,
+} from './key-name-index.js';
+import { isMysqlFamily } from '../../db/dialect.js';
 
 export type ApiKeySortField = 'NAME' | 'CREATED_AT' | 'STATUS' | 'LAST_USED';
 
@@ -125,6 +135,7 @@ export class ApiKeyService {
     private readonly tokenSecret: string,
     private readonly clock: Clock,
     private readonly authChanges: AuthChanges,
+    private readonly keyNameIndexes: KeyNameIndexes,
   ) {}
 
   async listGenerated(caller: Caller, args: ApiKeyListArgs): Promise<Page<ApiKey> & Counted> {
@@ -133,8 +144,17 @@ export class ApiKeyService {
       ? (await this.settings.forAccount(principal.accountId)).tokenDurationDays
       : 0;
     const now = this.clock();
-    const search = args.search?.trim();
+    const search = args.search?.trim().toLowerCase();
     const roleIds = args.roleIds?.length ? [...args.roleIds] : null;
+    const searchOnly =
+      Boolean(search) &&
+      !args.status &&
+      !roleIds &&
+      !args.alertLevel &&
+      args.renewalPending == null;
+    // Binary on MySQL too: the same matches as SQLite and the in-memory index (lower-cased
+    // text, accents significant), and faster than a collation-aware LIKE.
+    const binary = isMysqlFamily(this.dataSource.manager) ? ' COLLATE utf8mb4_bin' : '';
     /** `walking`: the page walks the sort index, so no filter may become a semi-join driving it. */
     const filtered = (walking: boolean) => {
       const query = this.dataSource
@@ -144,7 +164,7 @@ export class ApiKeyService {
       if (search) {
         // Both columns are lower case already: no LOWER() per row.
         query.andWhere(
-          `(k.nameNormalized LIKE :search ${LIKE_ESCAPE} OR k.key LIKE :search ${LIKE_ESCAPE})`,
+          `(k.nameNormalized${binary} LIKE :search ${LIKE_ESCAPE} OR k.key${binary} LIKE :search ${LIKE_ESCAPE})`,
           { search: likeContains(search) },
         );
       }
@@ -182,15 +202,87 @@ export class ApiKeyService {
       const [page, counted] = await Promise.all([walk(), countUpTo(filtered(false))]);
       return { ...page, ...counted };
     }
-    const counted = await countUpTo(
-      filtered(false),
-      search || roleIds ? SPARSE_MATCHES : COUNT_CAP,
-    );
+    const nameIndex =
+      search && searchable(search) ? await this.keyNameIndexes.current(principal.accountId) : null;
+    // Few matches, known from memory: the database checks and sorts only those keys.
+    const searchIds = nameIndex ? nameIndex.idsUpTo(search!, SPARSE_MATCHES) : null;
+    if (searchIds) {
+      if (searchIds.length === 0) {
+        return {
+          ...pageOf([], pageShape(args, SORTS[args.sortField].length), SORTS[args.sortField]),
+          totalCount: 0,
+          totalCountCapped: false,
+        };
+      }
+      // Forced: by cost the optimizer may prefer walking the sort index over the whole account.
+      const among = () =>
+        forceIndexOnMysql(
+          filtered(false).andWhere('k.id IN (:...searchIds)', { searchIds }),
+          'PRIMARY',
+        );
+      const [page, counted] = await Promise.all([
+        paginate(among(), SORTS[args.sortField], args.direction, args),
+        searchOnly
+          ? { totalCount: searchIds.length, totalCountCapped: false }
+          : countUpTo(among(), SPARSE_MATCHES),
+      ]);
+      return { ...page, ...counted };
+    }
+    const counted =
+      nameIndex && searchOnly
+        ? { totalCount: SPARSE_MATCHES, totalCountCapped: true }
+        : await countUpTo(filtered(false), search || roleIds ? SPARSE_MATCHES : COUNT_CAP);
     const dense = counted.totalCountCapped || counted.totalCount > SPARSE_MATCHES;
+    if (nameIndex && args.sortField === 'NAME' && dense) {
+      const page = await this.pageFromNameIndex(nameIndex, search!, args, () => filtered(true));
+      if (page) return { ...page, ...counted };
+    }
     const page = dense
       ? await walk()
       : await paginate(filtered(false), SORTS[args.sortField], args.direction, args);
     return { ...page, ...counted };
+  }
+
+  /**
+   * A search page in NAME order from the in-memory index: its matches in order, checked against
+   * the database (still there, other filters) in growing batches. Null when the cursor's key is
+   * not in the index (renamed or deleted since): the database walk answers then.
+   */
+  private async pageFromNameIndex(
+    index: KeyNameIndex,
+    term: string,
+    args: ApiKeyListArgs,
+    filtered: () => SelectQueryBuilder<ApiKey>,
+  ): Promise<Page<ApiKey> | null> {
+    const columns = SORTS.NAME;
+    const shape = pageShape(args, columns.length);
+    const ascending = (args.direction === 'ASC') !== shape.backwards;
+    let from = ascending ? 0 : index.size - 1;
+    if (shape.cursor) {
+      const [name, id] = shape.cursor;
+      const entry = typeof name === 'string' ? index.entryNamed(name) : -1;
+      if (entry < 0 || index.idAt(entry) !== id) return null;
+      from = ascending ? entry + 1 : entry - 1;
+    }
+    const matches = index.matching(term, from, ascending);
+    const wanted = shape.size + 1;
+    const found: ApiKey[] = [];
+    for (let batch = wanted; found.length < wanted; batch = Math.min(batch * 4, SPARSE_MATCHES)) {
+      const ids: string[] = [];
+      for (let next = matches.next(); !next.done; next = matches.next()) {
+        ids.push(index.idAt(next.value));
+        if (ids.length === batch) break;
+      }
+      if (ids.length === 0) break;
+      const rows = await forceIndexOnMysql(
+        filtered().andWhere('k.id IN (:...candidateIds)', { candidateIds: ids }),
+        'PRIMARY',
+      ).getMany();
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      found.push(...ids.flatMap((id) => byId.get(id) ?? []).slice(0, wanted - found.length));
+      if (ids.length < batch) break;
+    }
+    return pageOf(found, shape, columns);
   }
 
   /** The Generated tab's banner: keys per alert level and renewals waiting for the old token's deletion. */
@@ -230,6 +322,9 @@ export class ApiKeyService {
     const { name, nameNormalized } = normalizeName(input.name);
     const token = generateToken();
     const apiKey = await this.inTransaction(async (manager) => {
+      // First: the account row's lock, taken before the new key's foreign key reads it, queues
+      // generations in the account instead of deadlocking them.
+      await keyNamesChanged(manager, principal.accountId);
       const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
       await this.assertNameFree(manager, principal.accountId, nameNormalized);
       const account = await manager
@@ -289,6 +384,7 @@ export class ApiKeyService {
         const { name, nameNormalized } = normalizeName(input.name);
         if (nameNormalized !== apiKey.nameNormalized) {
           await this.assertNameFree(manager, principal.accountId, nameNormalized);
+          await keyNamesChanged(manager, principal.accountId);
         }
         if (name !== apiKey.name) changes.name = { from: apiKey.name, to: name };
         Object.assign(apiKey, { name, nameNormalized });
@@ -342,6 +438,7 @@ export class ApiKeyService {
       const apiKey = await findOwnedApiKey(manager, principal, id, true);
       // Grants, their roles and tokens go with the key (ON DELETE CASCADE).
       await manager.delete(ApiKey, { id: apiKey.id });
+      await keyNamesChanged(manager, principal.accountId);
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
         action: 'api-key.deleted',
