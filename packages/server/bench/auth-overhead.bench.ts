@@ -4,6 +4,7 @@
 //
 //   npx tsx bench/auth-overhead.bench.ts [--database mariadb://root@127.0.0.1:3306/keyward_bench]
 //     [--duration 10] [--warmup 3] [--connections 8]
+import './support/production-mode.js';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';

@@ -8,6 +8,7 @@
 //   npx tsx bench/list-keys.bench.ts [--database mariadb://root@127.0.0.1:3306/keyward_bench]
 //     [--samples 30] [--deep-row 20000] [--target-ms 50|100] [--explain] [--max-minutes 30]
 //     [--case-seconds 60]   (sampling of one case stops after this; fewer samples show n=)
+import './support/production-mode.js';
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { encodeCursor, type CursorValue } from '../src/common/keyset.js';

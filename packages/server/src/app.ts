@@ -7,7 +7,10 @@ import { Redis } from 'ioredis';
 import proxyAddr from 'proxy-addr';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
@@ -139,6 +142,8 @@ export const createApp = async (
       // Armor ships CommonJS typings of Apollo's plugin type; the runtime contract is the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used (responses are per user); it would wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(metrics),
     ],
     logger,
@@ -184,6 +189,11 @@ export const createApp = async (
 
   app.use(
     '/graphql',
+    (_req, res, next) => {
+      // Responses reveal tokens and account data: never stored by a browser or proxy.
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
-import { countUpTo } from '../src/common/keyset.js';
+import { awaitedLater, countUpTo } from '../src/common/keyset.js';
 import { ApiKey } from '../src/modules/api-keys/api-key.entity.js';
 import { ApiToken } from '../src/modules/api-keys/api-token.entity.js';
 import { testDatabases } from './support/databases.js';
@@ -126,5 +126,20 @@ describe.each(testDatabases)('generated keys on $name', (database) => {
       generatedKeys: { totalCount: number; totalCountCapped: boolean };
     }>('{ generatedKeys(first: 1) { totalCount totalCountCapped } }', {}, { cookie: owner.cookie });
     expect(listed.data!.generatedKeys).toEqual({ totalCount: total, totalCountCapped: false });
+  });
+
+  it('a count that fails while nobody awaits it is not an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      // As when a page query fails first: its count is started and then never awaited.
+      const counting = awaitedLater(Promise.reject(new Error('count failed')));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+      await expect(counting).rejects.toThrow('count failed');
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 });

@@ -129,6 +129,16 @@ describe.each(testDatabases)('operability on $name', (database) => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('forbids caching of GraphQL responses, which may reveal a token', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('tags every response with a request id, reusing a sane incoming one', async () => {
     const generated = await fetch(`${server.url}/healthz`);
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -240,6 +240,20 @@ export interface Counted {
   totalCountCapped: boolean;
 }
 
+/**
+ * A count still running when its page is ready: the connection's totalCount awaits it while
+ * the rows' fields load, so the count is off the request's critical path.
+ */
+export interface Counting {
+  counting: Promise<Counted>;
+}
+
+/** Marks a promise as handled (a request that fails elsewhere may never await it) and returns it. */
+export const awaitedLater = <T>(promise: Promise<T>): Promise<T> => {
+  promise.catch(() => undefined);
+  return promise;
+};
+
 /** Counts past this are reported as "10,000 or more": an exact count at 1M keys costs seconds. */
 export const COUNT_CAP = 10_000;
 

@@ -1,4 +1,4 @@
-import type { Counted, Page } from '../../common/keyset.js';
+import { awaitedLater, type Counted, type Counting, type Page } from '../../common/keyset.js';
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType()
@@ -40,4 +40,19 @@ export const connectionOf = <Node>(
   pageInfo: pageInfoOf(page),
   totalCount: page.totalCount,
   totalCountCapped: page.totalCountCapped,
+});
+
+/** A Relay connection whose count resolves beside its rows (see `Counting`). */
+export const countingConnectionOf = <Node>(
+  page: Page<Node> & Counting,
+): {
+  edges: { node: Node; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: Promise<number>;
+  totalCountCapped: Promise<boolean>;
+} => ({
+  edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index] as string })),
+  pageInfo: pageInfoOf(page),
+  totalCount: awaitedLater(page.counting.then((counted) => counted.totalCount)),
+  totalCountCapped: awaitedLater(page.counting.then((counted) => counted.totalCountCapped)),
 });

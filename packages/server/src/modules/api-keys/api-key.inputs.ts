@@ -63,10 +63,10 @@ export class ApiKeyConnection {
     description:
       'Matching keys, counted up to 10,000; up to 1,000 when filtered by search or roles.',
   })
-  totalCount: number;
+  totalCount: Promise<number>;
 
   @Field(() => Boolean, { description: 'More keys match than totalCount says.' })
-  totalCountCapped: boolean;
+  totalCountCapped: Promise<boolean>;
 }
 
 @InputType()

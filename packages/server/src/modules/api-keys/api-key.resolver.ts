@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { connectionOf } from '../../graphql/types/page-info.js';
+import { countingConnectionOf } from '../../graphql/types/page-info.js';
 import { Account } from '../accounts/account.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { ApiKey } from './api-key.entity.js';
@@ -49,7 +49,7 @@ export class ApiKeyResolver {
       sortField: orderBy?.field ?? ApiKeySortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
     });
-    return connectionOf(page);
+    return countingConnectionOf(page);
   }
 
   @Query(() => ApiKey, { description: 'A key of the current account. NOT_FOUND for any other.' })

@@ -5,13 +5,14 @@ import { newId } from '../../common/ids.js';
 import {
   LIKE_ESCAPE,
   likeContains,
+  awaitedLater,
   COUNT_CAP,
   countUpTo,
   forceIndexOnMysql,
   paginate,
   pageOf,
   pageShape,
-  type Counted,
+  type Counting,
   sqlTimestamp,
   type Page,
   type PageRequest,
@@ -138,7 +139,7 @@ export class ApiKeyService {
     private readonly keyNameIndexes: KeyNameIndexes,
   ) {}
 
-  async listGenerated(caller: Caller, args: ApiKeyListArgs): Promise<Page<ApiKey> & Counted> {
+  async listGenerated(caller: Caller, args: ApiKeyListArgs): Promise<Page<ApiKey> & Counting> {
     const principal = requireResource(caller, Resources.viewApiKeys);
     const durationDays = args.alertLevel
       ? (await this.settings.forAccount(principal.accountId)).tokenDurationDays
@@ -199,8 +200,8 @@ export class ApiKeyService {
     // With no filter but status, walking is right whatever the count: at least one key in ten
     // matches in practice, and in a small account any walk is short.
     if (!search && !roleIds && !args.alertLevel && args.renewalPending == null) {
-      const [page, counted] = await Promise.all([walk(), countUpTo(filtered(false))]);
-      return { ...page, ...counted };
+      const counting = awaitedLater(countUpTo(filtered(false)));
+      return { ...(await walk()), counting };
     }
     const nameIndex =
       search && searchable(search) ? await this.keyNameIndexes.current(principal.accountId) : null;
@@ -210,8 +211,7 @@ export class ApiKeyService {
       if (searchIds.length === 0) {
         return {
           ...pageOf([], pageShape(args, SORTS[args.sortField].length), SORTS[args.sortField]),
-          totalCount: 0,
-          totalCountCapped: false,
+          counting: Promise.resolve({ totalCount: 0, totalCountCapped: false }),
         };
       }
       // Forced: by cost the optimizer may prefer walking the sort index over the whole account.
@@ -220,27 +220,34 @@ export class ApiKeyService {
           filtered(false).andWhere('k.id IN (:...searchIds)', { searchIds }),
           'PRIMARY',
         );
-      const [page, counted] = await Promise.all([
-        paginate(among(), SORTS[args.sortField], args.direction, args),
+      const counting = awaitedLater(
         searchOnly
-          ? { totalCount: searchIds.length, totalCountCapped: false }
+          ? Promise.resolve({ totalCount: searchIds.length, totalCountCapped: false })
           : countUpTo(among(), SPARSE_MATCHES),
-      ]);
-      return { ...page, ...counted };
+      );
+      return {
+        ...(await paginate(among(), SORTS[args.sortField], args.direction, args)),
+        counting,
+      };
     }
-    const counted =
+    // Counted only as far as the choice of plan needs; a count past that runs beside the page.
+    const probed =
       nameIndex && searchOnly
         ? { totalCount: SPARSE_MATCHES, totalCountCapped: true }
-        : await countUpTo(filtered(false), search || roleIds ? SPARSE_MATCHES : COUNT_CAP);
-    const dense = counted.totalCountCapped || counted.totalCount > SPARSE_MATCHES;
+        : await countUpTo(filtered(false), SPARSE_MATCHES);
+    const dense = probed.totalCountCapped;
+    const counting =
+      dense && !search && !roleIds
+        ? awaitedLater(countUpTo(filtered(false), COUNT_CAP))
+        : Promise.resolve(probed);
     if (nameIndex && args.sortField === 'NAME' && dense) {
       const page = await this.pageFromNameIndex(nameIndex, search!, args, () => filtered(true));
-      if (page) return { ...page, ...counted };
+      if (page) return { ...page, counting };
     }
     const page = dense
       ? await walk()
       : await paginate(filtered(false), SORTS[args.sortField], args.direction, args);
-    return { ...page, ...counted };
+    return { ...page, counting };
   }
 
   /**

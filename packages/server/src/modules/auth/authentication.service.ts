@@ -118,9 +118,17 @@ export class AuthenticationService {
 
   async fromSessionCookie(cookie: string): Promise<Principal | null> {
     const idHash = sha256Hex(cookie);
-    const session = await this.dataSource
-      .getRepository(Session)
-      .findOne({ where: { idHash, expiresAt: MoreThan(new Date()) }, relations: { user: true } });
+    // Both in one round trip: this runs before every signed-in request.
+    const [session, resources] = await Promise.all([
+      this.dataSource
+        .getRepository(Session)
+        .createQueryBuilder('s')
+        .innerJoinAndSelect('s.user', 'u')
+        .where('s.idHash = :idHash', { idHash })
+        .andWhere('s.expiresAt > :now', { now: new Date() })
+        .getOne(),
+      this.resourcesOfSession(idHash),
+    ]);
     if (!session?.user) return null;
     return {
       kind: 'user',
@@ -128,8 +136,22 @@ export class AuthenticationService {
       email: session.user.email,
       accountId: session.accountId,
       sessionIdHash: idHash,
-      resources: await this.userResources(session.userId, session.accountId),
+      resources,
     };
+  }
+
+  /** What the session's user may do in the session's account (read by the session's hash). */
+  private async resourcesOfSession(idHash: string): Promise<Set<string>> {
+    const rows = await this.dataSource
+      .getRepository(RoleResource)
+      .createQueryBuilder('rr')
+      .select('DISTINCT rr.resourceKey', 'resourceKey')
+      .innerJoin(MembershipRole, 'mr', 'mr.roleId = rr.roleId')
+      .innerJoin(Membership, 'm', 'm.id = mr.membershipId')
+      .innerJoin(Session, 's', 's.userId = m.userId AND s.accountId = m.accountId')
+      .where('s.idHash = :idHash', { idHash })
+      .getRawMany<{ resourceKey: string }>();
+    return new Set(rows.map((row) => row.resourceKey));
   }
 
   private async userResources(userId: string, accountId: string): Promise<Set<string>> {
