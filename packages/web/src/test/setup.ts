@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { i18n } from '../lib/i18n';
+
+// Filters commit after a 300 ms debounce; on a loaded two-core CI machine rendering each
+// keystroke in jsdom can take most of the default 1 s wait (seen failing once in CI).
+configure({ asyncUtilTimeout: 3000 });
 
 // jsdom lacks the layout APIs Mantine's components ask for.
 Object.defineProperty(window, 'matchMedia', {
