@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeKeyTables, seedKeys } from '../bench/support/seed.js';
+import { ListPlans } from '../src/modules/api-keys/list-plans.js';
 import { DEFAULT_DURATION_DAYS } from '../src/modules/settings/api-key-settings.entity.js';
 import { AlertLevel, alertLevelOf } from '../src/modules/settings/token-age.js';
 import { testDatabases } from './support/databases.js';
@@ -208,6 +209,81 @@ describe.each(testDatabases)('dense lists walking the sort index on $name', (dat
       Math.min(expected.length, filter.roleIds || filter.search ? 1_000 : 10_000),
     );
   };
+
+  it('lists a role remembered as dense exactly after it has become sparse', async () => {
+    const role = await server.createRole(accountId, 'Dense, then sparse', ['orders:view-orders']);
+    await server.dataSource.query(
+      `INSERT INTO key_grant_roles (grantId, roleId)
+       SELECT g.id, ? FROM key_grants g INNER JOIN api_keys k ON k.id = g.apiKeyId
+       WHERE k.accountId = ? AND g.accountId = ? ORDER BY g.id LIMIT 1500`,
+      [role.id, accountId, accountId],
+    );
+    const holders = async () =>
+      (
+        (await server.dataSource.query(
+          `SELECT k.id, k.nameNormalized FROM api_keys k
+           INNER JOIN key_grants g ON g.apiKeyId = k.id AND g.accountId = k.accountId
+           INNER JOIN key_grant_roles gr ON gr.grantId = g.id
+           WHERE gr.roleId = ? AND k.accountId = ?`,
+          [role.id, accountId],
+        )) as { id: string; nameNormalized: string }[]
+      )
+        .sort((a, b) => compare([a.nameNormalized, a.id], [b.nameNormalized, b.id]))
+        .map((row) => row.id);
+    type Listed = {
+      generatedKeys: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: { node: { id: string } }[];
+      };
+    };
+    const list = async (after?: string) => {
+      const variables = {
+        first: 20,
+        orderBy: { field: 'NAME', direction: 'ASC' },
+        filter: { roleIds: [role.id] },
+        ...(after ? { after } : {}),
+      };
+      const result = await server.graphql<Listed>(LIST, variables, { cookie });
+      expect(result.errors).toBeUndefined();
+      return result.data!.generatedKeys;
+    };
+    const dense = await holders();
+    expect(dense).toHaveLength(1500);
+    expect((await list()).edges.map((edge) => edge.node.id)).toEqual(dense.slice(0, 20));
+
+    // All but 30 lose the role: the next pages still walk (the remembered plan) and must
+    // find exactly those 30, counted exactly.
+    const kept = new Set(dense.filter((_, index) => index % 50 === 7));
+    const grants = (await server.dataSource.query(
+      `SELECT gr.grantId AS grantId, g.apiKeyId AS apiKeyId FROM key_grant_roles gr
+       INNER JOIN key_grants g ON g.id = gr.grantId WHERE gr.roleId = ?`,
+      [role.id],
+    )) as { grantId: string; apiKeyId: string }[];
+    const dropped = grants.filter((grant) => !kept.has(grant.apiKeyId)).map((g) => g.grantId);
+    await server.dataSource.query(
+      `DELETE FROM key_grant_roles WHERE roleId = ? AND grantId IN (${dropped.map(() => '?').join(', ')})`,
+      [role.id, ...dropped],
+    );
+    const sparse = await holders();
+    expect(sparse).toHaveLength(30);
+
+    const knownDense = vi.spyOn(ListPlans.prototype, 'knownDense');
+    try {
+      const first = await list();
+      expect(knownDense.mock.results.some((result) => result.value === true)).toBe(true);
+      const second = await list(first.pageInfo.endCursor);
+      expect([...first.edges, ...second.edges].map((edge) => edge.node.id)).toEqual(sparse);
+      expect(second.pageInfo.hasNextPage).toBe(false);
+      expect(first.totalCount).toBe(30);
+      // The count beside the walk said sparse: the next page is planned by counting again.
+      knownDense.mockClear();
+      await list();
+      expect(knownDense.mock.results.map((result) => result.value)).toEqual([false]);
+    } finally {
+      knownDense.mockRestore();
+    }
+  });
 });
 
 const hasA = (row: KeyRow) => row.nameNormalized.includes('a') || row.key.includes('a');

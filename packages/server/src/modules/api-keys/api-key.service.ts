@@ -36,6 +36,7 @@ import { generateKeyIdentifier, generateToken, hashToken } from './api-token.sec
 import { KeyGrantRole } from './key-grant-role.entity.js';
 import { replaceGrantRoles } from './key-grant-roles.js';
 import { KeyGrant } from './key-grant.entity.js';
+import { ListPlans } from './list-plans.js';
 import { NO_PENDING_RENEWAL, PENDING_RENEWAL } from './pending-renewal.js';
 import {
   keyNamesChanged,
@@ -129,6 +130,8 @@ const normalizeName = (raw: string): { name: string; nameNormalized: string } =>
 };
 
 export class ApiKeyService {
+  private readonly listPlans = new ListPlans();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly roles: RoleService,
@@ -230,12 +233,33 @@ export class ApiKeyService {
         counting,
       };
     }
+    // A filter without search whose last count said dense walks at once, counting beside.
+    const planKey = search
+      ? null
+      : JSON.stringify([
+          principal.accountId,
+          args.status ?? null,
+          roleIds ? [...roleIds].sort() : null,
+          args.alertLevel ?? null,
+          args.renewalPending ?? null,
+        ]);
+    if (planKey && this.listPlans.knownDense(planKey, now.getTime())) {
+      const counting = awaitedLater(
+        countUpTo(filtered(false), roleIds ? SPARSE_MATCHES : COUNT_CAP).then((counted) => {
+          const stillDense = counted.totalCountCapped || counted.totalCount > SPARSE_MATCHES;
+          this.listPlans.record(planKey, stillDense, this.clock().getTime());
+          return counted;
+        }),
+      );
+      return { ...(await walk()), counting };
+    }
     // Counted only as far as the choice of plan needs; a count past that runs beside the page.
     const probed =
       nameIndex && searchOnly
         ? { totalCount: SPARSE_MATCHES, totalCountCapped: true }
         : await countUpTo(filtered(false), SPARSE_MATCHES);
     const dense = probed.totalCountCapped;
+    if (planKey) this.listPlans.record(planKey, dense, now.getTime());
     const counting =
       dense && !search && !roleIds
         ? awaitedLater(countUpTo(filtered(false), COUNT_CAP))
