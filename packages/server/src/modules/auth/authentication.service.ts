@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MoreThan, type DataSource } from 'typeorm';
+import { MoreThan, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { sha256Hex } from '../../common/sha256.js';
 import { badInput, notFound, unauthenticated } from '../../common/app-error.js';
 import { MembershipRole } from '../accounts/membership-role.entity.js';
@@ -141,28 +141,31 @@ export class AuthenticationService {
   }
 
   /** What the session's user may do in the session's account (read by the session's hash). */
-  private async resourcesOfSession(idHash: string): Promise<Set<string>> {
-    const rows = await this.dataSource
-      .getRepository(RoleResource)
-      .createQueryBuilder('rr')
-      .select('DISTINCT rr.resourceKey', 'resourceKey')
-      .innerJoin(MembershipRole, 'mr', 'mr.roleId = rr.roleId')
-      .innerJoin(Membership, 'm', 'm.id = mr.membershipId')
-      .innerJoin(Session, 's', 's.userId = m.userId AND s.accountId = m.accountId')
-      .where('s.idHash = :idHash', { idHash })
-      .getRawMany<{ resourceKey: string }>();
-    return new Set(rows.map((row) => row.resourceKey));
+  private resourcesOfSession(idHash: string): Promise<Set<string>> {
+    return this.resourcesWhere((query) =>
+      query
+        .innerJoin(Session, 's', 's.userId = m.userId AND s.accountId = m.accountId')
+        .where('s.idHash = :idHash', { idHash }),
+    );
   }
 
-  private async userResources(userId: string, accountId: string): Promise<Set<string>> {
-    const rows = await this.dataSource
+  private userResources(userId: string, accountId: string): Promise<Set<string>> {
+    return this.resourcesWhere((query) =>
+      query.where('m.userId = :userId AND m.accountId = :accountId', { userId, accountId }),
+    );
+  }
+
+  /** Resource keys granted through memberships (alias `m`) that `narrow` selects. */
+  private async resourcesWhere(
+    narrow: (query: SelectQueryBuilder<RoleResource>) => SelectQueryBuilder<RoleResource>,
+  ): Promise<Set<string>> {
+    const query = this.dataSource
       .getRepository(RoleResource)
       .createQueryBuilder('rr')
       .select('DISTINCT rr.resourceKey', 'resourceKey')
       .innerJoin(MembershipRole, 'mr', 'mr.roleId = rr.roleId')
-      .innerJoin(Membership, 'm', 'm.id = mr.membershipId')
-      .where('m.userId = :userId AND m.accountId = :accountId', { userId, accountId })
-      .getRawMany<{ resourceKey: string }>();
+      .innerJoin(Membership, 'm', 'm.id = mr.membershipId');
+    const rows = await narrow(query).getRawMany<{ resourceKey: string }>();
     return new Set(rows.map((row) => row.resourceKey));
   }
 }
