@@ -27,32 +27,24 @@ export const pageInfoOf = (page: {
   endCursor: page.cursors.at(-1) ?? null,
 });
 
-/** A Relay connection from a keyset page and its capped count. */
-export const connectionOf = <Node>(
-  page: Page<Node> & Counted,
-): {
-  edges: { node: Node; cursor: string }[];
-  pageInfo: PageInfo;
-  totalCount: number;
-  totalCountCapped: boolean;
-} => ({
+/** A Relay connection's edges and page info from a keyset page. */
+const edgesOf = <Node>(
+  page: Page<Node>,
+): { edges: { node: Node; cursor: string }[]; pageInfo: PageInfo } => ({
   edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index] as string })),
   pageInfo: pageInfoOf(page),
+});
+
+/** A Relay connection from a keyset page and its capped count. */
+export const connectionOf = <Node>(page: Page<Node> & Counted) => ({
+  ...edgesOf(page),
   totalCount: page.totalCount,
   totalCountCapped: page.totalCountCapped,
 });
 
 /** A Relay connection whose count resolves beside its rows (see `Counting`). */
-export const countingConnectionOf = <Node>(
-  page: Page<Node> & Counting,
-): {
-  edges: { node: Node; cursor: string }[];
-  pageInfo: PageInfo;
-  totalCount: Promise<number>;
-  totalCountCapped: Promise<boolean>;
-} => ({
-  edges: page.rows.map((node, index) => ({ node, cursor: page.cursors[index] as string })),
-  pageInfo: pageInfoOf(page),
+export const countingConnectionOf = <Node>(page: Page<Node> & Counting) => ({
+  ...edgesOf(page),
   totalCount: awaitedLater(page.counting.then((counted) => counted.totalCount)),
   totalCountCapped: awaitedLater(page.counting.then((counted) => counted.totalCountCapped)),
 });

@@ -12,6 +12,7 @@ import {
   paginate,
   pageOf,
   pageShape,
+  type Counted,
   type Counting,
   sqlTimestamp,
   type Page,
@@ -94,6 +95,8 @@ const SORT_INDEXES: Record<ApiKeySortField, string> = {
  * enough that walking the sort index finds a page within a few thousand keys.
  */
 const SPARSE_MATCHES = 1_000;
+const isDense = (counted: Counted): boolean =>
+  counted.totalCountCapped || counted.totalCount > SPARSE_MATCHES;
 
 /** Keys whose token age puts them at one alert level, as bounds on the indexed tokenCreatedAt. */
 const whereAlertLevel = (
@@ -246,8 +249,7 @@ export class ApiKeyService {
     if (planKey && this.listPlans.knownDense(planKey, now.getTime())) {
       const counting = awaitedLater(
         countUpTo(filtered(false), roleIds ? SPARSE_MATCHES : COUNT_CAP).then((counted) => {
-          const stillDense = counted.totalCountCapped || counted.totalCount > SPARSE_MATCHES;
-          this.listPlans.record(planKey, stillDense, this.clock().getTime());
+          this.listPlans.record(planKey, isDense(counted), this.clock().getTime());
           return counted;
         }),
       );
@@ -258,7 +260,7 @@ export class ApiKeyService {
       nameIndex && searchOnly
         ? { totalCount: SPARSE_MATCHES, totalCountCapped: true }
         : await countUpTo(filtered(false), SPARSE_MATCHES);
-    const dense = probed.totalCountCapped;
+    const dense = isDense(probed);
     if (planKey) this.listPlans.record(planKey, dense, now.getTime());
     const counting =
       dense && !search && !roleIds
