@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { AppError } from '../common/app-error.js';
+import { AuthorityError } from '../modules/auth/authority.js';
 
 /** Codes Apollo itself raises for malformed requests; their messages are safe. */
 const REQUEST_ERROR_CODES = new Set([
@@ -27,7 +28,14 @@ export const createFormatError =
         message: original.message,
         path: formatted.path,
         locations: formatted.locations,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          // Which resources the caller lacks, so clients can say why (SPEC 5).
+          ...(original instanceof AuthorityError
+            ? { missingResources: original.missingResources }
+            : {}),
+        },
       };
     }
     const code = formatted.extensions?.code;

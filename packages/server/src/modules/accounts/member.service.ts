@@ -6,6 +6,7 @@ import { newId } from '../../common/ids.js';
 import { isMysqlFamily } from '../../db/dialect.js';
 import { sha256Hex } from '../../common/sha256.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { requireAuthorityOver } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import { PasswordSetupLink } from '../auth/password-setup-link.entity.js';
 import { DUMMY_PASSWORD_HASH } from '../auth/password.js';
@@ -105,7 +106,7 @@ export class MemberService {
     const principal = requireResource(caller, Resources.editUsers);
     return this.dataSource.transaction(async (manager) => {
       await this.lockOwnerRole(manager, principal.accountId);
-      const member = await this.find(manager, principal, input.id);
+      const member = await this.findWithinAuthority(manager, principal, input.id);
       const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
       if (!roles.some((role) => role.predefinedKey === 'owner'))
         await this.assertAnotherOwner(manager, member);
@@ -124,7 +125,7 @@ export class MemberService {
     const principal = requireResource(caller, Resources.editUsers);
     return this.dataSource.transaction(async (manager) => {
       await this.lockOwnerRole(manager, principal.accountId);
-      const member = await this.find(manager, principal, id);
+      const member = await this.findWithinAuthority(manager, principal, id);
       await this.assertAnotherOwner(manager, member);
       await manager.delete(Membership, { id: member.id });
       // Their sessions in this account end with the membership.
@@ -200,7 +201,7 @@ export class MemberService {
     }
   }
 
-  private async find(
+  private async findWithinAuthority(
     manager: EntityManager,
     principal: Principal,
     id: string,
@@ -210,6 +211,8 @@ export class MemberService {
       relations: { user: true },
     });
     if (!member) throw notFound('Member');
+    // Hold what you touch (SPEC 5): nobody demotes or removes a member stronger than themselves.
+    await requireAuthorityOver(manager, principal, { kind: 'member', membershipId: member.id });
     return member;
   }
 

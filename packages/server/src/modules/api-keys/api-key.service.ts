@@ -31,7 +31,7 @@ import type { Clock } from '../../common/clock.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
 import type { ApiKeySettingsService } from '../settings/api-key-settings.service.js';
 import { AlertLevel, tokenCreatedRangeFor } from '../settings/token-age.js';
-import { findOwnedApiKey } from './owned-api-key.js';
+import { findApiKeyWithinAuthority, findOwnedApiKey } from './owned-api-key.js';
 import { ApiToken } from './api-token.entity.js';
 import { generateKeyIdentifier, generateToken, hashToken } from './api-token.secret.js';
 import { KeyGrantRole } from './key-grant-role.entity.js';
@@ -411,7 +411,7 @@ export class ApiKeyService {
   ): Promise<ApiKey> {
     const principal = requireResource(caller, Resources.editApiKeys);
     return this.changingKey(input.id, async (manager) => {
-      const apiKey = await findOwnedApiKey(manager, principal, input.id, true);
+      const apiKey = await findApiKeyWithinAuthority(manager, principal, input.id, true);
       const changes: Record<string, unknown> = {};
       if (input.name !== undefined && input.name !== null) {
         const { name, nameNormalized } = normalizeName(input.name);
@@ -450,7 +450,7 @@ export class ApiKeyService {
   async setActive(caller: Caller, id: string, active: boolean): Promise<ApiKey> {
     const principal = requireResource(caller, Resources.editApiKeys);
     return this.changingKey(id, async (manager) => {
-      const apiKey = await findOwnedApiKey(manager, principal, id, true);
+      const apiKey = await findApiKeyWithinAuthority(manager, principal, id, true);
       if (apiKey.active === active) return apiKey;
       apiKey.active = active;
       apiKey.updatedAt = this.clock();
@@ -468,7 +468,7 @@ export class ApiKeyService {
     const principal = requireResource(caller, Resources.editApiKeys);
     if (!confirmed) throw badInput('confirm', 'Confirm that this action cannot be undone.');
     return this.changingKey(id, async (manager) => {
-      const apiKey = await findOwnedApiKey(manager, principal, id, true);
+      const apiKey = await findApiKeyWithinAuthority(manager, principal, id, true);
       // Grants, their roles and tokens go with the key (ON DELETE CASCADE).
       await manager.delete(ApiKey, { id: apiKey.id });
       await keyNamesChanged(manager, principal.accountId);

@@ -14,7 +14,7 @@ import type { ApiKey } from './api-key.entity.js';
 import { KEPT_UNTIL_DELETED } from './pending-renewal.js';
 import { ApiToken } from './api-token.entity.js';
 import { generateToken, hashesEqual, hashToken } from './api-token.secret.js';
-import { findOwnedApiKey } from './owned-api-key.js';
+import { findApiKeyWithinAuthority } from './owned-api-key.js';
 import { openToken, sealToken } from './single-access-link.seal.js';
 import { SingleAccessLink } from './single-access-link.entity.js';
 
@@ -81,7 +81,7 @@ export class ApiTokenService {
     const principal = requireResource(caller, Resources.renewApiToken);
     const token = generateToken();
     const apiKey = await this.changingKey(id, async (manager) => {
-      const key = await findOwnedApiKey(manager, principal, id, true);
+      const key = await findApiKeyWithinAuthority(manager, principal, id, true);
       const live = await this.liveTokens(manager, key.id);
       if (live.length > 1) {
         throw conflict(
@@ -170,7 +170,7 @@ export class ApiTokenService {
   ): Promise<{ path: string; expiresAt: Date }> {
     const principal = requireResource(caller, Resources.renewApiToken);
     return this.dataSource.transaction(async (manager) => {
-      const key = await findOwnedApiKey(manager, principal, input.apiKeyId);
+      const key = await findApiKeyWithinAuthority(manager, principal, input.apiKeyId);
       const presented = hashToken(this.tokenSecret, input.token);
       const now = this.clock();
       const match = (await this.liveTokens(manager, key.id)).find((token) =>
@@ -257,7 +257,7 @@ export class ApiTokenService {
   ): Promise<ApiKey> {
     const principal: Principal = requireResource(caller, Resources.renewApiToken);
     return this.changingKey(id, async (manager) => {
-      const key = await findOwnedApiKey(manager, principal, id, true);
+      const key = await findApiKeyWithinAuthority(manager, principal, id, true);
       const [oldToken, newToken] = await this.liveTokens(manager, key.id);
       if (!oldToken || !newToken) throw conflict('No renewal is pending for this key.');
       await work(manager, [oldToken, newToken], key);

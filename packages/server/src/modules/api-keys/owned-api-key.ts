@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../../common/app-error.js';
 import { isMysqlFamily } from '../../db/dialect.js';
+import { requireAuthorityOver } from '../auth/authority.js';
 import type { Principal } from '../auth/principal.js';
 import { ApiKey } from './api-key.entity.js';
 
@@ -22,5 +23,20 @@ export const findOwnedApiKey = async (
   if (lock && isMysqlFamily(manager)) query.setLock('pessimistic_write');
   const apiKey = await query.getOne();
   if (!apiKey) throw notFound('API key');
+  return apiKey;
+};
+
+/**
+ * A key of the caller's account that the caller may act on: it holds every resource the key
+ * holds here (SPEC 5, "hold what you touch"). Every command on a key finds it through this.
+ */
+export const findApiKeyWithinAuthority = async (
+  manager: EntityManager,
+  principal: Principal,
+  id: string,
+  lock = false,
+): Promise<ApiKey> => {
+  const apiKey = await findOwnedApiKey(manager, principal, id, lock);
+  await requireAuthorityOver(manager, principal, { kind: 'api-key', apiKeyId: apiKey.id });
   return apiKey;
 };

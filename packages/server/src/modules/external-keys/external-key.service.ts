@@ -17,6 +17,7 @@ import { ApiKey } from '../api-keys/api-key.entity.js';
 import { replaceGrantRoles } from '../api-keys/key-grant-roles.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { requireAuthorityOver } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
@@ -148,7 +149,7 @@ export class ExternalKeyService {
   ): Promise<KeyGrant> {
     const principal = requireResource(caller, Resources.editApiKeys);
     return this.changingGrant(async (manager) => {
-      const grant = await this.findExternal(manager, principal, input.id);
+      const grant = await this.findExternalWithinAuthority(manager, principal, input.id);
       const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
       await replaceGrantRoles(manager, grant.id, roles);
       await recordAudit(manager, caller, {
@@ -164,7 +165,7 @@ export class ExternalKeyService {
   async remove(caller: Caller, id: string): Promise<string> {
     const principal = requireResource(caller, Resources.editApiKeys);
     const removed = await this.changingGrant(async (manager) => {
-      const grant = await this.findExternal(manager, principal, id);
+      const grant = await this.findExternalWithinAuthority(manager, principal, id);
       await manager.delete(KeyGrant, { id: grant.id });
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
@@ -216,8 +217,11 @@ export class ExternalKeyService {
       });
   }
 
-  /** Grants of other accounts, and this account's own keys, are as unknown as made-up ids. */
-  private async findExternal(
+  /**
+   * Grants of other accounts, and this account's own keys, are as unknown as made-up ids; a
+   * grant holding resources the caller lacks is refused.
+   */
+  private async findExternalWithinAuthority(
     manager: EntityManager,
     principal: Principal,
     id: string,
@@ -226,6 +230,8 @@ export class ExternalKeyService {
       .andWhere('g.id = :id', { id })
       .getOne();
     if (!grant) throw notFound('External key');
+    // Hold what you touch (SPEC 5): only callers holding all the grant's resources change it.
+    await requireAuthorityOver(manager, principal, { kind: 'external-key', grantId: grant.id });
     return grant;
   }
 }

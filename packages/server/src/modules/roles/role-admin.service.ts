@@ -5,6 +5,7 @@ import { newId } from '../../common/ids.js';
 import { MembershipRole } from '../accounts/membership-role.entity.js';
 import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { requireAuthorityOver } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { isResourceKey, Resources } from './resource-catalog.js';
@@ -63,7 +64,7 @@ export class RoleAdminService {
   ): Promise<Role> {
     const principal = requireResource(caller, Resources.editRoles);
     return this.write(async (manager) => {
-      const role = await this.findCustom(manager, principal, input.id);
+      const role = await this.findCustomWithinAuthority(manager, principal, input.id);
       const details: Record<string, unknown> = {};
       if (input.name !== undefined && input.name !== null) {
         const { name, nameNormalized } = normalizeRoleName(input.name);
@@ -92,7 +93,7 @@ export class RoleAdminService {
   async delete(caller: Caller, id: string): Promise<string> {
     const principal = requireResource(caller, Resources.editRoles);
     return this.write(async (manager) => {
-      const role = await this.findCustom(manager, principal, id);
+      const role = await this.findCustomWithinAuthority(manager, principal, id);
       const [users, keys] = await Promise.all([
         manager.getRepository(MembershipRole).countBy({ roleId: role.id }),
         manager.getRepository(KeyGrantRole).countBy({ roleId: role.id }),
@@ -123,7 +124,7 @@ export class RoleAdminService {
     return unique;
   }
 
-  private async findCustom(
+  private async findCustomWithinAuthority(
     manager: EntityManager,
     principal: Principal,
     id: string,
@@ -133,6 +134,7 @@ export class RoleAdminService {
       .findOneBy({ id, accountId: principal.accountId });
     if (!role) throw notFound('Role');
     if (role.predefinedKey !== null) throw forbidden('Predefined roles cannot be changed.');
+    await requireAuthorityOver(manager, principal, { kind: 'role', roleId: role.id });
     return role;
   }
 

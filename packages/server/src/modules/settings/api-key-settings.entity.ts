@@ -57,13 +57,17 @@ export class ApiKeySettings {
   @Column({ type: 'varchar', length: 500, nullable: true })
   webhookUrl: string | null;
 
-  /** Key of the webhook's HMAC signature, shown to settings admins so receivers can verify. */
-  @Field(() => String, {
-    nullable: true,
-    description: 'HMAC-SHA256 key that signs webhook bodies (X-Keyward-Signature).',
-  })
+  /**
+   * Key of the webhook's HMAC signature. Exposed only through the resolver's field check:
+   * holders of Edit API Keys settings read it, everyone else learns only that it exists.
+   */
   @Column({ type: 'varchar', length: 64, nullable: true })
   webhookSigningSecret: string | null;
+
+  @Field(() => Boolean, { description: 'Whether webhook bodies are signed (a secret exists).' })
+  get hasWebhookSigningSecret(): boolean {
+    return this.webhookSigningSecret !== null;
+  }
 
   @Column(timestampColumn())
   updatedAt: Date;

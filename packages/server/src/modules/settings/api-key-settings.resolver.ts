@@ -6,8 +6,10 @@ import {
   Int,
   Mutation,
   ObjectType,
+  FieldResolver,
   Query,
   Resolver,
+  Root,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { ApiKeySettings, TokenEnforcement } from './api-key-settings.entity.js';
@@ -45,6 +47,19 @@ export class ApiKeySettingsResolver {
   @Query(() => ApiKeySettings)
   apiKeySettings(@Ctx() context: GraphQLContext): Promise<ApiKeySettings> {
     return context.services.settings.get(context);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'HMAC-SHA256 key that signs webhook bodies (X-Keyward-Signature). Null unless the caller ' +
+      'holds Edit API Keys settings; hasWebhookSigningSecret tells everyone whether one exists.',
+  })
+  webhookSigningSecret(
+    @Root() settings: ApiKeySettings,
+    @Ctx() context: GraphQLContext,
+  ): string | null {
+    return context.services.settings.signingSecretFor(context, settings);
   }
 
   @Query(() => [TokenReminder], {

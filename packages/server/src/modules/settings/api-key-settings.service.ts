@@ -66,6 +66,15 @@ export class ApiKeySettingsService {
     return this.forAccount(principal.accountId);
   }
 
+  /** The webhook signing secret is a credential: only settings admins of its account read it. */
+  signingSecretFor(caller: Caller, settings: ApiKeySettings): string | null {
+    const principal = caller.principal;
+    if (!principal || principal.accountId !== settings.accountId) return null;
+    return principal.resources.has(Resources.editApiKeysSettings)
+      ? settings.webhookSigningSecret
+      : null;
+  }
+
   /** The latest reminders of the account, with their keys: what was sent, or only recorded. */
   async reminders(caller: Caller, first: number): Promise<TokenReminder[]> {
     const principal = requireResource(caller, Resources.viewApiKeys);
