@@ -1,0 +1,273 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Membership } from '../src/modules/accounts/membership.entity.js';
+import { defaultSettings } from '../src/modules/settings/api-key-settings.entity.js';
+import { Resources } from '../src/modules/roles/resource-catalog.js';
+import type { Role } from '../src/modules/roles/role.entity.js';
+import { testDatabases } from './support/databases.js';
+import { accountWithOwner, errorCode, generateKey, PASSWORD } from './support/fixtures.js';
+import { keyState, userWithResources } from './support/state.js';
+import { TestServer, type Credentials } from './support/test-server.js';
+
+/** Issue 12, items 1-3: each way a narrow principal reached a wider one, refused. */
+
+const RENEW = /* GraphQL */ `
+  mutation Renew($input: RenewApiTokenInput!) {
+    renewApiToken(input: $input) {
+      token
+    }
+  }
+`;
+const LINK = /* GraphQL */ `
+  mutation Link($input: CreateSingleAccessLinkInput!) {
+    createSingleAccessLink(input: $input) {
+      path
+    }
+  }
+`;
+const UPDATE_KEY = /* GraphQL */ `
+  mutation UpdateKey($input: UpdateApiKeyInput!) {
+    updateApiKey(input: $input) {
+      apiKey {
+        id
+      }
+    }
+  }
+`;
+const DEACTIVATE = /* GraphQL */ `
+  mutation Deactivate($id: ID!) {
+    deactivateApiKey(input: { id: $id }) {
+      apiKey {
+        status
+      }
+    }
+  }
+`;
+const SETTINGS = /* GraphQL */ `
+  query Settings {
+    apiKeySettings {
+      webhookUrl
+      hasWebhookSigningSecret
+      webhookSigningSecret
+    }
+  }
+`;
+const UPDATE_MEMBER = /* GraphQL */ `
+  mutation UpdateMember($input: UpdateMemberInput!) {
+    updateMember(input: $input) {
+      member {
+        id
+      }
+    }
+  }
+`;
+const REMOVE_MEMBER = /* GraphQL */ `
+  mutation RemoveMember($id: ID!) {
+    removeMember(input: { id: $id }) {
+      removedMemberId
+    }
+  }
+`;
+const UPDATE_ROLE = /* GraphQL */ `
+  mutation UpdateRole($input: UpdateRoleInput!) {
+    updateRole(input: $input) {
+      role {
+        id
+      }
+    }
+  }
+`;
+const DELETE_ROLE = /* GraphQL */ `
+  mutation DeleteRole($id: ID!) {
+    deleteRole(input: { id: $id }) {
+      deletedRoleId
+    }
+  }
+`;
+const ADD_EXTERNAL = /* GraphQL */ `
+  mutation AddExternal($input: AddExternalKeyInput!) {
+    addExternalKey(input: $input) {
+      externalKey {
+        id
+      }
+    }
+  }
+`;
+
+describe.each(testDatabases)('authority containment on $name', (database) => {
+  let server: TestServer;
+  let demo: Awaited<ReturnType<typeof accountWithOwner>>;
+  let partner: Awaited<ReturnType<typeof accountWithOwner>>;
+  let ownerKey: Awaited<ReturnType<typeof generateKey>>;
+
+  const role = (key: string) => demo.roles.get(key) as Role;
+  const keyHolding = async (name: string, resources: string[]) => {
+    const custom = await server.createRole(demo.account.id, `Only ${name}`, resources);
+    const key = await generateKey(server, demo.cookie, name, [custom.id]);
+    return { key: key.apiKey.key, token: key.token } satisfies Credentials;
+  };
+  /** A partner's key granted these resources in demo (the External tab). */
+  const externalKeyHolding = async (name: string, resources: string[]) => {
+    const custom = await server.createRole(demo.account.id, `External ${name}`, resources);
+    const key = await generateKey(server, partner.cookie, name);
+    const added = await server.graphql(
+      ADD_EXTERNAL,
+      { input: { key: key.apiKey.key, roleIds: [custom.id] } },
+      { cookie: demo.cookie },
+    );
+    expect(added.errors).toBeUndefined();
+    return {
+      key: key.apiKey.key,
+      token: key.token,
+      headers: { 'X-Account': 'demo' },
+    } satisfies Credentials;
+  };
+
+  beforeAll(async () => {
+    server = await TestServer.start(database);
+    demo = await accountWithOwner(server, 'demo');
+    partner = await accountWithOwner(server, 'partner');
+    ownerKey = await generateKey(server, demo.cookie, 'Owner key', [role('owner').id]);
+  });
+  afterAll(async () => server.stop());
+
+  it('1. a key holding only Renew API token cannot renew, or link, the Owner key', async () => {
+    const renewer = await keyHolding('Renewer', [Resources.renewApiToken]);
+    const before = await keyState(server, ownerKey.apiKey.id);
+
+    const renewed = await server.graphql(
+      RENEW,
+      { input: { id: ownerKey.apiKey.id, oldToken: 'KEEP_UNTIL_DELETED' } },
+      renewer,
+    );
+    expect(errorCode(renewed)).toBe('FORBIDDEN');
+    expect(renewed.data).toBeNull();
+    expect(renewed.errors?.[0]?.message).toMatch(/Edit users/);
+    expect(renewed.errors?.[0]?.extensions).toMatchObject({
+      missingResources: expect.arrayContaining([Resources.editUsers, Resources.editApiKeys]),
+    });
+
+    const linked = await server.graphql(
+      LINK,
+      { input: { apiKeyId: ownerKey.apiKey.id, token: ownerKey.token } },
+      renewer,
+    );
+    expect(errorCode(linked)).toBe('FORBIDDEN');
+    expect(await keyState(server, ownerKey.apiKey.id)).toEqual(before);
+  });
+
+  it('1. the same key still renews a key holding no more than itself', async () => {
+    const renewer = await keyHolding('Renewer of peers', [Resources.renewApiToken]);
+    const peer = await generateKey(server, demo.cookie, 'Peer with no roles');
+    const renewed = await server.graphql(
+      RENEW,
+      { input: { id: peer.apiKey.id, oldToken: 'DELETE_NOW' } },
+      renewer,
+    );
+    expect(renewed.errors).toBeUndefined();
+  });
+
+  it('2. the webhook signing secret is read only by holders of Edit API Keys settings', async () => {
+    // Written directly: the webhook egress policy is tested on its own.
+    const secret = 'ab'.repeat(32);
+    await server.dataSource.manager.save(
+      Object.assign(defaultSettings(demo.account.id), {
+        webhookUrl: 'https://hooks.example.com/keyward',
+        webhookSigningSecret: secret,
+      }),
+    );
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+
+    const viewer = await userWithResources(server, demo.account.id, 'viewer@demo.test', [
+      Resources.viewApiKeys,
+    ]);
+    const readOnlyExternal = await externalKeyHolding('Partner reader', [Resources.viewApiKeys]);
+    const settingsAdmin = await keyHolding('Settings admin', [Resources.editApiKeysSettings]);
+    for (const credentials of [{ cookie: viewer.cookie }, readOnlyExternal]) {
+      const seen = await server.graphql(SETTINGS, {}, credentials);
+      expect(seen.errors).toBeUndefined();
+      expect(seen.data).toEqual({
+        apiKeySettings: {
+          webhookUrl: 'https://hooks.example.com/keyward',
+          hasWebhookSigningSecret: true,
+          webhookSigningSecret: null,
+        },
+      });
+    }
+    const admin = await server.graphql(SETTINGS, {}, settingsAdmin);
+    expect(admin.data).toMatchObject({ apiKeySettings: { webhookSigningSecret: secret } });
+  });
+
+  it('3. a member holding only Edit users can neither demote nor remove an Owner', async () => {
+    const secondOwner = await server.createUser('second-owner@demo.test', PASSWORD, [
+      { accountId: demo.account.id, roles: [role('owner')] },
+    ]);
+    const membership = await server.dataSource.manager.findOneByOrFail(Membership, {
+      userId: secondOwner.id,
+      accountId: demo.account.id,
+    });
+    const userAdmin = await userWithResources(server, demo.account.id, 'users@demo.test', [
+      Resources.editUsers,
+      Resources.viewUsers,
+    ]);
+    const demoted = await server.graphql(
+      UPDATE_MEMBER,
+      { input: { id: membership.id, roleIds: [] } },
+      { cookie: userAdmin.cookie },
+    );
+    expect(errorCode(demoted)).toBe('FORBIDDEN');
+    const removed = await server.graphql(
+      REMOVE_MEMBER,
+      { id: membership.id },
+      { cookie: userAdmin.cookie },
+    );
+    expect(errorCode(removed)).toBe('FORBIDDEN');
+    expect(await server.dataSource.manager.existsBy(Membership, { id: membership.id })).toBe(true);
+  });
+
+  it('3. a member, a key and an external key holding only Edit API Keys cannot strip or deactivate the Owner key', async () => {
+    const editor = await userWithResources(server, demo.account.id, 'editor@demo.test', [
+      Resources.editApiKeys,
+    ]);
+    const callers: Credentials[] = [
+      { cookie: editor.cookie },
+      await keyHolding('Key editor', [Resources.editApiKeys]),
+      await externalKeyHolding('Partner editor', [Resources.editApiKeys]),
+    ];
+    const before = await keyState(server, ownerKey.apiKey.id);
+    for (const credentials of callers) {
+      const stripped = await server.graphql(
+        UPDATE_KEY,
+        { input: { id: ownerKey.apiKey.id, roleIds: [] } },
+        credentials,
+      );
+      expect(errorCode(stripped)).toBe('FORBIDDEN');
+      const deactivated = await server.graphql(DEACTIVATE, { id: ownerKey.apiKey.id }, credentials);
+      expect(errorCode(deactivated)).toBe('FORBIDDEN');
+    }
+    expect(await keyState(server, ownerKey.apiKey.id)).toEqual(before);
+  });
+
+  it('3. a member holding only Edit roles can neither strip nor delete a role holding more', async () => {
+    const strong = await server.createRole(demo.account.id, 'Strong role', [
+      Resources.editRoles,
+      Resources.editUsers,
+      'orders:edit-orders',
+    ]);
+    const roleAdmin = await userWithResources(server, demo.account.id, 'roles@demo.test', [
+      Resources.editRoles,
+    ]);
+    const stripped = await server.graphql(
+      UPDATE_ROLE,
+      { input: { id: strong.id, resourceKeys: [Resources.editRoles] } },
+      { cookie: roleAdmin.cookie },
+    );
+    expect(errorCode(stripped)).toBe('FORBIDDEN');
+    expect(stripped.errors?.[0]?.message).toMatch(/Edit users and Orders > Edit orders/);
+    const deleted = await server.graphql(
+      DELETE_ROLE,
+      { id: strong.id },
+      { cookie: roleAdmin.cookie },
+    );
+    expect(errorCode(deleted)).toBe('FORBIDDEN');
+  });
+});
