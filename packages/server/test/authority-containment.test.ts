@@ -270,4 +270,31 @@ describe.each(testDatabases)('authority containment on $name', (database) => {
     );
     expect(errorCode(deleted)).toBe('FORBIDDEN');
   });
+
+  it('tells the viewer, per principal, which resources it lacks to act on it', async () => {
+    const editor = await userWithResources(server, demo.account.id, 'lacks@demo.test', [
+      Resources.editApiKeys,
+      Resources.viewApiKeys,
+    ]);
+    const plain = await generateKey(server, demo.cookie, 'Plain key');
+    const lacks = await server.graphql<{
+      owner: { viewerLacks: { key: string }[] };
+      plain: { viewerLacks: { key: string }[] };
+    }>(
+      `query Lacks($owner: ID!, $plain: ID!) {
+        owner: apiKey(id: $owner) { viewerLacks { key } }
+        plain: apiKey(id: $plain) { viewerLacks { key } }
+      }`,
+      { owner: ownerKey.apiKey.id, plain: plain.apiKey.id },
+      { cookie: editor.cookie },
+    );
+    expect(lacks.errors).toBeUndefined();
+    expect(lacks.data?.owner.viewerLacks.map((resource) => resource.key)).toContain(
+      Resources.editUsers,
+    );
+    expect(lacks.data?.owner.viewerLacks.map((resource) => resource.key)).not.toContain(
+      Resources.editApiKeys,
+    );
+    expect(lacks.data?.plain.viewerLacks).toEqual([]);
+  });
 });

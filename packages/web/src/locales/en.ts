@@ -34,6 +34,9 @@ export const en = {
     retry: 'Try again',
     signInAgain: 'Sign in again',
   },
+  authority: {
+    lacks: 'You cannot act on this: it holds {{resources}}, which you do not hold.',
+  },
   common: {
     cancel: 'Cancel',
     close: 'Close',

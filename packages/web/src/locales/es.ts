@@ -36,6 +36,9 @@ export const es: TranslationMessages = {
     retry: 'Reintentar',
     signInAgain: 'Volver a iniciar sesión',
   },
+  authority: {
+    lacks: 'No puedes actuar sobre este elemento: tiene {{resources}}, que tú no tienes.',
+  },
   common: {
     cancel: 'Cancelar',
     close: 'Cerrar',

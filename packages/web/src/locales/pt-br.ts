@@ -36,6 +36,9 @@ export const ptBR: TranslationMessages = {
     retry: 'Tentar novamente',
     signInAgain: 'Entrar novamente',
   },
+  authority: {
+    lacks: 'Você não pode agir sobre este item: ele tem {{resources}}, que você não tem.',
+  },
   common: {
     cancel: 'Cancelar',
     close: 'Fechar',

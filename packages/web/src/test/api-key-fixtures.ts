@@ -82,6 +82,7 @@ const apiKey = (overrides: ApiKeyFixtureInput) => ({
   createdAt: '2025-03-14T10:00:00.000Z',
   lastUsedAt: null,
   roles: [],
+  viewerLacks: [],
   grantedAccounts: [],
   alertLevel: 'NONE' as AlertLevel,
   renewalPending: false,

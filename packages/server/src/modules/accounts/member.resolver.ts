@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { Resource } from '../roles/resource.type.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
 import { Role } from '../roles/role.entity.js';
 import {
   AddMemberInput,
@@ -21,6 +23,14 @@ export class MemberResolver {
   @FieldResolver(() => [Role], { description: 'Roles the member holds in this account.' })
   roles(@Root() member: Membership, @Ctx() context: GraphQLContext): Promise<Role[]> {
     return context.loaders.memberRoles.load(member.id);
+  }
+
+  @FieldResolver(() => [Resource], { description: VIEWER_LACKS_DESCRIPTION })
+  async viewerLacks(
+    @Root() member: Membership,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Resource[]> {
+    return resourcesViewerLacks(context, await context.loaders.memberRoles.load(member.id));
   }
 
   @Mutation(() => AddMemberPayload)

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { Resource } from '../roles/resource.type.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
 import { countingConnectionOf } from '../../graphql/types/page-info.js';
 import { Account } from '../accounts/account.entity.js';
 import { Role } from '../roles/role.entity.js';
@@ -60,6 +62,11 @@ export class ApiKeyResolver {
   @FieldResolver(() => [Role], { description: 'Roles the key holds in the current account.' })
   roles(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<Role[]> {
     return context.loaders.keyRoles.load(apiKey.id);
+  }
+
+  @FieldResolver(() => [Resource], { description: VIEWER_LACKS_DESCRIPTION })
+  async viewerLacks(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<Resource[]> {
+    return resourcesViewerLacks(context, await context.loaders.keyRoles.load(apiKey.id));
   }
 
   @FieldResolver(() => [Account], {

@@ -6,6 +6,8 @@ import { Account } from '../accounts/account.entity.js';
 import { ApiKeyStatus } from '../api-keys/api-key.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { Role } from '../roles/role.entity.js';
+import { Resource } from '../roles/resource.type.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
 import {
   AddExternalKeyInput,
   AddExternalKeyPayload,
@@ -75,6 +77,11 @@ export class ExternalKeyResolver {
   @FieldResolver(() => [Role], { description: 'Roles this account grants the key.' })
   roles(@Root() grant: KeyGrant, @Ctx() context: GraphQLContext): Promise<Role[]> {
     return context.loaders.grantRoles.load(grant.id);
+  }
+
+  @FieldResolver(() => [Resource], { description: VIEWER_LACKS_DESCRIPTION })
+  async viewerLacks(@Root() grant: KeyGrant, @Ctx() context: GraphQLContext): Promise<Resource[]> {
+    return resourcesViewerLacks(context, await context.loaders.grantRoles.load(grant.id));
   }
 
   @Mutation(() => AddExternalKeyPayload)

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
 import { Resource } from './resource.type.js';
 import { Role } from './role.entity.js';
 import {
@@ -26,6 +27,11 @@ export class RoleResolver {
   @FieldResolver(() => [Resource], { name: 'resources' })
   roleResources(@Root() role: Role, @Ctx() context: GraphQLContext): Promise<Resource[]> {
     return context.loaders.roleResources.load(role.id);
+  }
+
+  @FieldResolver(() => [Resource], { description: VIEWER_LACKS_DESCRIPTION })
+  viewerLacks(@Root() role: Role, @Ctx() context: GraphQLContext): Promise<Resource[]> {
+    return resourcesViewerLacks(context, [role]);
   }
 
   @Mutation(() => CreateRolePayload)

@@ -10,6 +10,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AuthorityMenuNotice, GuardedMenuItem } from '../../../components/authority-notice';
 import type { ApiKeyStatus } from '../../../gql/graphql';
 
 export type ApiKeyActionKind =
@@ -21,6 +22,8 @@ type ApiKeyActionMenuProps = {
   renewalPending: boolean;
   canEdit: boolean;
   canRenew: boolean;
+  /** Why the viewer may not act on this key (hold what you touch), or null. */
+  lackReason: string | null;
   onAction: (kind: ApiKeyActionKind) => void;
 };
 
@@ -30,6 +33,7 @@ export const ApiKeyActionMenu = ({
   renewalPending,
   canEdit,
   canRenew,
+  lackReason,
   onAction,
 }: ApiKeyActionMenuProps) => {
   const { t } = useTranslation();
@@ -46,28 +50,32 @@ export const ApiKeyActionMenu = ({
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
+        {lackReason && <AuthorityMenuNotice reason={lackReason} />}
         {canEdit && (
           <>
-            <Menu.Item
+            <GuardedMenuItem
+              reason={lackReason}
               leftSection={<IconPencil size={16} aria-hidden />}
               onClick={() => onAction('edit')}
             >
               {t('keys.actions.edit')}
-            </Menu.Item>
+            </GuardedMenuItem>
             {status === 'ACTIVE' ? (
-              <Menu.Item
+              <GuardedMenuItem
+                reason={lackReason}
                 leftSection={<IconPlayerPause size={16} aria-hidden />}
                 onClick={() => onAction('deactivate')}
               >
                 {t('keys.actions.deactivate')}
-              </Menu.Item>
+              </GuardedMenuItem>
             ) : (
-              <Menu.Item
+              <GuardedMenuItem
+                reason={lackReason}
                 leftSection={<IconPlayerPlay size={16} aria-hidden />}
                 onClick={() => onAction('activate')}
               >
                 {t('keys.actions.activate')}
-              </Menu.Item>
+              </GuardedMenuItem>
             )}
           </>
         )}
@@ -75,40 +83,44 @@ export const ApiKeyActionMenu = ({
         {canRenew &&
           (renewalPending ? (
             <>
-              <Menu.Item
+              <GuardedMenuItem
+                reason={lackReason}
                 leftSection={<IconKeyOff size={16} aria-hidden />}
                 onClick={() => onAction('deleteOldToken')}
                 data-testid="action-delete-old-token"
               >
                 {t('renewActions.deleteOldToken')}
-              </Menu.Item>
-              <Menu.Item
+              </GuardedMenuItem>
+              <GuardedMenuItem
+                reason={lackReason}
                 leftSection={<IconArrowBackUp size={16} aria-hidden />}
                 onClick={() => onAction('undoRenewal')}
                 data-testid="action-undo-renewal"
               >
                 {t('renewActions.undoRenewal')}
-              </Menu.Item>
+              </GuardedMenuItem>
             </>
           ) : (
-            <Menu.Item
+            <GuardedMenuItem
+              reason={lackReason}
               leftSection={<IconRefresh size={16} aria-hidden />}
               onClick={() => onAction('renew')}
               data-testid="action-renew-token"
             >
               {t('renewActions.renew')}
-            </Menu.Item>
+            </GuardedMenuItem>
           ))}
         {canEdit && (
           <>
             <Menu.Divider />
-            <Menu.Item
+            <GuardedMenuItem
+              reason={lackReason}
               color="red"
               leftSection={<IconTrash size={16} aria-hidden />}
               onClick={() => onAction('delete')}
             >
               {t('keys.actions.delete')}
-            </Menu.Item>
+            </GuardedMenuItem>
           </>
         )}
       </Menu.Dropdown>

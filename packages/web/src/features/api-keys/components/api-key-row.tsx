@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import type { ApiKeyRow_ApiKeyFragment } from '../../../gql/graphql';
+import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { useFormatters } from '../../../lib/use-formatters';
 import { ApiKeyActionMenu, type ApiKeyActionKind } from './api-key-action-menu';
 import { StatusBadge } from './status-badge';
@@ -20,6 +21,10 @@ export const ApiKeyRowApiKeyFragment = graphql(`
       name
     }
     renewalPending
+    viewerLacks {
+      key
+      name
+    }
     ...EditApiKeyModal_apiKey
     ...TokenStatusCell_apiKey
   }
@@ -35,6 +40,7 @@ type ApiKeyRowProps = {
 export const ApiKeyRow = ({ apiKey, canEdit, canRenew, onAction }: ApiKeyRowProps) => {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
+  const lackReason = useAuthorityReason(apiKey.viewerLacks);
   return (
     <Table.Tr
       data-testid="api-key-row"
@@ -90,6 +96,7 @@ export const ApiKeyRow = ({ apiKey, canEdit, canRenew, onAction }: ApiKeyRowProp
             renewalPending={apiKey.renewalPending}
             canEdit={canEdit}
             canRenew={canRenew}
+            lackReason={lackReason}
             onAction={(kind) => onAction(kind, apiKey)}
           />
         </Table.Td>

@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
+import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { useFormatters } from '../../../lib/use-formatters';
 import { StatusBadge } from '../../api-keys/components/status-badge';
 import { ExternalKeyActionMenu, type ExternalKeyActionKind } from './external-key-action-menu';
@@ -21,6 +22,10 @@ export const ExternalKeyRowExternalKeyFragment = graphql(`
       id
       name
     }
+    viewerLacks {
+      key
+      name
+    }
     ...EditExternalKeyModal_externalKey
   }
 `);
@@ -33,6 +38,7 @@ type ExternalKeyRowProps = {
 
 export const ExternalKeyRow = ({ externalKey, canEdit, onAction }: ExternalKeyRowProps) => {
   const { t } = useTranslation();
+  const lackReason = useAuthorityReason(externalKey.viewerLacks);
   const { formatDate } = useFormatters();
   const { ownerAccount } = externalKey;
   return (
@@ -77,6 +83,7 @@ export const ExternalKeyRow = ({ externalKey, canEdit, onAction }: ExternalKeyRo
         <Table.Td>
           <ExternalKeyActionMenu
             keyIdentifier={externalKey.key}
+            lackReason={lackReason}
             onAction={(kind) => onAction(kind, externalKey)}
           />
         </Table.Td>

@@ -23,6 +23,7 @@ const account = (slug: string, name: string) => ({
 const externalKeyFixtures = [
   {
     __typename: 'ExternalKey',
+    viewerLacks: [],
     id: 'g1',
     key: 'kw-partner-cccc3333',
     status: 'ACTIVE' as const,
@@ -32,6 +33,7 @@ const externalKeyFixtures = [
   },
   {
     __typename: 'ExternalKey',
+    viewerLacks: [],
     id: 'g2',
     key: 'kw-agency-dddd4444',
     status: 'INACTIVE' as const,

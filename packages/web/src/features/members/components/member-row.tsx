@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import type { MemberRow_MemberFragment } from '../../../gql/graphql';
+import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { useFormatters } from '../../../lib/use-formatters';
 import { MemberActionMenu, type MemberActionKind } from './member-action-menu';
 
@@ -18,6 +19,10 @@ export const MemberRowMemberFragment = graphql(`
       id
       name
     }
+    viewerLacks {
+      key
+      name
+    }
     ...EditMemberModal_member
   }
 `);
@@ -31,6 +36,7 @@ type MemberRowProps = {
 
 export const MemberRow = ({ member, isViewer, canEdit, onAction }: MemberRowProps) => {
   const { t } = useTranslation();
+  const lackReason = useAuthorityReason(member.viewerLacks);
   const { formatDate } = useFormatters();
   const { user } = member;
   return (
@@ -72,7 +78,11 @@ export const MemberRow = ({ member, isViewer, canEdit, onAction }: MemberRowProp
       </Table.Td>
       {canEdit && (
         <Table.Td>
-          <MemberActionMenu email={user.email} onAction={(kind) => onAction(kind, member)} />
+          <MemberActionMenu
+            email={user.email}
+            lackReason={lackReason}
+            onAction={(kind) => onAction(kind, member)}
+          />
         </Table.Td>
       )}
     </Table.Tr>

@@ -20,6 +20,7 @@ const userAdmin = [
 const members = [
   {
     __typename: 'Member',
+    viewerLacks: [],
     id: 'm1',
     addedAt: '2025-01-02T09:00:00.000Z',
     user: { __typename: 'User', id: 'u1', email: 'admin@example.com', name: 'Ada Admin' },
@@ -27,6 +28,7 @@ const members = [
   },
   {
     __typename: 'Member',
+    viewerLacks: [],
     id: 'm2',
     addedAt: '2025-03-02T09:00:00.000Z',
     user: { __typename: 'User', id: 'u2', email: 'bob@example.com', name: 'bob@example.com' },
@@ -88,6 +90,7 @@ describe('MembersRoute', () => {
               passwordSetupPath: '/set-password#s3cr3t',
               member: {
                 __typename: 'Member',
+                viewerLacks: [],
                 id: 'm3',
                 user: { __typename: 'User', id: 'u3', email: 'carol@example.com' },
               },

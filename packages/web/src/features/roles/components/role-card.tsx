@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import type { RoleCard_RoleFragment } from '../../../gql/graphql';
 import { productLabel, resourceLabel } from '../../../lib/resource-labels';
+import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { groupByProduct } from '../utils/group-by-product';
 
 export const RoleCardRoleFragment = graphql(`
@@ -11,6 +12,10 @@ export const RoleCardRoleFragment = graphql(`
     id
     name
     predefined
+    viewerLacks {
+      key
+      name
+    }
     resources {
       key
       name
@@ -31,6 +36,12 @@ type RoleCardProps = {
 export const RoleCard = ({ role, canEdit, onEdit, onDelete }: RoleCardProps) => {
   const { t } = useTranslation();
   const groups = groupByProduct(role.resources);
+  const lackReason = useAuthorityReason(role.viewerLacks);
+  // Greyed out but focusable, so keyboard and pointer users both reach the reason.
+  const guard = (action: () => void) =>
+    lackReason
+      ? { 'data-disabled': true, 'aria-disabled': true, onClick: () => undefined }
+      : { onClick: action };
   const titleId = `role-${role.id}-title`;
   return (
     <Card
@@ -65,23 +76,27 @@ export const RoleCard = ({ role, canEdit, onEdit, onDelete }: RoleCardProps) => 
         </Group>
         {canEdit && !role.predefined && (
           <Group gap={4} wrap="nowrap">
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('roleAdmin.actions.edit', { name: role.name })}
-              onClick={() => onEdit(role)}
-              data-testid="role-edit"
-            >
-              <IconPencil size={18} aria-hidden />
-            </ActionIcon>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('roleAdmin.actions.delete', { name: role.name })}
-              onClick={() => onDelete(role)}
-              data-testid="role-delete"
-            >
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
+            <Tooltip label={lackReason} disabled={!lackReason} multiline w={260}>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('roleAdmin.actions.edit', { name: role.name })}
+                {...guard(() => onEdit(role))}
+                data-testid="role-edit"
+              >
+                <IconPencil size={18} aria-hidden />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={lackReason} disabled={!lackReason} multiline w={260}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('roleAdmin.actions.delete', { name: role.name })}
+                {...guard(() => onDelete(role))}
+                data-testid="role-delete"
+              >
+                <IconTrash size={18} aria-hidden />
+              </ActionIcon>
+            </Tooltip>
           </Group>
         )}
       </Group>

@@ -24,6 +24,7 @@ const editOrders = resource('orders:edit-orders', 'Edit orders', 'Orders');
 const roles = [
   {
     __typename: 'Role',
+    viewerLacks: [],
     id: 'role-owner',
     name: 'Owner (Admin Super)',
     predefined: true,
@@ -31,6 +32,7 @@ const roles = [
   },
   {
     __typename: 'Role',
+    viewerLacks: [],
     id: 'role-support',
     name: 'Support desk',
     predefined: false,
@@ -84,6 +86,7 @@ describe('RolesRoute', () => {
               __typename: 'CreateRolePayload',
               role: {
                 __typename: 'Role',
+                viewerLacks: [],
                 id: 'role-new',
                 name: variables.input.name,
                 predefined: false,

@@ -1,0 +1,27 @@
+import { missingAuthority } from '../modules/auth/authority.js';
+import { RESOURCES, type ResourceDefinition } from '../modules/roles/resource-catalog.js';
+import type { Role } from '../modules/roles/role.entity.js';
+import type { GraphQLContext } from './context.js';
+
+export const VIEWER_LACKS_DESCRIPTION =
+  'Resources this principal holds here that the viewer does not. While any are listed, the ' +
+  'viewer may not change, renew, reveal, deactivate, delete or remove it (hold what you touch).';
+
+/**
+ * What the viewer lacks to act on a principal holding these roles, so the SPA can disable an
+ * action and say why. Decided by the same rule the services enforce (modules/auth/authority.ts).
+ */
+export const resourcesViewerLacks = async (
+  context: GraphQLContext,
+  roles: readonly Role[],
+): Promise<ResourceDefinition[]> => {
+  if (!context.principal) return [];
+  const held = await Promise.all(roles.map((role) => context.loaders.roleResources.load(role.id)));
+  const missing = new Set(
+    missingAuthority(
+      context.principal,
+      held.flat().map((resource) => resource.key),
+    ),
+  );
+  return RESOURCES.filter((resource) => missing.has(resource.key));
+};

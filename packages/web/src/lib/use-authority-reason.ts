@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { resourceLabel } from './resource-labels';
+
+type LackedResource = { key: string; name: string };
+
+/**
+ * Why the viewer may not act on a principal (SPEC 5, "hold what you touch"), in the viewer's
+ * words, or null when it may. The server decides (`viewerLacks`); the SPA only explains.
+ */
+export const useAuthorityReason = (viewerLacks: readonly LackedResource[]): string | null => {
+  const { t, i18n } = useTranslation();
+  if (viewerLacks.length === 0) return null;
+  const names = viewerLacks.map((resource) => resourceLabel(t, resource.key, resource.name));
+  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names);
+  return t('authority.lacks', { resources: list });
+};
