@@ -43,7 +43,7 @@ describe('ApiKeyActionMenu', () => {
     for (const name of [/Edit/, /Deactivate/, /Renew token/, /Delete/]) {
       const item = screen.getByRole('menuitem', { name });
       expect(item).toBeDisabled();
-      await user.click(item, { pointerEventsCheck: 0 });
+      item.click();
     }
     expect(onAction).not.toHaveBeenCalled();
   });
