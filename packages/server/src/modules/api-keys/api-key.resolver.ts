@@ -4,6 +4,7 @@ import { countingConnectionOf } from '../../graphql/types/page-info.js';
 import { Account } from '../accounts/account.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { ApiKey } from './api-key.entity.js';
+import { creatorOf, KeyCreator, TYPE_OF_KIND } from './key-creator.type.js';
 import {
   ActivateApiKeyInput,
   ActivateApiKeyPayload,
@@ -46,6 +47,9 @@ export class ApiKeyResolver {
       roleIds: filter?.roleIds,
       alertLevel: filter?.alertLevel,
       renewalPending: filter?.renewalPending,
+      createdBy: filter?.createdBy
+        ? { type: TYPE_OF_KIND[filter.createdBy.kind], id: filter.createdBy.id ?? null }
+        : null,
       sortField: orderBy?.field ?? ApiKeySortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
     });
@@ -60,6 +64,14 @@ export class ApiKeyResolver {
   @FieldResolver(() => [Role], { description: 'Roles the key holds in the current account.' })
   roles(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<Role[]> {
     return context.loaders.keyRoles.load(apiKey.id);
+  }
+
+  @FieldResolver(() => KeyCreator, {
+    nullable: true,
+    description: 'Who generated the key; null when unknown (generated before this was recorded).',
+  })
+  createdBy(@Root() apiKey: ApiKey): KeyCreator | null {
+    return creatorOf(apiKey);
   }
 
   @FieldResolver(() => [Account], {
