@@ -15,9 +15,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n": typeof types.GeneratedKeysAlertSummaryDocument,
-    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n": typeof types.ApiKeyRow_ApiKeyFragmentDoc,
+    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n": typeof types.ApiKeyRow_ApiKeyFragmentDoc,
     "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n": typeof types.ApiKeySettingsForm_SettingsFragmentDoc,
-    "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.EditApiKeyModal_ApiKeyFragmentDoc,
+    "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n": typeof types.EditApiKeyModal_ApiKeyFragmentDoc,
+    "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n": typeof types.KeyCreator_ApiKeyFragmentDoc,
     "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.TokenRemindersDocument,
     "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n": typeof types.RoleMultiSelect_RoleFragmentDoc,
     "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": typeof types.TokenStatusCell_ApiKeyFragmentDoc,
@@ -43,9 +44,9 @@ type Documents = {
     "\n  query Viewer {\n    me {\n      kind\n      resources\n      user {\n        id\n        name\n        email\n      }\n      account {\n        id\n        name\n        slug\n      }\n      accounts {\n        id\n        name\n        slug\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation RevealSingleAccessLink($input: RevealSingleAccessLinkInput!) {\n    revealSingleAccessLink(input: $input) {\n      key\n      token\n    }\n  }\n": typeof types.RevealSingleAccessLinkDocument,
     "\n  fragment EditExternalKeyModal_externalKey on ExternalKey {\n    id\n    key\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n    }\n  }\n": typeof types.EditExternalKeyModal_ExternalKeyFragmentDoc,
-    "\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    ...EditExternalKeyModal_externalKey\n  }\n": typeof types.ExternalKeyRow_ExternalKeyFragmentDoc,
+    "\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n": typeof types.ExternalKeyRow_ExternalKeyFragmentDoc,
     "\n  mutation AddExternalKey($input: AddExternalKeyInput!) {\n    addExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n": typeof types.AddExternalKeyDocument,
-    "\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n    }\n  }\n": typeof types.RemoveExternalKeyDocument,
+    "\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n": typeof types.RemoveExternalKeyDocument,
     "\n  mutation UpdateExternalKey($input: UpdateExternalKeyInput!) {\n    updateExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n": typeof types.UpdateExternalKeyDocument,
     "\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n": typeof types.ExternalKeysDocument,
     "\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n": typeof types.EditMemberModal_MemberFragmentDoc,
@@ -64,9 +65,10 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n": types.GeneratedKeysAlertSummaryDocument,
-    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n": types.ApiKeyRow_ApiKeyFragmentDoc,
+    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n": types.ApiKeyRow_ApiKeyFragmentDoc,
     "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n": types.ApiKeySettingsForm_SettingsFragmentDoc,
-    "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n  }\n": types.EditApiKeyModal_ApiKeyFragmentDoc,
+    "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n": types.EditApiKeyModal_ApiKeyFragmentDoc,
+    "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n": types.KeyCreator_ApiKeyFragmentDoc,
     "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.TokenRemindersDocument,
     "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n": types.RoleMultiSelect_RoleFragmentDoc,
     "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": types.TokenStatusCell_ApiKeyFragmentDoc,
@@ -92,9 +94,9 @@ const documents: Documents = {
     "\n  query Viewer {\n    me {\n      kind\n      resources\n      user {\n        id\n        name\n        email\n      }\n      account {\n        id\n        name\n        slug\n      }\n      accounts {\n        id\n        name\n        slug\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation RevealSingleAccessLink($input: RevealSingleAccessLinkInput!) {\n    revealSingleAccessLink(input: $input) {\n      key\n      token\n    }\n  }\n": types.RevealSingleAccessLinkDocument,
     "\n  fragment EditExternalKeyModal_externalKey on ExternalKey {\n    id\n    key\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n    }\n  }\n": types.EditExternalKeyModal_ExternalKeyFragmentDoc,
-    "\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    ...EditExternalKeyModal_externalKey\n  }\n": types.ExternalKeyRow_ExternalKeyFragmentDoc,
+    "\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n": types.ExternalKeyRow_ExternalKeyFragmentDoc,
     "\n  mutation AddExternalKey($input: AddExternalKeyInput!) {\n    addExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n": types.AddExternalKeyDocument,
-    "\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n    }\n  }\n": types.RemoveExternalKeyDocument,
+    "\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n": types.RemoveExternalKeyDocument,
     "\n  mutation UpdateExternalKey($input: UpdateExternalKeyInput!) {\n    updateExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n": types.UpdateExternalKeyDocument,
     "\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n": types.ExternalKeysDocument,
     "\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n": types.EditMemberModal_MemberFragmentDoc,
@@ -133,7 +135,7 @@ export function graphql(source: "\n  query GeneratedKeysAlertSummary {\n    gene
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n"): (typeof documents)["\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n"];
+export function graphql(source: "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n"): (typeof documents)["\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -141,7 +143,11 @@ export function graphql(source: "\n  fragment ApiKeySettingsForm_settings on Api
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n"): (typeof documents)["\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n"): (typeof documents)["\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -245,7 +251,7 @@ export function graphql(source: "\n  fragment EditExternalKeyModal_externalKey o
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    ...EditExternalKeyModal_externalKey\n  }\n"): (typeof documents)["\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    ...EditExternalKeyModal_externalKey\n  }\n"];
+export function graphql(source: "\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n"): (typeof documents)["\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -253,7 +259,7 @@ export function graphql(source: "\n  mutation AddExternalKey($input: AddExternal
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ import { graphql } from '../../../gql';
 import type { ApiKeyRow_ApiKeyFragment } from '../../../gql/graphql';
 import { useFormatters } from '../../../lib/use-formatters';
 import { ApiKeyActionMenu, type ApiKeyActionKind } from './api-key-action-menu';
+import { KeyCreator, type CreatorChoice } from './key-creator';
 import { StatusBadge } from './status-badge';
 import { TokenStatusCell } from './token-status-cell';
 
@@ -20,6 +21,7 @@ export const ApiKeyRowApiKeyFragment = graphql(`
       name
     }
     renewalPending
+    ...KeyCreator_apiKey
     ...EditApiKeyModal_apiKey
     ...TokenStatusCell_apiKey
   }
@@ -30,9 +32,16 @@ type ApiKeyRowProps = {
   canEdit: boolean;
   canRenew: boolean;
   onAction: (kind: ApiKeyActionKind, apiKey: ApiKeyRow_ApiKeyFragment) => void;
+  onCreatorFilter?: (creator: CreatorChoice) => void;
 };
 
-export const ApiKeyRow = ({ apiKey, canEdit, canRenew, onAction }: ApiKeyRowProps) => {
+export const ApiKeyRow = ({
+  apiKey,
+  canEdit,
+  canRenew,
+  onAction,
+  onCreatorFilter,
+}: ApiKeyRowProps) => {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
   return (
@@ -68,6 +77,9 @@ export const ApiKeyRow = ({ apiKey, canEdit, canRenew, onAction }: ApiKeyRowProp
       </Table.Td>
       <Table.Td>
         <time dateTime={apiKey.createdAt}>{formatDate(apiKey.createdAt)}</time>
+      </Table.Td>
+      <Table.Td>
+        <KeyCreator apiKey={apiKey} onFilter={onCreatorFilter} />
       </Table.Td>
       <Table.Td>
         <StatusBadge status={apiKey.status} />

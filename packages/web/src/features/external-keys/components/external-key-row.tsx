@@ -21,6 +21,7 @@ export const ExternalKeyRowExternalKeyFragment = graphql(`
       id
       name
     }
+    keysCreatedHere
     ...EditExternalKeyModal_externalKey
   }
 `);
