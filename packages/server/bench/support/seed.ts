@@ -174,6 +174,14 @@ const insertRows = async (
   rows: Value[][],
 ) => {
   if (rows.length === 0) return;
+  // SQLite binds at most 32,766 values a statement.
+  const most = Math.floor(30_000 / columns.length);
+  if (rows.length > most) {
+    for (let start = 0; start < rows.length; start += most) {
+      await insertRows(runner, table, columns, rows.slice(start, start + most));
+    }
+    return;
+  }
   const escape = (name: string) => runner.connection.driver.escape(name);
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const sql = `INSERT INTO ${escape(table)} (${columns.map(escape).join(', ')}) VALUES ${rows
