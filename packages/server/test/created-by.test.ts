@@ -364,6 +364,14 @@ describe.each(testDatabases)('who created each key on $name', (database) => {
     const { partnerKey } = await grantedPartnerKey('Partner old maker');
     const byExternal = await generate('Old, by a partner key', asKey(partnerKey));
     const byUser = await generate('Old, by the owner', { cookie: demo.cookie });
+    // A creator deleted since: its identifier still names its account.
+    const { partnerKey: gone } = await grantedPartnerKey('Partner maker deleted since');
+    const byGone = await generate('Old, by a partner key deleted since', asKey(gone));
+    await server.graphql(
+      'mutation($id: ID!) { deleteApiKey(input: { id: $id, confirm: true }) { deletedApiKeyId } }',
+      { id: gone.apiKey.id },
+      { cookie: partner.cookie },
+    );
     const repository = server.dataSource.getRepository(ApiKey);
     const unknown = {
       createdByType: null,
@@ -374,6 +382,7 @@ describe.each(testDatabases)('who created each key on $name', (database) => {
     };
     await repository.update({ id: byExternal.apiKey.id }, unknown);
     await repository.update({ id: byUser.apiKey.id }, unknown);
+    await repository.update({ id: byGone.apiKey.id }, unknown);
     const cleared = await server.graphql<{ apiKey: { createdBy: Creator | null } }>(
       DETAIL,
       { id: byUser.apiKey.id },
@@ -400,6 +409,13 @@ describe.each(testDatabases)('who created each key on $name', (database) => {
       createdById: await userId(demo.email),
       createdByLabel: demo.email,
       createdByAccountId: null,
+    });
+    expect(await repository.findOneByOrFail({ id: byGone.apiKey.id })).toMatchObject({
+      createdByType: 'external-key',
+      createdById: gone.apiKey.id,
+      createdByLabel: gone.apiKey.key,
+      createdByAccountId: partner.account.id,
+      createdByAccountSlug: 'partner',
     });
   });
 });
