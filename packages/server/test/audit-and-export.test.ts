@@ -93,7 +93,7 @@ describe.each(testDatabases)('audit log and exports on $name', (database) => {
     const csv = await response.text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'tab,id,key,name,roles,created date,token created date,new-token created date,status,last used,owner account,date added',
+      'tab,id,key,name,roles,created date,token created date,new-token created date,status,last used,created by,owner account,date added',
     );
     expect(lines.filter((line) => line.startsWith('generated,'))).toHaveLength(2);
     expect(lines.filter((line) => line.startsWith('external,'))).toHaveLength(1);
@@ -108,6 +108,8 @@ describe.each(testDatabases)('audit log and exports on $name', (database) => {
         .every((cell) => /^\d{4}-\d\d-\d\dT/.test(cell)),
     ).toBe(true);
     for (const secret of [erp.token, renewedToken, 'kwt_']) expect(csv).not.toContain(secret);
+    // Who generated each key (issue 12): here the owner, by email.
+    expect(erpLine.split(',')[10]).toBe(owner.email);
   });
 
   it('exports an XLSX workbook with a Generated and an External sheet', async () => {
@@ -130,6 +132,7 @@ describe.each(testDatabases)('audit log and exports on $name', (database) => {
       'new-token created date',
       'status',
       'last used',
+      'created by',
     ]);
     expect(generated.rowCount).toBe(3);
     expect(external.getRow(1).values).toEqual([

@@ -10,7 +10,12 @@ import {
   type CapturedQuery,
   type ExplainRow,
 } from '../bench/support/sql-capture.js';
-import { analyzeKeyTables, seedExternalGrants, seedKeys } from '../bench/support/seed.js';
+import {
+  analyzeKeyTables,
+  SEED_CREATORS,
+  seedExternalGrants,
+  seedKeys,
+} from '../bench/support/seed.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, LIST } from './support/fixtures.js';
 import { TEST_SECRET, TestServer } from './support/test-server.js';
@@ -103,6 +108,9 @@ const GENERATED_FILTERS: [string, Record<string, unknown> | null][] = [
   ['alertLevel RED', { alertLevel: 'RED' }],
   ['renewalPending true', { renewalPending: true }],
   ['renewalPending false', { renewalPending: false }],
+  ['createdBy dense', { createdBy: { kind: 'USER', id: SEED_CREATORS.user.id } }],
+  ['createdBy API_KEY', { createdBy: { kind: 'API_KEY', id: SEED_CREATORS.ownKey.id } }],
+  ['createdBy EXTERNAL_KEY', { createdBy: { kind: 'EXTERNAL_KEY' } }],
 ];
 const EXTERNAL_FILTERS: [string, Record<string, unknown> | null][] = [
   ['none', null],

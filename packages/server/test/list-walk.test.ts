@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { analyzeKeyTables, seedKeys } from '../bench/support/seed.js';
+import { analyzeKeyTables, SEED_CREATORS, seedKeys } from '../bench/support/seed.js';
 import { ListPlans } from '../src/modules/api-keys/list-plans.js';
 import { DEFAULT_DURATION_DAYS } from '../src/modules/settings/api-key-settings.entity.js';
 import { AlertLevel, alertLevelOf } from '../src/modules/settings/token-age.js';
@@ -24,6 +24,8 @@ interface KeyRow {
   tokenCreatedAt: Date;
   oldTokenLiveUntil: Date | null;
   roleIds: Set<string>;
+  createdByType: string | null;
+  createdById: string | null;
 }
 
 type SortField = 'NAME' | 'CREATED_AT' | 'STATUS' | 'LAST_USED';
@@ -75,7 +77,7 @@ describe.each(testDatabases)('dense lists walking the sort index on $name', (dat
     await analyzeKeyTables(server.dataSource);
     const raw = (await server.dataSource.query(
       `SELECT k.id, k.\`key\` AS keyId, k.nameNormalized, k.active, k.createdAt, k.lastUsedAt,
-        k.tokenCreatedAt, k.oldTokenLiveUntil, gr.roleId
+        k.tokenCreatedAt, k.oldTokenLiveUntil, k.createdByType, k.createdById, gr.roleId
        FROM api_keys k
        LEFT JOIN key_grants g ON g.apiKeyId = k.id AND g.accountId = k.accountId
        LEFT JOIN key_grant_roles gr ON gr.grantId = g.id
@@ -100,6 +102,8 @@ describe.each(testDatabases)('dense lists walking the sort index on $name', (dat
         tokenCreatedAt: toDate(row.tokenCreatedAt),
         oldTokenLiveUntil: row.oldTokenLiveUntil === null ? null : toDate(row.oldTokenLiveUntil),
         roleIds: new Set(row.roleId ? [String(row.roleId)] : []),
+        createdByType: row.createdByType === null ? null : String(row.createdByType),
+        createdById: row.createdById === null ? null : String(row.createdById),
       });
     }
     rows = [...byId.values()];
@@ -133,6 +137,16 @@ describe.each(testDatabases)('dense lists walking the sort index on $name', (dat
       'no pending renewal',
       { renewalPending: false },
       (row, now) => !(row.oldTokenLiveUntil && row.oldTokenLiveUntil > now),
+    ],
+    [
+      'createdBy one user',
+      { createdBy: { kind: 'USER', id: SEED_CREATORS.user.id } },
+      (row) => row.createdByType === 'user' && row.createdById === SEED_CREATORS.user.id,
+    ],
+    [
+      'createdBy members, status ACTIVE',
+      { createdBy: { kind: 'USER' }, status: 'ACTIVE' },
+      (row) => row.createdByType === 'user' && row.active,
     ],
   ];
   const cases = (['NAME', 'CREATED_AT', 'STATUS', 'LAST_USED'] as const).flatMap((field) =>

@@ -22,6 +22,30 @@ export const seededRandom = (seed: number): (() => number) => {
   };
 };
 
+/**
+ * Who generated the seeded keys, by position (not drawn, so the other columns keep their
+ * spread): one key in a hundred by an external key, nine by one of the account's own keys, the
+ * rest by one user. The creator filter then has a dense, a middling and a sparse case.
+ */
+export const SEED_CREATORS = {
+  user: { type: 'user', id: '00000000-0000-4000-8000-000000000001', label: 'owner@seed.test' },
+  ownKey: { type: 'api-key', id: '00000000-0000-4000-8000-00000000a001' },
+  externalKey: { type: 'external-key', id: '00000000-0000-4000-8000-00000000e001' },
+} as const;
+const seedCreator = (index: number, accountSlug: string): Value[] => {
+  const slot = index % 100;
+  if (slot === 0) {
+    const { type, id } = SEED_CREATORS.externalKey;
+    return [type, id, 'kw-seed-partner-external001', null, 'seed-partner'];
+  }
+  if (slot < 10) {
+    const { type, id } = SEED_CREATORS.ownKey;
+    return [type, id, `kw-${accountSlug}-seedownkey01`, null, null];
+  }
+  const { type, id, label } = SEED_CREATORS.user;
+  return [type, id, label, null, null];
+};
+
 const KEY_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** `kw-<slug>-<12 random [a-z0-9]>`, like generateKeyIdentifier (CSPRNG, so re-seeding never collides). */
@@ -127,6 +151,11 @@ const TABLES: { name: keyof Batch; table: string; columns: string[] }[] = [
       'lastUsedAt',
       'version',
       'oldTokenLiveUntil',
+      'createdByType',
+      'createdById',
+      'createdByLabel',
+      'createdByAccountId',
+      'createdByAccountSlug',
     ],
   },
   {
@@ -145,6 +174,14 @@ const insertRows = async (
   rows: Value[][],
 ) => {
   if (rows.length === 0) return;
+  // SQLite binds at most 32,766 values a statement.
+  const most = Math.floor(30_000 / columns.length);
+  if (rows.length > most) {
+    for (let start = 0; start < rows.length; start += most) {
+      await insertRows(runner, table, columns, rows.slice(start, start + most));
+    }
+    return;
+  }
   const escape = (name: string) => runner.connection.driver.escape(name);
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const sql = `INSERT INTO ${escape(table)} (${columns.map(escape).join(', ')}) VALUES ${rows
@@ -225,6 +262,7 @@ export const seedKeys = async (options: SeedKeysOptions): Promise<SeedKeysResult
           lastUsedAt,
           1,
           pending ? (oldTokenExpiresAt ?? sqlTimestamp(KEPT_UNTIL_DELETED)) : null,
+          ...seedCreator(nameOffset + index, accountSlug),
         ]);
         const token = generateToken();
         const ip = () => `198.51.100.${1 + Math.floor(random() * 254)}`;

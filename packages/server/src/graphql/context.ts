@@ -38,6 +38,12 @@ export const createLoaders = (services: Services, principal: Principal | null) =
   settings: new DataLoader<string, ApiKeySettings>((accountIds) =>
     services.settings.forAccounts(accountIds),
   ),
+  /** Active keys of the caller's account each key generated as an external key here. */
+  keysCreatedHere: new DataLoader<string, number>((apiKeyIds) =>
+    principal
+      ? services.externalKeys.activeKeysCreatedBy(principal.accountId, apiKeyIds)
+      : Promise.resolve(apiKeyIds.map(() => 0)),
+  ),
   roleResources: new DataLoader<string, ResourceDefinition[]>((roleIds) =>
     services.roles.resourcesOfRoles(roleIds),
   ),

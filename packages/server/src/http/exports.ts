@@ -18,6 +18,7 @@ const GENERATED_COLUMNS = [
   'new-token created date',
   'status',
   'last used',
+  'created by',
 ] as const;
 const EXTERNAL_COLUMNS = ['id', 'key', 'owner account', 'roles', 'date added', 'status'] as const;
 
@@ -84,6 +85,7 @@ export const exportRoutes = (services: Services): Router => {
                 iso(row.newTokenCreatedAt),
                 row.status,
                 iso(row.lastUsedAt),
+                row.createdBy,
                 '',
                 '',
               ]),
@@ -103,6 +105,7 @@ export const exportRoutes = (services: Services): Router => {
                 '',
                 '',
                 row.status,
+                '',
                 '',
                 row.ownerAccount,
                 iso(row.addedAt),
@@ -140,6 +143,7 @@ export const exportRoutes = (services: Services): Router => {
               iso(row.newTokenCreatedAt),
               row.status,
               iso(row.lastUsedAt),
+              row.createdBy,
             ])
             .commit();
         }

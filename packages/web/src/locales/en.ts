@@ -309,6 +309,27 @@ export const en = {
   renewalPendingFilter: {
     label: 'Old token pending deletion',
   },
+  createdBy: {
+    column: 'Created by',
+    detail: 'Created by',
+    unknown: 'Unknown',
+    externalOf: 'external key of {{account}}',
+    kind: {
+      USER: 'Member',
+      API_KEY: 'Own key',
+      EXTERNAL_KEY: 'External key',
+    },
+    filter: {
+      label: 'Created by',
+      all: 'Anyone',
+      USER: 'Members',
+      API_KEY: 'Own keys',
+      EXTERNAL_KEY: 'External keys',
+      one: 'Created by {{label}}',
+      clear: 'Show keys by any creator',
+      show: 'Show keys created by {{label}}',
+    },
+  },
   reminders: {
     title: 'Recent reminders',
     explanation:

@@ -312,6 +312,27 @@ export const es: TranslationMessages = {
   renewalPendingFilter: {
     label: 'Token antiguo pendiente de eliminación',
   },
+  createdBy: {
+    column: 'Creada por',
+    detail: 'Creada por',
+    unknown: 'Desconocido',
+    externalOf: 'clave externa de {{account}}',
+    kind: {
+      USER: 'Miembro',
+      API_KEY: 'Clave propia',
+      EXTERNAL_KEY: 'Clave externa',
+    },
+    filter: {
+      label: 'Creada por',
+      all: 'Cualquiera',
+      USER: 'Miembros',
+      API_KEY: 'Claves propias',
+      EXTERNAL_KEY: 'Claves externas',
+      one: 'Creada por {{label}}',
+      clear: 'Mostrar claves de cualquier creador',
+      show: 'Mostrar claves creadas por {{label}}',
+    },
+  },
   reminders: {
     title: 'Recordatorios recientes',
     explanation:

@@ -312,6 +312,27 @@ export const ptBR: TranslationMessages = {
   renewalPendingFilter: {
     label: 'Token antigo pendente de exclusão',
   },
+  createdBy: {
+    column: 'Criada por',
+    detail: 'Criada por',
+    unknown: 'Desconhecido',
+    externalOf: 'chave externa de {{account}}',
+    kind: {
+      USER: 'Membro',
+      API_KEY: 'Chave própria',
+      EXTERNAL_KEY: 'Chave externa',
+    },
+    filter: {
+      label: 'Criada por',
+      all: 'Qualquer um',
+      USER: 'Membros',
+      API_KEY: 'Chaves próprias',
+      EXTERNAL_KEY: 'Chaves externas',
+      one: 'Criada por {{label}}',
+      clear: 'Mostrar chaves de qualquer criador',
+      show: 'Mostrar chaves criadas por {{label}}',
+    },
+  },
   reminders: {
     title: 'Lembretes recentes',
     explanation:

@@ -1,4 +1,12 @@
-import type { AlertLevel, ApiKeyStatus } from '../gql/graphql';
+import type { AlertLevel, ApiKeyStatus, KeyCreatorKind } from '../gql/graphql';
+
+type KeyCreatorFixture = {
+  __typename: 'KeyCreator';
+  kind: KeyCreatorKind;
+  id: string;
+  label: string;
+  accountSlug: string | null;
+} | null;
 
 export const roleFixtures = [
   {
@@ -52,6 +60,7 @@ type ApiKeyFixtureInput = {
   tokenCreatedAt?: string;
   tokenExpiresAt?: string;
   tokens?: ApiTokenFixture[];
+  createdBy?: KeyCreatorFixture;
 };
 
 type ApiTokenFixture = {
@@ -84,6 +93,7 @@ const apiKey = (overrides: ApiKeyFixtureInput) => ({
   roles: [],
   viewerLacks: [],
   grantedAccounts: [],
+  createdBy: null as KeyCreatorFixture,
   alertLevel: 'NONE' as AlertLevel,
   renewalPending: false,
   tokenCreatedAt: daysFromNow(-78),
@@ -99,8 +109,27 @@ export const apiKeyFixtures: ReturnType<typeof apiKey>[] = [
     name: 'ERP sync',
     roles: [{ __typename: 'Role', id: 'role-oms', name: 'OMS - Read only' }],
     lastUsedAt: '2025-04-01T08:30:00.000Z',
+    createdBy: {
+      __typename: 'KeyCreator',
+      kind: 'USER',
+      id: 'u-admin',
+      label: 'admin@example.com',
+      accountSlug: null,
+    },
   }),
-  apiKey({ id: 'k2', key: 'kw-demo-bbbb2222', name: 'Marketing export', status: 'INACTIVE' }),
+  apiKey({
+    id: 'k2',
+    key: 'kw-demo-bbbb2222',
+    name: 'Marketing export',
+    status: 'INACTIVE',
+    createdBy: {
+      __typename: 'KeyCreator',
+      kind: 'EXTERNAL_KEY',
+      id: 'k-partner',
+      label: 'kw-partner-eeee5555',
+      accountSlug: 'partner',
+    },
+  }),
 ];
 
 /** A key renewed with its old token kept: the old one used recently, the new one not yet. */

@@ -20,6 +20,8 @@ export interface GeneratedKeyRow {
   newTokenCreatedAt: Date | null;
   status: string;
   lastUsedAt: Date | null;
+  /** The creator's email or key identifier; an external key names its account; '' when unknown. */
+  createdBy: string;
 }
 
 export interface ExternalKeyRow {
@@ -30,6 +32,14 @@ export interface ExternalKeyRow {
   addedAt: Date;
   status: string;
 }
+
+const creatorInWords = (key: ApiKey): string => {
+  if (!key.createdByType) return '';
+  const label = key.createdByLabel ?? '';
+  return key.createdByType === 'external-key'
+    ? `${label} (external key of ${key.createdByAccountSlug ?? 'another account'})`
+    : label;
+};
 
 /** S3: every generated and external key, in batches, with no secret material at all. */
 export class ApiKeyExportService {
@@ -91,6 +101,7 @@ export class ApiKeyExportService {
           newTokenCreatedAt: renewing ? key.tokenCreatedAt : null,
           status: key.status,
           lastUsedAt: key.lastUsedAt,
+          createdBy: creatorInWords(key),
         };
       });
       if (!page.hasNextPage) return;

@@ -11,6 +11,9 @@ import {
 import { idColumn, timestampColumn } from '../../common/columns.js';
 import { Account } from '../accounts/account.entity.js';
 
+/** Who generated a key, as stored: a user, one of the account's own keys, or another account's key. */
+export type KeyCreatorType = 'user' | 'api-key' | 'external-key';
+
 export enum ApiKeyStatus {
   ACTIVE = 'ACTIVE',
   INACTIVE = 'INACTIVE',
@@ -35,6 +38,8 @@ registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
 @Index('IDX_api_keys_account_last_used', ['accountId', 'lastUsedAt', 'id'])
 @Index('IDX_api_keys_account_token_created', ['accountId', 'tokenCreatedAt', 'id'])
 @Index('IDX_api_keys_account_old_token', ['accountId', 'oldTokenLiveUntil'])
+// The creator filter and the count of keys an external key generated here.
+@Index('IDX_api_keys_account_creator', ['accountId', 'createdByType', 'createdById'])
 export class ApiKey {
   @Field(() => ID)
   @PrimaryColumn(idColumn())
@@ -91,6 +96,28 @@ export class ApiKey {
    */
   @Column(timestampColumn({ nullable: true }))
   oldTokenLiveUntil: Date | null;
+
+  /**
+   * Who generated the key (null: before this was recorded and not found in the audit log).
+   * Copied, not referenced: it stays when the creator is deleted. See ApiKey.createdBy.
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  createdByType: KeyCreatorType | null;
+
+  /** The user's id, or the creating key's id. */
+  @Column({ ...idColumn(), nullable: true })
+  createdById: string | null;
+
+  /** The user's email, or the creating key's identifier. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  createdByLabel: string | null;
+
+  /** For an external key: the account that owns it. */
+  @Column({ ...idColumn(), nullable: true })
+  createdByAccountId: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  createdByAccountSlug: string | null;
 
   /** Optimistic lock: concurrent edits of one key cannot silently overwrite each other. */
   @VersionColumn({ type: 'int' })

@@ -6,6 +6,7 @@ import { countingConnectionOf } from '../../graphql/types/page-info.js';
 import { Account } from '../accounts/account.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { ApiKey } from './api-key.entity.js';
+import { creatorOf, KeyCreator, TYPE_OF_KIND } from './key-creator.type.js';
 import {
   ActivateApiKeyInput,
   ActivateApiKeyPayload,
@@ -48,6 +49,9 @@ export class ApiKeyResolver {
       roleIds: filter?.roleIds,
       alertLevel: filter?.alertLevel,
       renewalPending: filter?.renewalPending,
+      createdBy: filter?.createdBy
+        ? { type: TYPE_OF_KIND[filter.createdBy.kind], id: filter.createdBy.id ?? null }
+        : null,
       sortField: orderBy?.field ?? ApiKeySortField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
     });
@@ -67,6 +71,14 @@ export class ApiKeyResolver {
   @FieldResolver(() => [Resource], { description: VIEWER_LACKS_DESCRIPTION })
   async viewerLacks(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<Resource[]> {
     return resourcesViewerLacks(context, await context.loaders.keyRoles.load(apiKey.id));
+  }
+
+  @FieldResolver(() => KeyCreator, {
+    nullable: true,
+    description: 'Who generated the key; null when unknown (generated before this was recorded).',
+  })
+  createdBy(@Root() apiKey: ApiKey): KeyCreator | null {
+    return creatorOf(apiKey);
   }
 
   @FieldResolver(() => [Account], {

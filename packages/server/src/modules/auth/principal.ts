@@ -13,7 +13,10 @@ export type Principal =
       apiKeyId: string;
       key: string;
       tokenId: string;
+      /** The account addressed: the key's own, or one that granted it roles (an external key). */
       accountId: string;
+      /** The account that owns the key; differs from accountId when it acts as an external key. */
+      ownerAccountId: string;
       resources: ReadonlySet<string>;
     };
 

@@ -94,10 +94,20 @@ export class UpdateExternalKeyPayload {
 export class RemoveExternalKeyInput {
   @Field(() => ID)
   id: string;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Also deactivate, in the same change, the keys of this account that this key generated here (see keysCreatedHere). Refused (FORBIDDEN) if one of them holds a resource the caller lacks.',
+  })
+  deactivateKeysItCreated: boolean;
 }
 
 @ObjectType()
 export class RemoveExternalKeyPayload {
   @Field(() => ID)
   removedExternalKeyId: string;
+
+  @Field(() => Int, { description: 'Keys deactivated with the removal (0 unless asked).' })
+  deactivatedKeyCount: number;
 }

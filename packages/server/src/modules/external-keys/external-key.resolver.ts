@@ -84,6 +84,14 @@ export class ExternalKeyResolver {
     return resourcesViewerLacks(context, await context.loaders.grantRoles.load(grant.id));
   }
 
+  @FieldResolver(() => Int, {
+    description:
+      'Active keys of this account that this key generated here, while it held a grant: the keys removeExternalKey can deactivate with it.',
+  })
+  keysCreatedHere(@Root() grant: KeyGrant, @Ctx() context: GraphQLContext): Promise<number> {
+    return context.loaders.keysCreatedHere.load(grant.apiKeyId);
+  }
+
   @Mutation(() => AddExternalKeyPayload)
   async addExternalKey(
     @Arg('input', () => AddExternalKeyInput) input: AddExternalKeyInput,
@@ -107,6 +115,9 @@ export class ExternalKeyResolver {
     @Arg('input', () => RemoveExternalKeyInput) input: RemoveExternalKeyInput,
     @Ctx() context: GraphQLContext,
   ): Promise<RemoveExternalKeyPayload> {
-    return { removedExternalKeyId: await context.services.externalKeys.remove(context, input.id) };
+    const removed = await context.services.externalKeys.remove(context, input.id, {
+      deactivateKeysItCreated: input.deactivateKeysItCreated ?? false,
+    });
+    return { removedExternalKeyId: removed.id, deactivatedKeyCount: removed.deactivatedKeyCount };
   }
 }

@@ -14,10 +14,13 @@ import {
 } from '../../common/keyset.js';
 import { Account } from '../accounts/account.entity.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
+import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
 import { replaceGrantRoles } from '../api-keys/key-grant-roles.js';
+import { isMysqlFamily } from '../../db/dialect.js';
+import { RoleResource } from '../roles/role-resource.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { requireAuthorityOver } from '../auth/authority.js';
+import { requireAuthority, requireAuthorityOver } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
@@ -162,19 +165,109 @@ export class ExternalKeyService {
     });
   }
 
-  async remove(caller: Caller, id: string): Promise<string> {
+  /**
+   * The key loses its access here at once. With `deactivateKeysItCreated`, the active keys of
+   * this account it generated here (createdBy) are deactivated in the same transaction: they
+   * would otherwise outlive the grant. The caller must hold what each of them holds.
+   */
+  async remove(
+    caller: Caller,
+    id: string,
+    options: { deactivateKeysItCreated?: boolean } = {},
+  ): Promise<{ id: string; deactivatedKeyCount: number }> {
     const principal = requireResource(caller, Resources.editApiKeys);
-    const removed = await this.changingGrant(async (manager) => {
+    let deactivated: string[] = [];
+    const removed = await this.dataSource.transaction(async (manager) => {
       const grant = await this.findExternalWithinAuthority(manager, principal, id);
+      if (options.deactivateKeysItCreated) {
+        deactivated = await this.deactivateKeysCreatedBy(manager, caller, principal, grant);
+      }
       await manager.delete(KeyGrant, { id: grant.id });
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
         action: 'external-key.removed',
         target: { type: 'api-key', id: grant.apiKeyId, label: apiKeyOf(grant).key },
+        ...(options.deactivateKeysItCreated ? { details: { deactivatedKeyIds: deactivated } } : {}),
       });
       return grant;
     });
-    return removed.id;
+    await this.authChanges.keysChanged([removed.apiKeyId, ...deactivated]);
+    return { id: removed.id, deactivatedKeyCount: deactivated.length };
+  }
+
+  /** Active keys of `accountId` each key generated there as an external key (DataLoader batch). */
+  async activeKeysCreatedBy(accountId: string, apiKeyIds: readonly string[]): Promise<number[]> {
+    const rows = await this.dataSource
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .select('k.createdById', 'creatorId')
+      .addSelect('COUNT(*)', 'count')
+      .where("k.accountId = :accountId AND k.createdByType = 'external-key'", { accountId })
+      .andWhere('k.createdById IN (:...ids) AND k.active = :active', {
+        ids: [...apiKeyIds],
+        active: 1,
+      })
+      .groupBy('k.createdById')
+      .getRawMany<{ creatorId: string; count: string | number }>();
+    const counts = new Map(rows.map((row) => [row.creatorId, Number(row.count)]));
+    return apiKeyIds.map((apiKeyId) => counts.get(apiKeyId) ?? 0);
+  }
+
+  /** Deactivates, audited one by one, the active keys here that the grant's key generated. */
+  private async deactivateKeysCreatedBy(
+    manager: EntityManager,
+    caller: Caller,
+    principal: Principal,
+    grant: KeyGrant,
+  ): Promise<string[]> {
+    const query = manager
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .where("k.accountId = :accountId AND k.createdByType = 'external-key'", {
+        accountId: principal.accountId,
+      })
+      .andWhere('k.createdById = :creatorId AND k.active = :active', {
+        creatorId: grant.apiKeyId,
+        active: 1,
+      })
+      .orderBy('k.id');
+    if (isMysqlFamily(manager)) query.setLock('pessimistic_write');
+    const keys = await query.getMany();
+    if (keys.length === 0) return [];
+    const ids = keys.map((key) => key.id);
+    // Hold what you touch (SPEC 5): every resource any of them holds here, in one query.
+    const held = await manager
+      .getRepository(RoleResource)
+      .createQueryBuilder('rr')
+      .select('DISTINCT rr.resourceKey', 'resourceKey')
+      .innerJoin(KeyGrantRole, 'gr', 'gr.roleId = rr.roleId')
+      .innerJoin(KeyGrant, 'g', 'g.id = gr.grantId')
+      .where('g.accountId = :accountId AND g.apiKeyId IN (:...ids)', {
+        accountId: principal.accountId,
+        ids,
+      })
+      .getRawMany<{ resourceKey: string }>();
+    requireAuthority(
+      principal,
+      'api-key',
+      held.map((row) => row.resourceKey),
+    );
+    const now = new Date();
+    await manager
+      .createQueryBuilder()
+      .update(ApiKey)
+      .set({ active: false, updatedAt: now })
+      .where('id IN (:...ids) AND accountId = :accountId', { ids, accountId: principal.accountId })
+      .execute();
+    for (const key of keys) {
+      await recordAudit(manager, caller, {
+        accountId: principal.accountId,
+        action: 'api-key.deactivated',
+        target: { type: 'api-key', id: key.id, label: key.key },
+        details: { reason: 'external-key.removed', createdBy: apiKeyOf(grant).key },
+      });
+    }
+    return ids;
   }
 
   /** Roles each grant holds, for a whole page in one query (DataLoader batch). */

@@ -196,6 +196,7 @@ export class KeyVerifier {
           key: snapshot.key,
           tokenId: token.id,
           accountId,
+          ownerAccountId: snapshot.ownerAccountId,
           resources: grant.resources,
         },
       };

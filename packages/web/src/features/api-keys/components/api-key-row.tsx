@@ -5,6 +5,7 @@ import type { ApiKeyRow_ApiKeyFragment } from '../../../gql/graphql';
 import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { useFormatters } from '../../../lib/use-formatters';
 import { ApiKeyActionMenu, type ApiKeyActionKind } from './api-key-action-menu';
+import { KeyCreator, type CreatorChoice } from './key-creator';
 import { StatusBadge } from './status-badge';
 import { TokenStatusCell } from './token-status-cell';
 
@@ -25,6 +26,7 @@ export const ApiKeyRowApiKeyFragment = graphql(`
       key
       name
     }
+    ...KeyCreator_apiKey
     ...EditApiKeyModal_apiKey
     ...TokenStatusCell_apiKey
   }
@@ -35,9 +37,16 @@ type ApiKeyRowProps = {
   canEdit: boolean;
   canRenew: boolean;
   onAction: (kind: ApiKeyActionKind, apiKey: ApiKeyRow_ApiKeyFragment) => void;
+  onCreatorFilter?: (creator: CreatorChoice) => void;
 };
 
-export const ApiKeyRow = ({ apiKey, canEdit, canRenew, onAction }: ApiKeyRowProps) => {
+export const ApiKeyRow = ({
+  apiKey,
+  canEdit,
+  canRenew,
+  onAction,
+  onCreatorFilter,
+}: ApiKeyRowProps) => {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
   const lackReason = useAuthorityReason(apiKey.viewerLacks);
@@ -74,6 +83,9 @@ export const ApiKeyRow = ({ apiKey, canEdit, canRenew, onAction }: ApiKeyRowProp
       </Table.Td>
       <Table.Td>
         <time dateTime={apiKey.createdAt}>{formatDate(apiKey.createdAt)}</time>
+      </Table.Td>
+      <Table.Td>
+        <KeyCreator apiKey={apiKey} onFilter={onCreatorFilter} />
       </Table.Td>
       <Table.Td>
         <StatusBadge status={apiKey.status} />

@@ -11,6 +11,7 @@ import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { useUpdateApiKey } from '../hooks/use-update-api-key';
 import { keyNameError } from '../utils/key-name';
 import { nameFieldError } from '../utils/mutation-errors';
+import { KeyCreator } from './key-creator';
 import { RoleMultiSelect } from './role-multi-select';
 
 export const EditApiKeyModalApiKeyFragment = graphql(`
@@ -27,6 +28,7 @@ export const EditApiKeyModalApiKeyFragment = graphql(`
       slug
       name
     }
+    ...KeyCreator_apiKey
   }
 `);
 
@@ -68,6 +70,12 @@ const EditApiKeyForm = ({ apiKey, roles, onClose }: EditFormProps) => {
           readOnly
           ff="monospace"
         />
+        <Stack gap={4} data-testid="edit-api-key-created-by">
+          <Text size="sm" fw={500}>
+            {t('createdBy.detail')}
+          </Text>
+          <KeyCreator apiKey={apiKey} />
+        </Stack>
         {apiKey.grantedAccounts.length > 0 && (
           <Text size="sm" c="dimmed" data-testid="edit-api-key-granted-accounts">
             {t('externalKeys.grantedIn', {

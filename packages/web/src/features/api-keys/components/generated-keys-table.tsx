@@ -8,6 +8,7 @@ import type {
 import { defaultDirectionFor } from '../hooks/use-keys-search-params';
 import type { ApiKeyActionKind } from './api-key-action-menu';
 import { ApiKeyRow } from './api-key-row';
+import type { CreatorChoice } from './key-creator';
 import { SortableHeader } from './sortable-header';
 
 type GeneratedKeysTableProps = {
@@ -18,6 +19,7 @@ type GeneratedKeysTableProps = {
   canEdit: boolean;
   canRenew: boolean;
   onAction: (kind: ApiKeyActionKind, apiKey: ApiKeyRow_ApiKeyFragment) => void;
+  onCreatorFilter?: (creator: CreatorChoice) => void;
 };
 
 export const GeneratedKeysTable = ({
@@ -28,6 +30,7 @@ export const GeneratedKeysTable = ({
   canEdit,
   canRenew,
   onAction,
+  onCreatorFilter,
 }: GeneratedKeysTableProps) => {
   const { t } = useTranslation();
   const toggleSort = (field: ApiKeySortField) => {
@@ -37,7 +40,7 @@ export const GeneratedKeysTable = ({
   const sortProps = { activeField: sortField, direction: sortDirection, onSort: toggleSort };
 
   return (
-    <Table.ScrollContainer minWidth={920}>
+    <Table.ScrollContainer minWidth={1080}>
       <Table
         aria-label={t('keys.tableLabel')}
         data-testid="api-keys-table"
@@ -49,6 +52,7 @@ export const GeneratedKeysTable = ({
             <SortableHeader label={t('keys.columns.keyName')} field="NAME" {...sortProps} />
             <Table.Th>{t('keys.columns.roles')}</Table.Th>
             <SortableHeader label={t('keys.columns.createdAt')} field="CREATED_AT" {...sortProps} />
+            <Table.Th>{t('createdBy.column')}</Table.Th>
             <SortableHeader label={t('keys.columns.status')} field="STATUS" {...sortProps} />
             <Table.Th>{t('tokens.column')}</Table.Th>
             <SortableHeader label={t('keys.columns.lastUsed')} field="LAST_USED" {...sortProps} />
@@ -67,6 +71,7 @@ export const GeneratedKeysTable = ({
               canEdit={canEdit}
               canRenew={canRenew}
               onAction={onAction}
+              onCreatorFilter={onCreatorFilter}
             />
           ))}
         </Table.Tbody>

@@ -1,10 +1,10 @@
-import { Chip, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Chip, CloseButton, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertLevel, ApiKeyStatus, RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
-import { alertLevels } from '../hooks/use-keys-search-params';
+import { alertLevels, creatorKinds, type CreatorFilter } from '../hooks/use-keys-search-params';
 import { RoleMultiSelect } from './role-multi-select';
 
 export const searchDebounceMs = 300;
@@ -23,6 +23,9 @@ type KeysToolbarProps = {
   /** Only keys whose old token still works after a renewal (the Generated tab). */
   renewalPending?: boolean;
   onRenewalPendingChange?: (renewalPending: boolean) => void;
+  /** Who generated the keys (the Generated tab). */
+  createdBy?: CreatorFilter | null;
+  onCreatedByChange?: (createdBy: CreatorFilter | null) => void;
 };
 
 const parseStatus = (value: string): ApiKeyStatus | null =>
@@ -43,6 +46,8 @@ export const KeysToolbar = ({
   onAlertLevelChange,
   renewalPending = false,
   onRenewalPendingChange,
+  createdBy = null,
+  onCreatedByChange,
 }: KeysToolbarProps) => {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(search);
@@ -100,6 +105,39 @@ export const KeysToolbar = ({
         onChange={onRoleIdsChange}
         data-testid="api-keys-role-filter"
       />
+      {onCreatedByChange && (
+        <NativeSelect
+          label={t('createdBy.filter.label')}
+          value={createdBy?.id ? 'ONE' : (createdBy?.kind ?? '')}
+          onChange={(event) => {
+            const kind = creatorKinds.find((allowed) => allowed === event.currentTarget.value);
+            onCreatedByChange(kind ? { kind, id: null, label: null } : null);
+          }}
+          data={[
+            { value: '', label: t('createdBy.filter.all') },
+            ...creatorKinds.map((kind) => ({ value: kind, label: t(`createdBy.filter.${kind}`) })),
+            ...(createdBy?.id
+              ? [
+                  {
+                    value: 'ONE',
+                    label: t('createdBy.filter.one', { label: createdBy.label ?? createdBy.id }),
+                  },
+                ]
+              : []),
+          ]}
+          rightSectionPointerEvents={createdBy ? 'all' : 'none'}
+          rightSection={
+            createdBy ? (
+              <CloseButton
+                size="sm"
+                aria-label={t('createdBy.filter.clear')}
+                onClick={() => onCreatedByChange(null)}
+              />
+            ) : undefined
+          }
+          data-testid="api-keys-creator-filter"
+        />
+      )}
       {onRenewalPendingChange && (
         <Chip
           checked={renewalPending}

@@ -300,4 +300,81 @@ describe('GeneratedKeysRoute', () => {
     expect(xlsx).toHaveAttribute('href', '/api/keys/export?format=xlsx');
     expect(xlsx).toHaveAttribute('download');
   });
+
+  it('shows who created each key: a member, or an external key with its account', async () => {
+    setup();
+    const table = await screen.findByRole('table', { name: 'Generated API keys' });
+    expect(within(table).getByRole('columnheader', { name: 'Created by' })).toBeInTheDocument();
+    const [first, second] = within(table).getAllByTestId('key-creator') as [
+      HTMLElement,
+      HTMLElement,
+    ];
+    expect(first).toHaveTextContent('admin@example.com');
+    expect(first).toHaveTextContent('Member');
+    expect(second).toHaveTextContent('kw-partner-eeee5555');
+    expect(second).toHaveTextContent('External key');
+    expect(second).toHaveTextContent('external key of partner');
+  });
+
+  it('says Unknown for a key generated before creators were recorded', async () => {
+    const [first] = apiKeyFixtures;
+    setup({ fixtures: [{ ...first!, createdBy: null }] });
+    const table = await screen.findByRole('table', { name: 'Generated API keys' });
+    expect(within(table).getByTestId('key-creator')).toHaveTextContent('Unknown');
+  });
+
+  it('keeps the creator-kind filter in the URL and queries with it', async () => {
+    const { user, container, requests } = setup();
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Created by' }), 'EXTERNAL_KEY');
+    expect(currentSearch(container).get('by')).toBe('EXTERNAL_KEY');
+    await waitFor(() =>
+      expect(requests.at(-1)?.filter).toEqual({ createdBy: { kind: 'EXTERNAL_KEY' } }),
+    );
+  });
+
+  it('filters by one creator from a row, restores it from the URL, and clears it', async () => {
+    const { user, container, requests } = setup();
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    await user.click(
+      screen.getByRole('button', { name: 'Show keys created by kw-partner-eeee5555' }),
+    );
+    const params = currentSearch(container);
+    expect(params.get('by')).toBe('EXTERNAL_KEY');
+    expect(params.get('byId')).toBe('k-partner');
+    expect(params.get('byLabel')).toBe('kw-partner-eeee5555');
+    await waitFor(() =>
+      expect(requests.at(-1)?.filter).toEqual({
+        createdBy: { kind: 'EXTERNAL_KEY', id: 'k-partner' },
+      }),
+    );
+    const select = screen.getByRole('combobox', { name: 'Created by' });
+    expect(select).toHaveDisplayValue('Created by kw-partner-eeee5555');
+    await user.click(screen.getByRole('button', { name: 'Show keys by any creator' }));
+    expect(currentSearch(container).get('by')).toBeNull();
+    expect(currentSearch(container).get('byId')).toBeNull();
+  });
+
+  it('restores a one-creator filter from the URL', async () => {
+    const { requests } = setup({
+      route: '/account/api-keys/generated?by=USER&byId=u-admin&byLabel=admin%40example.com',
+    });
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    expect(requests[0]?.filter).toEqual({ createdBy: { kind: 'USER', id: 'u-admin' } });
+    expect(screen.getByRole('combobox', { name: 'Created by' })).toHaveDisplayValue(
+      'Created by admin@example.com',
+    );
+  });
+
+  it("shows the key's creator in its edit dialog", async () => {
+    const { user } = setup();
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    await user.click(screen.getByRole('button', { name: 'Actions for Marketing export' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit API key' });
+    const creator = within(dialog).getByTestId('edit-api-key-created-by');
+    expect(creator).toHaveTextContent('Created by');
+    expect(creator).toHaveTextContent('kw-partner-eeee5555');
+    expect(creator).toHaveTextContent('external key of partner');
+  });
 });

@@ -142,6 +142,7 @@ const GeneratedKeysList = () => {
                   setAction({ kind, apiKey });
                   setActionOpened(true);
                 }}
+                onCreatorFilter={list.setCreatedBy}
               />
             </Box>
             <KeysPagination
@@ -173,6 +174,8 @@ const GeneratedKeysList = () => {
           onAlertLevelChange={list.setAlertLevel}
           renewalPending={state.renewalPending}
           onRenewalPendingChange={list.setRenewalPending}
+          createdBy={state.createdBy}
+          onCreatedByChange={list.setCreatedBy}
         />
         <Group gap="sm">
           {/* The list shows only with View API Keys, which also gates the export. */}

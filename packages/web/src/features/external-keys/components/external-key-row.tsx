@@ -26,6 +26,7 @@ export const ExternalKeyRowExternalKeyFragment = graphql(`
       key
       name
     }
+    keysCreatedHere
     ...EditExternalKeyModal_externalKey
   }
 `);

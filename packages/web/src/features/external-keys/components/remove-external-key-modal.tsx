@@ -1,4 +1,5 @@
-import { Text } from '@mantine/core';
+import { Checkbox, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { describeError } from '../../../lib/graphql-errors';
@@ -6,7 +7,13 @@ import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { useRemoveExternalKey } from '../hooks/use-remove-external-key';
 
 /** What the confirmation needs to name the key it removes. */
-export type ExternalKeySummary = { id: string; key: string; ownerAccount: { slug: string } };
+export type ExternalKeySummary = {
+  id: string;
+  key: string;
+  ownerAccount: { slug: string };
+  /** Active keys of this account it generated here: offered for deactivation with it. */
+  keysCreatedHere?: number;
+};
 
 type RemoveExternalKeyModalProps = {
   opened: boolean;
@@ -21,13 +28,29 @@ export const RemoveExternalKeyModal = ({
 }: RemoveExternalKeyModalProps) => {
   const { t } = useTranslation();
   const [removeExternalKey, { loading }] = useRemoveExternalKey();
+  const [deactivate, setDeactivate] = useState(false);
+  const created = externalKey?.keysCreatedHere ?? 0;
+
+  const close = () => {
+    setDeactivate(false);
+    onClose();
+  };
 
   const handleConfirm = async () => {
     if (!externalKey) return;
     try {
-      await removeExternalKey({ variables: { input: { id: externalKey.id } } });
-      notifySuccess(t('externalKeys.removeDialog.success'));
-      onClose();
+      const { data } = await removeExternalKey({
+        variables: {
+          input: { id: externalKey.id, deactivateKeysItCreated: deactivate && created > 0 },
+        },
+      });
+      const count = data?.removeExternalKey.deactivatedKeyCount ?? 0;
+      notifySuccess(
+        count > 0
+          ? `${t('externalKeys.removeDialog.success')}. ${t('externalKeys.removeDialog.deactivated', { count })}`
+          : t('externalKeys.removeDialog.success'),
+      );
+      close();
     } catch (error) {
       notifyFailure(t('externalKeys.removeDialog.failure'), describeError(error, t));
     }
@@ -36,7 +59,7 @@ export const RemoveExternalKeyModal = ({
   return (
     <ConfirmModal
       opened={opened}
-      onClose={onClose}
+      onClose={close}
       title={t('externalKeys.removeDialog.title')}
       confirmLabel={t('externalKeys.removeDialog.confirm')}
       confirmColor="red"
@@ -50,6 +73,15 @@ export const RemoveExternalKeyModal = ({
           owner: externalKey?.ownerAccount.slug ?? '',
         })}
       </Text>
+      {created > 0 && (
+        <Checkbox
+          checked={deactivate}
+          onChange={(event) => setDeactivate(event.currentTarget.checked)}
+          label={t('externalKeys.removeDialog.deactivateCreated', { count: created })}
+          description={t('externalKeys.removeDialog.deactivateCreatedHint')}
+          data-testid="remove-external-key-deactivate-created"
+        />
+      )}
     </ConfirmModal>
   );
 };

@@ -60,6 +60,12 @@ export const externalKeysEn = {
       confirm: 'Remove',
       success: 'External key removed',
       failure: 'Could not remove the external key',
+      deactivateCreated_one: 'Also deactivate the key this key created here',
+      deactivateCreated_other: 'Also deactivate the {{count}} keys this key created here',
+      deactivateCreatedHint:
+        'Keys it generated belong to this account and keep working after the removal unless deactivated.',
+      deactivated_one: '{{count}} key it created was deactivated',
+      deactivated_other: '{{count}} keys it created were deactivated',
     },
   },
 };

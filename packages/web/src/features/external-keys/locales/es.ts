@@ -61,6 +61,12 @@ export const externalKeysEs: ExternalKeysMessages = {
       confirm: 'Quitar',
       success: 'Clave externa quitada',
       failure: 'No se pudo quitar la clave externa',
+      deactivateCreated_one: 'Desactivar también la clave que esta clave creó aquí',
+      deactivateCreated_other: 'Desactivar también las {{count}} claves que esta clave creó aquí',
+      deactivateCreatedHint:
+        'Las claves que generó pertenecen a esta cuenta y siguen funcionando tras quitarla, salvo que se desactiven.',
+      deactivated_one: '{{count}} clave creada por ella fue desactivada',
+      deactivated_other: '{{count}} claves creadas por ella fueron desactivadas',
     },
   },
 };

@@ -61,6 +61,12 @@ export const externalKeysPtBR: ExternalKeysMessages = {
       confirm: 'Remover',
       success: 'Chave externa removida',
       failure: 'Não foi possível remover a chave externa',
+      deactivateCreated_one: 'Desativar também a chave que esta chave criou aqui',
+      deactivateCreated_other: 'Desativar também as {{count}} chaves que esta chave criou aqui',
+      deactivateCreatedHint:
+        'As chaves que ela gerou pertencem a esta conta e continuam funcionando após a remoção, a menos que sejam desativadas.',
+      deactivated_one: '{{count}} chave criada por ela foi desativada',
+      deactivated_other: '{{count}} chaves criadas por ela foram desativadas',
     },
   },
 };

@@ -30,6 +30,7 @@ const externalKeyFixtures = [
     addedAt: '2025-02-01T12:00:00.000Z',
     ownerAccount: account('partner', 'Partner Co'),
     roles: [{ __typename: 'Role', id: 'role-oms', name: 'OMS - Read only' }],
+    keysCreatedHere: 0,
   },
   {
     __typename: 'ExternalKey',
@@ -40,6 +41,7 @@ const externalKeyFixtures = [
     addedAt: '2025-01-15T12:00:00.000Z',
     ownerAccount: account('agency', 'Agency'),
     roles: [],
+    keysCreatedHere: 3,
   },
 ];
 
@@ -99,6 +101,7 @@ const setup = ({
             removeExternalKey: {
               __typename: 'RemoveExternalKeyPayload',
               removedExternalKeyId: variables.input.id,
+              deactivatedKeyCount: variables.input.deactivateKeysItCreated ? 3 : 0,
             },
           },
         };
@@ -196,8 +199,32 @@ describe('ExternalKeysRoute', () => {
     expect(dialog).toHaveTextContent('loses all access to this account at once');
     expect(removals).toEqual([]);
     await user.click(within(dialog).getByTestId('confirm-remove-external-key'));
-    await waitFor(() => expect(removals).toEqual([{ input: { id: 'g1' } }]));
+    await waitFor(() =>
+      expect(removals).toEqual([{ input: { id: 'g1', deactivateKeysItCreated: false } }]),
+    );
     expect(await screen.findByText('External key removed')).toBeInTheDocument();
+    // It created no key here: nothing else to offer.
+    expect(screen.queryByTestId('remove-external-key-deactivate-created')).not.toBeInTheDocument();
+  });
+
+  it('offers to deactivate the keys an external key created here, and says how many were', async () => {
+    const { user, removals } = setup();
+    await screen.findByRole('table', { name: 'External API keys' });
+    await user.click(screen.getByRole('button', { name: 'Actions for kw-agency-dddd4444' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Remove' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove external key?' });
+    const checkbox = within(dialog).getByRole('checkbox', {
+      name: 'Also deactivate the 3 keys this key created here',
+    });
+    expect(checkbox).not.toBeChecked();
+    await user.click(checkbox);
+    await user.click(within(dialog).getByTestId('confirm-remove-external-key'));
+    await waitFor(() =>
+      expect(removals).toEqual([{ input: { id: 'g2', deactivateKeysItCreated: true } }]),
+    );
+    expect(
+      await screen.findByText('External key removed. 3 keys it created were deactivated'),
+    ).toBeInTheDocument();
   });
 
   it('hides add and row actions without edit-api-keys', async () => {
