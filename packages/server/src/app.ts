@@ -136,6 +136,9 @@ export const createApp = async (
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts drains and exits on SIGTERM/SIGINT; Apollo's own handler would stop the
+    // server under in-flight requests and re-raise the signal (exit 143, buffers lost).
+    stopOnTerminationSignals: false,
     validationRules: [...protection.validationRules, singleRevealRule],
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
@@ -220,10 +223,16 @@ export const createApp = async (
   app.use(jsonErrorHandler);
 
   // Refused authentications and last uses reach the database in batches, once a minute.
-  const flush = () =>
-    Promise.all([services.refusedAuth.flush(), services.lastUse.flush()]).catch((error: unknown) =>
-      logger.error({ err: error }, 'Batched writes failed; retrying next minute'),
-    );
+  // One flush at a time: the last one (at stop) waits for a periodic one still writing.
+  const flushOnce = () =>
+    Promise.all([services.refusedAuth.flush(), services.lastUse.flush()]).then(() => undefined);
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    flushing = flushing.then(flushOnce).catch((error: unknown) => {
+      logger.error({ err: error }, 'Batched writes failed; retrying next minute');
+    });
+    return flushing;
+  };
   const flushTimer = setInterval(() => void flush(), 60_000);
   flushTimer.unref();
 
@@ -261,10 +270,15 @@ export const createApp = async (
     stop: async () => {
       clearInterval(flushTimer);
       await apollo.stop();
-      await flush();
-      await services.authChanges.stop();
-      redis?.disconnect();
-      mailer?.close();
+      try {
+        // The final write: a failure here is the caller's to report (main.ts exits 1).
+        await flushing;
+        await flushOnce();
+      } finally {
+        await services.authChanges.stop();
+        redis?.disconnect();
+        mailer?.close();
+      }
     },
   };
 };
