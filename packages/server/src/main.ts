@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createDataSource, isMysqlUrl } from './db/data-source.js';
 import { migrate } from './db/migrate.js';
+import { createHttpServer } from './http/http-server.js';
 import { startBackgroundJobs } from './jobs.js';
 import { seedDemo } from './seed/demo-seed.js';
 
@@ -20,16 +20,12 @@ const stopJobs = config.backgroundJobs
   : async () => undefined;
 
 let draining = false;
-const server = createServer((req, res) => {
+const server = createHttpServer((req, res) => {
   // A request arriving on a kept-alive connection during the drain is answered, then the
   // connection closes.
   if (draining) res.setHeader('connection', 'close');
   listener(req, res);
 });
-// Slow or stalled clients are cut off instead of holding sockets open.
-server.headersTimeout = 15_000;
-server.requestTimeout = 30_000;
-server.keepAliveTimeout = 5_000;
 server.listen(config.port, config.host, () => {
   // PORT=0 picks a free port: the log names the one actually bound.
   const { port } = server.address() as AddressInfo;
