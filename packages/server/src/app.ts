@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import helmet from 'helmet';
@@ -12,7 +13,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from './common/clock.js';
 import type { Config } from './config.js';
@@ -87,6 +88,32 @@ const CONTENT_SECURITY_POLICY = {
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
   },
+};
+
+const sha256 = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/**
+ * Helmet's headers, with X-Frame-Options DENY to match `frame-ancestors 'none'`. HSTS and
+ * `upgrade-insecure-requests` only on requests that came over TLS (directly, or through a
+ * proxy trusted by TRUST_PROXY): sent over plain HTTP they would break a plain-HTTP install
+ * and tell a browser nothing it can trust.
+ */
+const securityHeaders = (): RequestHandler => {
+  const common = { xFrameOptions: { action: 'deny' } } as const;
+  const overTls = helmet({
+    ...common,
+    contentSecurityPolicy: {
+      directives: { ...CONTENT_SECURITY_POLICY.directives, upgradeInsecureRequests: [] },
+    },
+  });
+  const plain = helmet({
+    ...common,
+    strictTransportSecurity: false,
+    contentSecurityPolicy: {
+      directives: { ...CONTENT_SECURITY_POLICY.directives, upgradeInsecureRequests: null },
+    },
+  });
+  return (req, res, next) => (req.secure ? overTls : plain)(req, res, next);
 };
 
 /** Bounded labels: unknown paths (SPA routes, probes) share one. */
@@ -168,10 +195,21 @@ export const createApp = async (
   });
   // GraphiQL inlines its bundle and workers: it gets its own policy, in development only.
   if (!config.production) app.get('/graphql', graphiqlHandler);
-  app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+  app.use(securityHeaders());
 
+  // Production serves metrics only to a scraper holding METRICS_TOKEN; without one, none.
+  const metricsOff = config.production && !config.metricsToken;
+  if (metricsOff) logger.info('GET /metrics is off: set METRICS_TOKEN to scrape it');
+  const metricsAuthorization = config.metricsToken ? sha256(`Bearer ${config.metricsToken}`) : null;
   app.get('/metrics', async (req, res) => {
-    if (config.metricsToken && req.get('authorization') !== `Bearer ${config.metricsToken}`) {
+    if (metricsOff) {
+      res.status(404).end();
+      return;
+    }
+    if (
+      metricsAuthorization &&
+      !timingSafeEqual(sha256(req.get('authorization') ?? ''), metricsAuthorization)
+    ) {
       res.status(401).end();
       return;
     }
