@@ -95,8 +95,8 @@ const sha256 = (value: string): Buffer => createHash('sha256').update(value).dig
 /**
  * Helmet's headers, with X-Frame-Options DENY to match `frame-ancestors 'none'`. HSTS and
  * `upgrade-insecure-requests` only on requests that came over TLS (directly, or through a
- * proxy trusted by TRUST_PROXY): sent over plain HTTP they would break a plain-HTTP install
- * and tell a browser nothing it can trust.
+ * proxy trusted by TRUST_PROXY): over plain HTTP, browsers ignore HSTS and
+ * upgrade-insecure-requests would break an install served without TLS.
  */
 const securityHeaders = (): RequestHandler => {
   const common = { xFrameOptions: { action: 'deny' } } as const;
