@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import helmet from 'helmet';
@@ -12,7 +13,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from './common/clock.js';
 import type { Config } from './config.js';
@@ -89,6 +90,32 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
+const sha256 = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/**
+ * Helmet's headers, with X-Frame-Options DENY to match `frame-ancestors 'none'`. HSTS and
+ * `upgrade-insecure-requests` only on requests that came over TLS (directly, or through a
+ * proxy trusted by TRUST_PROXY): over plain HTTP, browsers ignore HSTS and
+ * upgrade-insecure-requests would break an install served without TLS.
+ */
+const securityHeaders = (): RequestHandler => {
+  const common = { xFrameOptions: { action: 'deny' } } as const;
+  const overTls = helmet({
+    ...common,
+    contentSecurityPolicy: {
+      directives: { ...CONTENT_SECURITY_POLICY.directives, upgradeInsecureRequests: [] },
+    },
+  });
+  const plain = helmet({
+    ...common,
+    strictTransportSecurity: false,
+    contentSecurityPolicy: {
+      directives: { ...CONTENT_SECURITY_POLICY.directives, upgradeInsecureRequests: null },
+    },
+  });
+  return (req, res, next) => (req.secure ? overTls : plain)(req, res, next);
+};
+
 /** Bounded labels: unknown paths (SPA routes, probes) share one. */
 const routeLabel = (path: string): string => {
   for (const route of [
@@ -136,6 +163,9 @@ export const createApp = async (
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts drains and exits on SIGTERM/SIGINT; Apollo's own handler would stop the
+    // server under in-flight requests and re-raise the signal (exit 143, buffers lost).
+    stopOnTerminationSignals: false,
     validationRules: [...protection.validationRules, singleRevealRule],
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
@@ -165,10 +195,21 @@ export const createApp = async (
   });
   // GraphiQL inlines its bundle and workers: it gets its own policy, in development only.
   if (!config.production) app.get('/graphql', graphiqlHandler);
-  app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+  app.use(securityHeaders());
 
+  // Production serves metrics only to a scraper holding METRICS_TOKEN; without one, none.
+  const metricsOff = config.production && !config.metricsToken;
+  if (metricsOff) logger.info('GET /metrics is off: set METRICS_TOKEN to scrape it');
+  const metricsAuthorization = config.metricsToken ? sha256(`Bearer ${config.metricsToken}`) : null;
   app.get('/metrics', async (req, res) => {
-    if (config.metricsToken && req.get('authorization') !== `Bearer ${config.metricsToken}`) {
+    if (metricsOff) {
+      res.status(404).end();
+      return;
+    }
+    if (
+      metricsAuthorization &&
+      !timingSafeEqual(sha256(req.get('authorization') ?? ''), metricsAuthorization)
+    ) {
       res.status(401).end();
       return;
     }
@@ -220,10 +261,16 @@ export const createApp = async (
   app.use(jsonErrorHandler);
 
   // Refused authentications and last uses reach the database in batches, once a minute.
-  const flush = () =>
-    Promise.all([services.refusedAuth.flush(), services.lastUse.flush()]).catch((error: unknown) =>
-      logger.error({ err: error }, 'Batched writes failed; retrying next minute'),
-    );
+  // One flush at a time: the last one (at stop) waits for a periodic one still writing.
+  const flushOnce = () =>
+    Promise.all([services.refusedAuth.flush(), services.lastUse.flush()]).then(() => undefined);
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    flushing = flushing.then(flushOnce).catch((error: unknown) => {
+      logger.error({ err: error }, 'Batched writes failed; retrying next minute');
+    });
+    return flushing;
+  };
   const flushTimer = setInterval(() => void flush(), 60_000);
   flushTimer.unref();
 
@@ -261,10 +308,15 @@ export const createApp = async (
     stop: async () => {
       clearInterval(flushTimer);
       await apollo.stop();
-      await flush();
-      await services.authChanges.stop();
-      redis?.disconnect();
-      mailer?.close();
+      try {
+        // The final write: a failure here is the caller's to report (main.ts exits 1).
+        await flushing;
+        await flushOnce();
+      } finally {
+        await services.authChanges.stop();
+        redis?.disconnect();
+        mailer?.close();
+      }
     },
   };
 };

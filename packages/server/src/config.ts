@@ -30,6 +30,8 @@ export interface Config {
   metricsToken: string | null;
   /** Reminders and housekeeping every minute; off for processes that only serve requests. */
   backgroundJobs: boolean;
+  /** On SIGTERM/SIGINT, how long requests already received may take before they are cut. */
+  drainTimeoutMs: number;
   /** Key names this server may hold in memory for search (0: searches walk the database). */
   searchMemoryKeys: number;
 }
@@ -84,6 +86,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     backgroundJobs: env.KEYWARD_BACKGROUND_JOBS !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     metricsToken: env.METRICS_TOKEN || null,
+    drainTimeoutMs: parseCount('KEYWARD_DRAIN_TIMEOUT_MS', env, 25_000),
     searchMemoryKeys: parseCount('KEYWARD_SEARCH_MEMORY_KEYS', env, KEY_NAME_INDEX_BUDGET),
   };
 };

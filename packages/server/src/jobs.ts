@@ -11,11 +11,9 @@ export const startBackgroundJobs = (
   logger: Logger,
   metrics: Metrics,
   intervalMs = 60_000,
-): (() => void) => {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+): (() => Promise<void>) => {
+  let running: Promise<void> | null = null;
+  const run = async () => {
     try {
       const { delivered } = await services.reminders.runOnce();
       metrics.remindersDelivered.inc(delivered);
@@ -24,12 +22,20 @@ export const startBackgroundJobs = (
     } catch (error) {
       metrics.schedulerRuns.inc({ outcome: 'failed' });
       logger.error({ err: error }, 'Background jobs failed; retrying next minute');
-    } finally {
-      running = false;
     }
+  };
+  const tick = async () => {
+    if (running) return;
+    running = run();
+    await running;
+    running = null;
   };
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   void tick();
-  return () => clearInterval(timer);
+  // Stopping waits for a run under way, so shutdown never closes the database under it.
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 };

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createDataSource, isMysqlUrl } from './db/data-source.js';
 import { migrate } from './db/migrate.js';
+import { createHttpServer } from './http/http-server.js';
 import { startBackgroundJobs } from './jobs.js';
 import { seedDemo } from './seed/demo-seed.js';
-
-const DRAIN_TIMEOUT_MS = 25_000;
 
 const config = loadConfig();
 const dataSource = createDataSource(config.databaseUrl);
@@ -18,36 +17,58 @@ if (config.seedDemo) await seedDemo(dataSource, config.tokenSecret);
 const { listener, services, logger, metrics, stop } = await createApp(dataSource, config);
 const stopJobs = config.backgroundJobs
   ? startBackgroundJobs(services, logger, metrics)
-  : () => undefined;
+  : async () => undefined;
 
-const server = createServer(listener);
-// Slow or stalled clients are cut off instead of holding sockets open.
-server.headersTimeout = 15_000;
-server.requestTimeout = 30_000;
-server.keepAliveTimeout = 5_000;
+let draining = false;
+const server = createHttpServer((req, res) => {
+  // A request arriving on a kept-alive connection during the drain is answered, then the
+  // connection closes.
+  if (draining) res.setHeader('connection', 'close');
+  listener(req, res);
+});
 server.listen(config.port, config.host, () => {
+  // PORT=0 picks a free port: the log names the one actually bound.
+  const { port } = server.address() as AddressInfo;
   const database = isMysqlUrl(config.databaseUrl) ? 'MySQL' : `SQLite at ${config.databaseUrl}`;
-  logger.info(`Keyward listening on http://${config.host}:${config.port} (${database})`);
-  if (!config.production) logger.info(`GraphiQL: http://${config.host}:${config.port}/graphql`);
+  logger.info(`Keyward listening on http://${config.host}:${port} (${database})`);
+  if (!config.production) logger.info(`GraphiQL: http://${config.host}:${port}/graphql`);
 });
 
-/** SIGTERM: stop accepting, let in-flight requests finish, flush batched writes, exit. */
+/**
+ * SIGTERM or SIGINT: stop accepting connections, answer every request already received
+ * (for at most KEYWARD_DRAIN_TIMEOUT_MS, then cut what is left), write every batched
+ * buffer (last uses, refused authentications), close the database and exit 0.
+ * A second signal during the drain ends the process at once (Node's default).
+ */
 const shutdown = async (signal: string) => {
-  logger.info({ signal }, 'Draining in-flight requests');
-  stopJobs();
+  draining = true;
+  logger.info({ signal, drainTimeoutMs: config.drainTimeoutMs }, 'Draining in-flight requests');
+  let exitCode = 0;
   const forced = setTimeout(() => {
     logger.warn('Drain timed out; closing remaining connections');
     server.closeAllConnections();
-  }, DRAIN_TIMEOUT_MS);
-  forced.unref();
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-  await stop();
-  await dataSource.destroy();
-  logger.info('Stopped cleanly');
-  process.exit(0);
+  }, config.drainTimeoutMs);
+  // Kept-alive connections close as soon as their last response is sent.
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  try {
+    await Promise.all([
+      stopJobs(),
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+    ]);
+    clearTimeout(forced);
+    clearInterval(idle);
+    await stop();
+    await dataSource.destroy();
+    logger.info('Stopped cleanly');
+  } catch (error) {
+    exitCode = 1;
+    logger.error({ err: error }, 'Shutdown failed');
+  }
+  logger.flush();
+  process.exit(exitCode);
 };
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));

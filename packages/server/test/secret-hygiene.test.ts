@@ -65,7 +65,9 @@ describe.each(testDatabases)('secret hygiene on $name', (database) => {
   };
 
   const download = async (path: string, cookie: string) => {
-    const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
+    const response = await fetch(`${server.url}${path}`, {
+      headers: { cookie, 'sec-fetch-site': 'same-origin' },
+    });
     expect(response.status, path).toBe(200);
     return Buffer.from(await response.arrayBuffer());
   };

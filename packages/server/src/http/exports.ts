@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../common/app-error.js';
 import { csvLine } from '../common/csv.js';
 import type { Services } from '../services.js';
-import { authenticate } from './request-context.js';
+import { authenticate, keyCredentialsOf } from './request-context.js';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : '');
 
@@ -55,6 +55,22 @@ const parseDate = (value: unknown, field: string): Date | null => {
   return date;
 };
 
+/** A header no other site can make a browser send without a CORS preflight. */
+export const EXPORT_HEADER = 'x-keyward-export';
+
+/**
+ * The session cookie is SameSite=Lax, so a top-level GET from another site carries it: a
+ * cookie-authenticated export must prove it comes from the app itself, by the browser's
+ * Sec-Fetch-Site (same-origin, or none for a typed URL or bookmark) or by EXPORT_HEADER.
+ * Key headers prove it already (no other site can send them).
+ */
+const requireFromApp = (req: Request) => {
+  if (keyCredentialsOf(req) || !req.get('cookie')) return;
+  const site = req.get('sec-fetch-site');
+  if (site === 'same-origin' || site === 'none' || req.get(EXPORT_HEADER)) return;
+  throw new AppError('FORBIDDEN', 'Exports are started from the Keyward app.');
+};
+
 /** S3 and S4 exports. Same authentication as /graphql: session cookie or key headers. */
 export const exportRoutes = (services: Services): Router => {
   const router = express.Router();
@@ -65,6 +81,7 @@ export const exportRoutes = (services: Services): Router => {
       if (format !== 'csv' && format !== 'xlsx') {
         throw new AppError('BAD_USER_INPUT', 'format must be csv or xlsx.', 'format');
       }
+      requireFromApp(req);
       const caller = await authenticate(req, services);
       const accountId = await services.apiKeyExport.start(caller, format);
       if (format === 'csv') {
@@ -174,16 +191,19 @@ export const exportRoutes = (services: Services): Router => {
       if (req.query.format !== undefined && req.query.format !== 'csv') {
         throw new AppError('BAD_USER_INPUT', 'format must be csv.', 'format');
       }
+      requireFromApp(req);
       const caller = await authenticate(req, services);
       const text = (name: string) =>
         typeof req.query[name] === 'string' ? (req.query[name] as string) : null;
-      const batches = services.auditLog.exportBatches(caller, {
+      const filter = {
         actor: text('actor'),
         action: text('action'),
         targetKey: text('targetKey'),
         from: parseDate(req.query.from, 'from'),
         to: parseDate(req.query.to, 'to'),
-      });
+      };
+      await services.auditLog.startExport(caller, filter, 'csv');
+      const batches = services.auditLog.exportBatches(caller, filter);
       const first = await batches.next();
       attachment(res, 'audit-log', 'csv', 'text/csv; charset=utf-8');
       res.write(

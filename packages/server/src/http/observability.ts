@@ -17,12 +17,45 @@ const REDACTED_PATHS = [
 export const safeUrl = (url: string | undefined): string =>
   (url ?? '').replace(/^(\/credentials\/)[^?#/]+/, '$1[redacted]').replace(/[?#].*$/, '');
 
+const MAX_LOGGED_STRING = 1_000;
+const MAX_LOGGED_STACK = 4_000;
+const MAX_LOGGED_ITEMS = 20;
+
+/** Long values (a search's text among a query's parameters, SQL with values inlined) are cut. */
+const bounded = (value: unknown, key: string, depth: number): unknown => {
+  if (typeof value === 'string') {
+    const max = key === 'stack' ? MAX_LOGGED_STACK : MAX_LOGGED_STRING;
+    return value.length > max
+      ? `${value.slice(0, max)}…[${value.length - max} more characters]`
+      : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= 4) return '[nested]';
+  if (Array.isArray(value)) {
+    const items = value.slice(0, MAX_LOGGED_ITEMS).map((item) => bounded(item, '', depth + 1));
+    if (value.length > MAX_LOGGED_ITEMS)
+      items.push(`…[${value.length - MAX_LOGGED_ITEMS} more items]`);
+    return items;
+  }
+  return Object.fromEntries(
+    Object.entries(value).map(([name, item]) => [name, bounded(item, name, depth + 1)]),
+  );
+};
+
+/**
+ * pino's error serializer, bounded: a database error carries its query's parameters (and
+ * MySQL's its SQL with the values inlined), which may be as long as what a client sent.
+ */
+export const errorSerializer = (error: unknown): unknown =>
+  error instanceof Error ? bounded(pino.stdSerializers.err(error), '', 0) : bounded(error, '', 0);
+
 export const createLogger = (level: string, destination?: DestinationStream): Logger =>
   pino(
     {
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       base: { service: 'keyward' },
+      serializers: { err: errorSerializer },
     },
     destination,
   );
@@ -46,6 +79,7 @@ export const httpLogger = (logger: Logger) =>
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: errorSerializer,
     },
     // Health probes every few seconds would drown everything else.
     autoLogging: {

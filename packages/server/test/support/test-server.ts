@@ -38,6 +38,8 @@ export interface TestServerOptions {
   smtpUrl?: string;
   redisUrl?: string;
   throttleLimits?: ThrottleLimits;
+  /** `METRICS_TOKEN`. */
+  metricsToken?: string;
 }
 
 export interface Credentials {
@@ -80,6 +82,7 @@ export class TestServer {
         redisUrl: options.redisUrl ?? null,
         logLevel: options.logDestination ? 'info' : (process.env.LOG_LEVEL ?? 'silent'),
         logDestination: options.logDestination,
+        metricsToken: options.metricsToken ?? null,
         // Every suite shares 127.0.0.1: only the throttling tests use real limits.
         throttleLimits: options.throttleLimits ?? {
           perSource: 100_000,

@@ -456,6 +456,9 @@ export const en = {
       'api-keys': {
         exported: 'API keys exported',
       },
+      'audit-log': {
+        exported: 'Audit log exported',
+      },
       auth: {
         refused: 'Authentication refused',
       },

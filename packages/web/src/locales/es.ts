@@ -460,6 +460,9 @@ export const es: TranslationMessages = {
       'api-keys': {
         exported: 'Claves de API exportadas',
       },
+      'audit-log': {
+        exported: 'Registro de auditoría exportado',
+      },
       auth: {
         refused: 'Autenticación rechazada',
       },

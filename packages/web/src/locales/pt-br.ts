@@ -460,6 +460,9 @@ export const ptBR: TranslationMessages = {
       'api-keys': {
         exported: 'Chaves de API exportadas',
       },
+      'audit-log': {
+        exported: 'Log de auditoria exportado',
+      },
       auth: {
         refused: 'Autenticação recusada',
       },

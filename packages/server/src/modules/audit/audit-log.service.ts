@@ -15,6 +15,7 @@ import { requireResource } from '../auth/authorization.js';
 import type { Caller } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { recordAudit } from './audit.service.js';
 
 export interface AuditFilter {
   /** Substring of the actor's email or key. */
@@ -47,6 +48,32 @@ export class AuditLogService {
       countUpTo(this.filtered(accountId, filter)),
     ]);
     return { ...events, ...counted };
+  }
+
+  /**
+   * Checks the caller and the filter, then records the export itself (S4: reading the whole
+   * trail out is an event of its own); the rows follow from `exportBatches`.
+   */
+  async startExport(caller: Caller, filter: AuditFilter, format: string): Promise<void> {
+    const accountId = requireResource(caller, Resources.viewApiKeys).accountId;
+    this.filtered(accountId, filter);
+    const applied = Object.fromEntries(
+      Object.entries({
+        actor: filter.actor?.trim(),
+        action: filter.action?.trim(),
+        targetKey: filter.targetKey?.trim(),
+        from: filter.from?.toISOString(),
+        to: filter.to?.toISOString(),
+      }).filter(([, value]) => value),
+    );
+    await this.dataSource.transaction((manager) =>
+      recordAudit(manager, caller, {
+        accountId,
+        action: 'audit-log.exported',
+        target: { type: 'account', id: accountId, label: 'Audit log' },
+        details: { format, filter: applied },
+      }),
+    );
   }
 
   /** Every matching event, newest first, a batch at a time: exports never hold the whole trail. */

@@ -59,8 +59,24 @@ export class RefusedAuthRecorder {
 
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;
-    const entries = [...this.pending.values()];
+    const batch = this.pending;
     this.pending = new Map();
+    try {
+      await this.write([...batch.values()]);
+    } catch (error) {
+      // Kept for the next flush, merged with attempts recorded meanwhile.
+      for (const [id, entry] of batch) {
+        const newer = this.pending.get(id);
+        if (newer) {
+          newer.attempts += entry.attempts;
+          newer.first = entry.first;
+        } else this.pending.set(id, entry);
+      }
+      throw error;
+    }
+  }
+
+  private async write(entries: Pending[]): Promise<void> {
     const slugs = [
       ...new Set(
         entries.map((entry) => accountSlugOfKey(entry.key)).filter((slug) => slug !== null),

@@ -26,6 +26,18 @@ export class LastUseRecorder {
     if (this.pending.size === 0) return;
     const uses = [...this.pending.entries()];
     this.pending = new Map();
+    try {
+      await this.write(uses);
+    } catch (error) {
+      // Kept for the next flush, unless the token was used again meanwhile.
+      for (const [tokenId, use] of uses) {
+        if (!this.pending.has(tokenId)) this.pending.set(tokenId, use);
+      }
+      throw error;
+    }
+  }
+
+  private async write(uses: [string, Use][]): Promise<void> {
     const latestByKey = new Map<string, Date>();
     for (const [tokenId, use] of uses) {
       await this.dataSource

@@ -21,6 +21,7 @@ export const auditActions = [
   'member.removed',
   'settings.updated',
   'api-keys.exported',
+  'audit-log.exported',
   'auth.refused',
 ] as const;
 
