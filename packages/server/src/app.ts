@@ -29,6 +29,7 @@ import { authenticate, sessionCookieJar } from './http/request-context.js';
 import { createVerifyHandler, VERIFY_PATH } from './http/verify-endpoint.js';
 import type { ThrottleLimits } from './modules/verification/failure-throttle.js';
 import { ReminderMailer } from './modules/settings/reminder-delivery.js';
+import type { EgressOptions } from './modules/webhooks/egress-policy.js';
 import { createServices, type Services } from './services.js';
 
 export interface KeywardApp {
@@ -52,9 +53,12 @@ export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 
       | 'metricsToken'
       | 'previousTokenSecret'
       | 'searchMemoryKeys'
+      | 'webhookAllow'
     >
   > & {
     throttleLimits?: ThrottleLimits;
+    /** Tests: a fake DNS and short time bounds for webhooks. */
+    webhookEgress?: Omit<EgressOptions, 'production' | 'allow'>;
     /** Where logs go (stdout by default); tests read them. */
     logDestination?: DestinationStream;
   };
@@ -124,6 +128,11 @@ export const createApp = async (
     redisUrl: config.redisUrl ?? null,
     throttleLimits: config.throttleLimits,
     searchMemoryKeys: config.searchMemoryKeys,
+    webhookEgress: {
+      ...config.webhookEgress,
+      production: config.production,
+      allow: config.webhookAllow ?? [],
+    },
   });
   await services.authChanges.start();
   const logger = createLogger(config.logLevel ?? 'info', config.logDestination);

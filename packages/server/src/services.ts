@@ -16,6 +16,7 @@ import { RoleService } from './modules/roles/role.service.js';
 import { ApiKeySettingsService } from './modules/settings/api-key-settings.service.js';
 import type { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
+import { EgressPolicy, type EgressOptions } from './modules/webhooks/egress-policy.js';
 import { AuthCache } from './modules/verification/auth-cache.js';
 import { AuthChanges } from './modules/verification/auth-changes.js';
 import { FailureThrottle, type ThrottleLimits } from './modules/verification/failure-throttle.js';
@@ -34,6 +35,8 @@ export interface ServiceOptions {
   throttleLimits?: ThrottleLimits;
   /** Key names held in memory for search (KEY_NAME_INDEX_BUDGET by default). */
   searchMemoryKeys?: number;
+  /** Where webhooks may go (production: https only; allowed private hosts; tests: a fake DNS). */
+  webhookEgress?: EgressOptions;
 }
 
 /** Services live for the whole process; per-request state goes in the context. */
@@ -43,7 +46,8 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const cache = new AuthCache();
   const authChanges = new AuthChanges(dataSource, cache, options.redisUrl ?? null);
   const roles = new RoleService(dataSource);
-  const settings = new ApiKeySettingsService(dataSource, clock, authChanges);
+  const webhookEgress = new EgressPolicy(options.webhookEgress ?? { production: true });
+  const settings = new ApiKeySettingsService(dataSource, clock, authChanges, webhookEgress);
   const keyNameIndexes = new KeyNameIndexes(dataSource, options.searchMemoryKeys);
   const apiKeys = new ApiKeyService(
     dataSource,
@@ -70,7 +74,8 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     apiKeyExport: new ApiKeyExportService(dataSource, apiKeys, apiTokens, externalKeys, roles),
     auditLog: new AuditLogService(dataSource),
     refusedAuth,
-    reminders: new ReminderScheduler(dataSource, clock, options.mailer ?? null),
+    reminders: new ReminderScheduler(dataSource, clock, options.mailer ?? null, webhookEgress),
+    webhookEgress,
     settings,
     clock,
     externalKeys,

@@ -7,7 +7,13 @@ import { Account } from '../accounts/account.entity.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { ApiToken } from '../api-keys/api-token.entity.js';
 import { ApiKeySettings, defaultSettings } from './api-key-settings.entity.js';
-import { postWebhook, type ReminderMailer, type ReminderMessage } from './reminder-delivery.js';
+import type { EgressPolicy } from '../webhooks/egress-policy.js';
+import {
+  describeFailure,
+  postWebhook,
+  type ReminderMailer,
+  type ReminderMessage,
+} from './reminder-delivery.js';
 import { tokenDueAt } from './token-age.js';
 import { ReminderStatus, TokenReminder } from './token-reminder.entity.js';
 
@@ -29,6 +35,8 @@ export class ReminderScheduler {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly mailer: ReminderMailer | null,
+    /** Where webhooks may go: checked again at every send (see EgressPolicy). */
+    private readonly egress: EgressPolicy,
   ) {}
 
   async runOnce(): Promise<{ planned: number; delivered: number }> {
@@ -165,17 +173,15 @@ export class ReminderScheduler {
       }
     }
     if (wantsWebhook && !reminder.webhookSentAt) {
-      try {
-        await postWebhook(
-          settings.webhookUrl as string,
-          settings.webhookSigningSecret as string,
-          message,
-          now,
-        );
-        progress.webhookSentAt = now;
-      } catch (error) {
-        errors.push(`webhook: ${error instanceof Error ? error.message : 'failed'}`);
-      }
+      const outcome = await postWebhook(
+        this.egress,
+        settings.webhookUrl as string,
+        settings.webhookSigningSecret as string,
+        message,
+        now,
+      );
+      if (outcome.delivered) progress.webhookSentAt = now;
+      else errors.push(`webhook: ${describeFailure(outcome)}`);
     }
     const attempts = reminder.attempts + 1;
     if (errors.length === 0) {
