@@ -1,3 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import {
@@ -220,5 +226,102 @@ describe('webhook egress policy', () => {
       failure: 'refused',
     });
     expect(asked).toEqual(['metadata.test']);
+  });
+});
+
+/** A certificate for hooks.onprem.test, made for this run (no private key lives in the repository). */
+const selfSignedCertificate = (): { key: string; cert: string } | null => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'keyward-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=hooks.onprem.test',
+        '-addext',
+        'subjectAltName=DNS:hooks.onprem.test',
+      ],
+      { stdio: 'ignore' },
+    );
+    return {
+      key: readFileSync(path.join(dir, 'key.pem'), 'utf8'),
+      cert: readFileSync(path.join(dir, 'cert.pem'), 'utf8'),
+    };
+  } catch {
+    console.warn('openssl is not available: the https webhook test is skipped.');
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+const tls = selfSignedCertificate();
+
+describe.skipIf(!tls)('webhook egress over https', () => {
+  it('connects to the checked address and still presents and checks the host name', async () => {
+    const seen: { host?: string; servername?: string | false; body: string }[] = [];
+    const receiver = createHttpsServer({ key: tls!.key, cert: tls!.cert }, (req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const servername = (req.socket as { servername?: string | false }).servername;
+        seen.push({ host: req.headers.host, servername, body });
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const port = (receiver.address() as AddressInfo).port;
+    const asked: string[] = [];
+    const policy = (allowed: string) =>
+      new EgressPolicy({
+        production: true,
+        allow: [allowed],
+        trustedCa: tls!.cert,
+        resolve: async (hostname) => {
+          asked.push(hostname);
+          return [{ address: '127.0.0.1', family: 4 }];
+        },
+      });
+    try {
+      await expect(
+        safeWebhookPost(
+          policy('hooks.onprem.test'),
+          `https://hooks.onprem.test:${port}/hook`,
+          { 'content-type': 'application/json' },
+          '{"event":"test"}',
+        ),
+      ).resolves.toEqual({ delivered: true, status: 200 });
+      expect(seen).toEqual([
+        {
+          host: `hooks.onprem.test:${port}`,
+          servername: 'hooks.onprem.test',
+          body: '{"event":"test"}',
+        },
+      ]);
+      // Another name on the same address: the certificate does not match, nothing is delivered.
+      await expect(
+        safeWebhookPost(
+          policy('other.onprem.test'),
+          `https://other.onprem.test:${port}/`,
+          {},
+          '{}',
+        ),
+      ).resolves.toEqual({ delivered: false, status: null, failure: 'unreachable' });
+      expect(seen).toHaveLength(1);
+      expect(asked).toEqual(['hooks.onprem.test', 'other.onprem.test']);
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 });

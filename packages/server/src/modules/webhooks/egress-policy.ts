@@ -30,6 +30,8 @@ export interface EgressOptions extends Partial<EgressLimits> {
   /** Host names and addresses or CIDRs (`10.0.0.0/8`, `fd00::/8`) reachable although private. */
   allow?: readonly string[];
   resolve?: Resolve;
+  /** Tests only: the certificate authority receivers' certificates chain to (replaces the system's). */
+  trustedCa?: string;
 }
 
 export const DEFAULT_EGRESS_LIMITS: EgressLimits = {
@@ -196,9 +198,11 @@ export class EgressPolicy {
   readonly production: boolean;
   private readonly allow: AllowList;
   private readonly resolveHost: Resolve;
+  readonly trustedCa: string | undefined;
 
   constructor(options: EgressOptions) {
     this.production = options.production;
+    this.trustedCa = options.trustedCa;
     this.allow = parseAllowList(options.allow ?? []);
     this.resolveHost = options.resolve ?? systemResolve;
     this.limits = {

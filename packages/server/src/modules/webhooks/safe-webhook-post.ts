@@ -55,6 +55,7 @@ const send = (
   body: string,
   limits: EgressLimits,
   remainingMs: number,
+  trustedCa: string | undefined,
 ): Promise<WebhookOutcome> =>
   new Promise((resolve) => {
     const { url, hostname } = target;
@@ -75,6 +76,7 @@ const send = (
       // With several checked addresses, Node tries them in turn (autoSelectFamily, on by default).
       lookup: pinnedLookup(target.addresses),
       ...(secure && isIP(hostname) === 0 ? { servername: hostname } : {}),
+      ...(secure && trustedCa ? { ca: trustedCa } : {}),
     });
     let status: number | null = null;
     let settled = false;
@@ -139,5 +141,5 @@ export const safeWebhookPost = async (
     throw error;
   }
   const remainingMs = Math.max(policy.limits.totalTimeoutMs - (Date.now() - started), 1);
-  return send(target, headers, body, policy.limits, remainingMs);
+  return send(target, headers, body, policy.limits, remainingMs, policy.trustedCa);
 };
