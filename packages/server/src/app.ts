@@ -113,6 +113,7 @@ export const createApp = async (
   config: AppConfig,
   clock: Clock = systemClock,
 ): Promise<KeywardApp> => {
+  const logger = createLogger(config.logLevel ?? 'info', config.logDestination);
   const mailer = config.smtpUrl
     ? new ReminderMailer(config.smtpUrl, config.smtpFrom ?? 'keyward@localhost')
     : null;
@@ -128,6 +129,7 @@ export const createApp = async (
     redisUrl: config.redisUrl ?? null,
     throttleLimits: config.throttleLimits,
     searchMemoryKeys: config.searchMemoryKeys,
+    logger,
     webhookEgress: {
       ...config.webhookEgress,
       production: config.production,
@@ -135,7 +137,6 @@ export const createApp = async (
     },
   });
   await services.authChanges.start();
-  const logger = createLogger(config.logLevel ?? 'info', config.logDestination);
   const metrics = createMetrics();
   const protection = armor(config.production);
   const apollo = new ApolloServer<GraphQLContext>({

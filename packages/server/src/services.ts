@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from './common/clock.js';
 import { AccountService } from './modules/accounts/account.service.js';
@@ -37,6 +38,8 @@ export interface ServiceOptions {
   searchMemoryKeys?: number;
   /** Where webhooks may go (production: https only; allowed private hosts; tests: a fake DNS). */
   webhookEgress?: EgressOptions;
+  /** Operator-facing warnings (an undelivered webhook and why); silent when absent. */
+  logger?: Pick<Logger, 'warn'> | null;
 }
 
 /** Services live for the whole process; per-request state goes in the context. */
@@ -74,7 +77,13 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     apiKeyExport: new ApiKeyExportService(dataSource, apiKeys, apiTokens, externalKeys, roles),
     auditLog: new AuditLogService(dataSource),
     refusedAuth,
-    reminders: new ReminderScheduler(dataSource, clock, options.mailer ?? null, webhookEgress),
+    reminders: new ReminderScheduler(
+      dataSource,
+      clock,
+      options.mailer ?? null,
+      webhookEgress,
+      options.logger ?? null,
+    ),
     webhookEgress,
     settings,
     clock,

@@ -161,6 +161,7 @@ describe.each(testDatabases)('webhook egress on $name', (database) => {
   let other: Receiver;
   /** Listens on TRAP_HOST at the receiver's port: what a rebound name would reach. */
   let trap: Receiver;
+  const logs: string[] = [];
 
   beforeAll(async () => {
     receiver = await startReceiver();
@@ -170,6 +171,7 @@ describe.each(testDatabases)('webhook egress on $name', (database) => {
       webhookAllow: [`${RECEIVER_HOST}/32`],
       webhookResolve: dns.resolve,
       webhookLimits: { connectTimeoutMs: 500, totalTimeoutMs: 800, maxResponseBytes: 64 * 1024 },
+      logDestination: { write: (line) => void logs.push(line) },
     });
     production = await TestServer.start(database, {
       production: true,
@@ -286,6 +288,17 @@ describe.each(testDatabases)('webhook egress on $name', (database) => {
     expect(await remindersOf(server, key.apiKey.id)).toMatchObject([
       { status: 'PENDING', attempts: 1, lastError: 'webhook: failed' },
     ]);
+    // The operator's log says why, by host only (no path, query or credentials).
+    const warning = logs
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.accountId === owner.account.id && entry.failure);
+    expect(warning).toMatchObject({
+      level: 40,
+      webhookHost: `${TRAP_HOST}:${receiver.port}`,
+      failure: 'refused',
+      status: null,
+    });
+    expect(String(warning?.msg)).toContain('KEYWARD_WEBHOOK_ALLOW');
   });
 
   it('refuses a name rebound to a refused address between saving and sending', async () => {
