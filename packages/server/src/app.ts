@@ -30,6 +30,7 @@ import { authenticate, sessionCookieJar } from './http/request-context.js';
 import { createVerifyHandler, VERIFY_PATH } from './http/verify-endpoint.js';
 import type { ThrottleLimits } from './modules/verification/failure-throttle.js';
 import { ReminderMailer } from './modules/settings/reminder-delivery.js';
+import type { EgressOptions } from './modules/webhooks/egress-policy.js';
 import { createServices, type Services } from './services.js';
 
 export interface KeywardApp {
@@ -53,9 +54,12 @@ export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 
       | 'metricsToken'
       | 'previousTokenSecret'
       | 'searchMemoryKeys'
+      | 'webhookAllow'
     >
   > & {
     throttleLimits?: ThrottleLimits;
+    /** Tests: a fake DNS and short time bounds for webhooks. */
+    webhookEgress?: Omit<EgressOptions, 'production' | 'allow'>;
     /** Where logs go (stdout by default); tests read them. */
     logDestination?: DestinationStream;
   };
@@ -136,6 +140,7 @@ export const createApp = async (
   config: AppConfig,
   clock: Clock = systemClock,
 ): Promise<KeywardApp> => {
+  const logger = createLogger(config.logLevel ?? 'info', config.logDestination);
   const mailer = config.smtpUrl
     ? new ReminderMailer(config.smtpUrl, config.smtpFrom ?? 'keyward@localhost')
     : null;
@@ -151,9 +156,14 @@ export const createApp = async (
     redisUrl: config.redisUrl ?? null,
     throttleLimits: config.throttleLimits,
     searchMemoryKeys: config.searchMemoryKeys,
+    logger,
+    webhookEgress: {
+      ...config.webhookEgress,
+      production: config.production,
+      allow: config.webhookAllow ?? [],
+    },
   });
   await services.authChanges.start();
-  const logger = createLogger(config.logLevel ?? 'info', config.logDestination);
   const metrics = createMetrics();
   const protection = armor(config.production);
   const apollo = new ApolloServer<GraphQLContext>({

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { KEY_NAME_INDEX_BUDGET } from './modules/api-keys/key-name-index.js';
+import { parseAllowList } from './modules/webhooks/egress-policy.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -34,6 +35,8 @@ export interface Config {
   drainTimeoutMs: number;
   /** Key names this server may hold in memory for search (0: searches walk the database). */
   searchMemoryKeys: number;
+  /** Private host names, addresses and CIDRs webhooks may reach (on-premise receivers). */
+  webhookAllow: string[];
 }
 
 const readSecret = (dataDir: string, production: boolean): string => {
@@ -57,6 +60,16 @@ const parseCount = (name: string, env: NodeJS.ProcessEnv, fallback: number): num
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number.`);
   return Number(value);
+};
+
+/** `KEYWARD_WEBHOOK_ALLOW`: comma-separated; a malformed entry stops the start. */
+const parseWebhookAllow = (value: string | undefined): string[] => {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  parseAllowList(entries);
+  return entries;
 };
 
 const parseTrustProxy = (value: string | undefined): boolean | number | string => {
@@ -88,5 +101,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     metricsToken: env.METRICS_TOKEN || null,
     drainTimeoutMs: parseCount('KEYWARD_DRAIN_TIMEOUT_MS', env, 25_000),
     searchMemoryKeys: parseCount('KEYWARD_SEARCH_MEMORY_KEYS', env, KEY_NAME_INDEX_BUDGET),
+    webhookAllow: parseWebhookAllow(env.KEYWARD_WEBHOOK_ALLOW),
   };
 };

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from './common/clock.js';
 import { AccountService } from './modules/accounts/account.service.js';
@@ -16,6 +17,7 @@ import { RoleService } from './modules/roles/role.service.js';
 import { ApiKeySettingsService } from './modules/settings/api-key-settings.service.js';
 import type { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
+import { EgressPolicy, type EgressOptions } from './modules/webhooks/egress-policy.js';
 import { AuthCache } from './modules/verification/auth-cache.js';
 import { AuthChanges } from './modules/verification/auth-changes.js';
 import { FailureThrottle, type ThrottleLimits } from './modules/verification/failure-throttle.js';
@@ -34,6 +36,10 @@ export interface ServiceOptions {
   throttleLimits?: ThrottleLimits;
   /** Key names held in memory for search (KEY_NAME_INDEX_BUDGET by default). */
   searchMemoryKeys?: number;
+  /** Where webhooks may go (production: https only; allowed private hosts; tests: a fake DNS). */
+  webhookEgress?: EgressOptions;
+  /** Operator-facing warnings (an undelivered webhook and why); silent when absent. */
+  logger?: Pick<Logger, 'warn'> | null;
 }
 
 /** Services live for the whole process; per-request state goes in the context. */
@@ -43,7 +49,8 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const cache = new AuthCache();
   const authChanges = new AuthChanges(dataSource, cache, options.redisUrl ?? null);
   const roles = new RoleService(dataSource);
-  const settings = new ApiKeySettingsService(dataSource, clock, authChanges);
+  const webhookEgress = new EgressPolicy(options.webhookEgress ?? { production: true });
+  const settings = new ApiKeySettingsService(dataSource, clock, authChanges, webhookEgress);
   const keyNameIndexes = new KeyNameIndexes(dataSource, options.searchMemoryKeys);
   const apiKeys = new ApiKeyService(
     dataSource,
@@ -70,7 +77,14 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     apiKeyExport: new ApiKeyExportService(dataSource, apiKeys, apiTokens, externalKeys, roles),
     auditLog: new AuditLogService(dataSource),
     refusedAuth,
-    reminders: new ReminderScheduler(dataSource, clock, options.mailer ?? null),
+    reminders: new ReminderScheduler(
+      dataSource,
+      clock,
+      options.mailer ?? null,
+      webhookEgress,
+      options.logger ?? null,
+    ),
+    webhookEgress,
     settings,
     clock,
     externalKeys,

@@ -87,7 +87,11 @@ describe.each(testDatabases)('renewal reminders on $name', (database) => {
   beforeAll(async () => {
     smtp = await startSmtp();
     receiver = await startReceiver();
-    server = await TestServer.start(database, { smtpUrl: smtp.url });
+    // The receiver listens on loopback, which webhooks reach only where the operator allows it.
+    server = await TestServer.start(database, {
+      smtpUrl: smtp.url,
+      webhookAllow: ['127.0.0.1'],
+    });
   });
   afterAll(async () => {
     await server.stop();
@@ -173,7 +177,7 @@ describe.each(testDatabases)('renewal reminders on $name', (database) => {
     expect(failed).toMatchObject({
       status: 'PENDING',
       attempts: 1,
-      lastError: 'webhook: webhook answered HTTP 503',
+      lastError: 'webhook: failed with HTTP 503',
     });
     expect([mailsFor(), callsFor()]).toEqual([1, 1]);
     // Not before the backoff has passed.
@@ -202,7 +206,13 @@ describe.each(testDatabases)('renewal reminders on $name', (database) => {
     const mailer = new ReminderMailer(smtp.url, 'keyward@test.local');
     const schedulers = Array.from(
       { length: 4 },
-      () => new ReminderScheduler(server.dataSource, server.clock.now, mailer),
+      () =>
+        new ReminderScheduler(
+          server.dataSource,
+          server.clock.now,
+          mailer,
+          server.keyward.services.webhookEgress,
+        ),
     );
     await Promise.all(schedulers.map((scheduler) => scheduler.runOnce()));
     await Promise.all(schedulers.map((scheduler) => scheduler.runOnce()));

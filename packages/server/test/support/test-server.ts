@@ -14,6 +14,7 @@ import { newId } from '../../src/common/ids.js';
 import type { TestDatabase } from './databases.js';
 import { TestClock } from './test-clock.js';
 import type { ThrottleLimits } from '../../src/modules/verification/failure-throttle.js';
+import type { EgressLimits, Resolve } from '../../src/modules/webhooks/egress-policy.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -40,7 +41,23 @@ export interface TestServerOptions {
   throttleLimits?: ThrottleLimits;
   /** `METRICS_TOKEN`. */
   metricsToken?: string;
+  /** KEYWARD_WEBHOOK_ALLOW: private hosts or CIDRs webhooks may reach (loopback receivers). */
+  webhookAllow?: string[];
+  /** Answers host names for webhooks; by default a fake DNS that never asks the network. */
+  webhookResolve?: Resolve;
+  webhookLimits?: Partial<EgressLimits>;
 }
+
+/**
+ * Tests never resolve names through the network: `localhost` is loopback, names under `.test`
+ * resolve to a documentation address (public by the policy's rules, and never sent to: every
+ * delivery in tests goes to a loopback receiver), anything else is unknown.
+ */
+export const testResolve: Resolve = async (hostname) => {
+  if (hostname === 'localhost') return [{ address: '127.0.0.1', family: 4 }];
+  if (hostname.endsWith('.test')) return [{ address: '203.0.113.80', family: 4 }];
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+};
 
 export interface Credentials {
   cookie?: string;
@@ -84,6 +101,8 @@ export class TestServer {
         logDestination: options.logDestination,
         metricsToken: options.metricsToken ?? null,
         // Every suite shares 127.0.0.1: only the throttling tests use real limits.
+        webhookAllow: options.webhookAllow ?? [],
+        webhookEgress: { resolve: options.webhookResolve ?? testResolve, ...options.webhookLimits },
         throttleLimits: options.throttleLimits ?? {
           perSource: 100_000,
           perKey: 100_000,

@@ -225,7 +225,7 @@ export type UpdateApiKeySettingsInput = {
   reminderRecipients?: Array<string> | null | undefined;
   /** 90 (3 months), 180 (6 months) or 1 to 3650 days. */
   tokenDurationDays?: number | null | undefined;
-  /** An empty string removes the webhook. */
+  /** https (http outside production) to a public host, or to a private one the server operator allows (KEYWARD_WEBHOOK_ALLOW). An empty string removes the webhook. */
   webhookUrl?: string | null | undefined;
 };
 

@@ -297,7 +297,8 @@ export const en = {
       enforcement: 'Choose alert only or enforce.',
       reminderLeadDays: 'Use up to 5 reminders, each 1 to 365 days ahead.',
       reminderRecipients: 'Enter up to 20 valid email addresses.',
-      webhookUrl: 'Enter an http or https URL.',
+      webhookUrl:
+        'Enter an https URL (http outside production) of a public host. Private, local and cloud metadata addresses are refused unless the server operator allows them.',
     },
   },
   keysExport: {

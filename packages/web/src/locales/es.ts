@@ -300,7 +300,8 @@ export const es: TranslationMessages = {
       enforcement: 'Elige solo alertar o bloquear.',
       reminderLeadDays: 'Usa hasta 5 recordatorios, cada uno de 1 a 365 días antes.',
       reminderRecipients: 'Introduce hasta 20 direcciones de correo válidas.',
-      webhookUrl: 'Introduce una URL http o https.',
+      webhookUrl:
+        'Introduce una URL https (http fuera de producción) de un host público. Las direcciones privadas, locales y de metadatos de la nube se rechazan salvo que el operador del servidor las permita.',
     },
   },
   keysExport: {

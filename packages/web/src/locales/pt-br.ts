@@ -300,7 +300,8 @@ export const ptBR: TranslationMessages = {
       enforcement: 'Escolha apenas alertar ou bloquear.',
       reminderLeadDays: 'Use até 5 lembretes, cada um de 1 a 365 dias antes.',
       reminderRecipients: 'Informe até 20 endereços de e-mail válidos.',
-      webhookUrl: 'Informe uma URL http ou https.',
+      webhookUrl:
+        'Informe uma URL https (http fora de produção) de um host público. Endereços privados, locais e de metadados da nuvem são recusados, a menos que o operador do servidor os permita.',
     },
   },
   keysExport: {

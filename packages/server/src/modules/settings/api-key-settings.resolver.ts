@@ -32,7 +32,11 @@ export class UpdateApiKeySettingsInput {
   @Field(() => [String], { nullable: true })
   reminderRecipients?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'An empty string removes the webhook.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'https (http outside production) to a public host, or to a private one the server operator allows (KEYWARD_WEBHOOK_ALLOW). An empty string removes the webhook.',
+  })
   webhookUrl?: string | null;
 }
 

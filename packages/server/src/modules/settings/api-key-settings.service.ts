@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { requireAnyResource, requireResource } from '../auth/authorization.js';
 import type { Caller } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
+import { EgressRefused, type EgressPolicy } from '../webhooks/egress-policy.js';
 import { TokenReminder } from './token-reminder.entity.js';
 import {
   ApiKeySettings,
@@ -26,17 +27,37 @@ export interface SettingsChanges {
   webhookUrl?: string | null;
 }
 
-const validUrl = (raw: string): string => {
+const MAX_URL_LENGTH = 500;
+
+/**
+ * A webhook URL this server may post to: http(s) (https only in production), stored in its
+ * normalized form, and whose host resolves only to public addresses or ones the operator allows.
+ * The same check runs again at every send.
+ */
+const validWebhookUrl = async (egress: EgressPolicy, raw: string): Promise<string> => {
+  const schemes = egress.production ? 'an https' : 'an http or https';
+  const formError = badInput(
+    'webhookUrl',
+    `Enter ${schemes} URL of at most ${MAX_URL_LENGTH} characters.`,
+  );
+  let url: URL;
   try {
-    const url = new URL(raw);
-    const normalized = url.toString();
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && normalized.length <= 500) {
-      return normalized;
-    }
+    url = egress.checkForm(raw);
   } catch {
-    // fall through
+    throw formError;
   }
-  throw badInput('webhookUrl', 'Enter an http or https URL of at most 500 characters.');
+  const normalized = url.toString();
+  if (normalized.length > MAX_URL_LENGTH) throw formError;
+  try {
+    await egress.check(url);
+  } catch (error) {
+    if (!(error instanceof EgressRefused)) throw error;
+    throw badInput(
+      'webhookUrl',
+      'Enter a URL whose host is a public address: private, local and cloud metadata addresses are refused unless the server operator allows them.',
+    );
+  }
+  return normalized;
 };
 
 /** Where a webhook points, without the user, password or query a URL may carry secrets in. */
@@ -56,6 +77,7 @@ export class ApiKeySettingsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly authChanges: AuthChanges,
+    private readonly egress: EgressPolicy,
   ) {}
 
   async get(caller: Caller): Promise<ApiKeySettings> {
@@ -110,7 +132,7 @@ export class ApiKeySettingsService {
 
   async update(caller: Caller, changes: SettingsChanges): Promise<ApiKeySettings> {
     const principal = requireResource(caller, Resources.editApiKeysSettings);
-    const validated = this.validate(changes);
+    const validated = await this.validate(changes);
     const saved = await this.dataSource.transaction(async (manager) => {
       const settings = await this.forAccount(principal.accountId, manager);
       const isNew = settings.updatedAt.getTime() === 0;
@@ -138,7 +160,7 @@ export class ApiKeySettingsService {
     return saved;
   }
 
-  private validate(changes: SettingsChanges): Partial<ApiKeySettings> {
+  private async validate(changes: SettingsChanges): Promise<Partial<ApiKeySettings>> {
     const out: Partial<ApiKeySettings> = {};
     if (changes.tokenDurationDays != null) {
       const days = changes.tokenDurationDays;
@@ -169,7 +191,9 @@ export class ApiKeySettingsService {
     }
     if (changes.webhookUrl != null) {
       out.webhookUrl =
-        changes.webhookUrl.trim() === '' ? null : validUrl(changes.webhookUrl.trim());
+        changes.webhookUrl.trim() === ''
+          ? null
+          : await validWebhookUrl(this.egress, changes.webhookUrl.trim());
     }
     return out;
   }

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { EgressPolicy } from '../webhooks/egress-policy.js';
+import { safeWebhookPost, type WebhookOutcome } from '../webhooks/safe-webhook-post.js';
 
 export interface ReminderMessage {
   accountSlug: string;
@@ -44,12 +46,14 @@ export class ReminderMailer {
 export const signWebhookBody = (secret: string, timestamp: string, body: string): string =>
   `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 
+/** Posts a signed reminder under the egress policy; the outcome says delivered or failed. */
 export const postWebhook = async (
+  egress: EgressPolicy,
   url: string,
   secret: string,
   message: ReminderMessage,
   now: Date,
-): Promise<void> => {
+): Promise<WebhookOutcome> => {
   const body = JSON.stringify({
     event: 'token.reminder',
     account: message.accountSlug,
@@ -59,15 +63,18 @@ export const postWebhook = async (
     tokenExpiresAt: message.tokenExpiresAt.toISOString(),
   });
   const timestamp = String(Math.floor(now.getTime() / 1000));
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
+  return safeWebhookPost(
+    egress,
+    url,
+    {
       'content-type': 'application/json',
       'x-keyward-timestamp': timestamp,
       'x-keyward-signature': signWebhookBody(secret, timestamp, body),
     },
     body,
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`webhook answered HTTP ${response.status}`);
+  );
 };
+
+/** What is recorded of a failed delivery: the HTTP status at most, never a network detail. */
+export const describeFailure = (outcome: WebhookOutcome): string =>
+  outcome.status === null ? 'failed' : `failed with HTTP ${outcome.status}`;

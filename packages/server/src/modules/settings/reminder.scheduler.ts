@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { addMs, DAY_MS, type Clock } from '../../common/clock.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
@@ -7,9 +8,24 @@ import { Account } from '../accounts/account.entity.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { ApiToken } from '../api-keys/api-token.entity.js';
 import { ApiKeySettings, defaultSettings } from './api-key-settings.entity.js';
-import { postWebhook, type ReminderMailer, type ReminderMessage } from './reminder-delivery.js';
+import type { EgressPolicy } from '../webhooks/egress-policy.js';
+import {
+  describeFailure,
+  postWebhook,
+  type ReminderMailer,
+  type ReminderMessage,
+} from './reminder-delivery.js';
 import { tokenDueAt } from './token-age.js';
 import { ReminderStatus, TokenReminder } from './token-reminder.entity.js';
+
+/** The host a webhook points at, without any credentials, path or query it may carry. */
+const webhookHost = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(not a URL)';
+  }
+};
 
 const CLAIM_MS = 2 * 60 * 1000;
 const MAX_ATTEMPTS = 8;
@@ -29,6 +45,10 @@ export class ReminderScheduler {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly mailer: ReminderMailer | null,
+    /** Where webhooks may go: checked again at every send (see EgressPolicy). */
+    private readonly egress: EgressPolicy,
+    /** Tells the operator why a webhook was not delivered; the account sees only "failed". */
+    private readonly logger: Pick<Logger, 'warn'> | null = null,
   ) {}
 
   async runOnce(): Promise<{ planned: number; delivered: number }> {
@@ -165,16 +185,29 @@ export class ReminderScheduler {
       }
     }
     if (wantsWebhook && !reminder.webhookSentAt) {
-      try {
-        await postWebhook(
-          settings.webhookUrl as string,
-          settings.webhookSigningSecret as string,
-          message,
-          now,
-        );
+      const outcome = await postWebhook(
+        this.egress,
+        settings.webhookUrl as string,
+        settings.webhookSigningSecret as string,
+        message,
+        now,
+      );
+      if (outcome.delivered) {
         progress.webhookSentAt = now;
-      } catch (error) {
-        errors.push(`webhook: ${error instanceof Error ? error.message : 'failed'}`);
+      } else {
+        errors.push(`webhook: ${describeFailure(outcome)}`);
+        this.logger?.warn(
+          {
+            reminderId: reminder.id,
+            accountId: reminder.accountId,
+            webhookHost: webhookHost(settings.webhookUrl as string),
+            failure: outcome.failure,
+            status: outcome.status,
+          },
+          outcome.failure === 'refused'
+            ? 'Webhook refused by the egress policy (private receivers need KEYWARD_WEBHOOK_ALLOW)'
+            : 'Webhook not delivered',
+        );
       }
     }
     const attempts = reminder.attempts + 1;

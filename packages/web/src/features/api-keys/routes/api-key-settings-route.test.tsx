@@ -62,7 +62,7 @@ const setup = ({
       if (fail) {
         return {
           errors: [
-            new GraphQLError('Enter an http or https URL.', {
+            new GraphQLError('Enter a URL whose host is a public address.', {
               extensions: { code: 'BAD_USER_INPUT', field: 'webhookUrl' },
             }),
           ],
@@ -129,9 +129,9 @@ describe('ApiKeySettingsRoute', () => {
     const { user } = setup({ fail: true });
     const url = await screen.findByTestId('settings-webhook-url');
     await user.clear(url);
-    await user.type(url, 'ftp://nope');
+    await user.type(url, 'http://169.254.169.254/latest/meta-data/');
     await user.click(screen.getByTestId('settings-save'));
-    expect(await screen.findByText('Enter an http or https URL.')).toBeInTheDocument();
+    expect(await screen.findByText(/of a public host\. Private, local/)).toBeInTheDocument();
     expect(url).toHaveAttribute('aria-invalid', 'true');
     expect(await screen.findByText('Could not save the settings')).toBeInTheDocument();
   });
