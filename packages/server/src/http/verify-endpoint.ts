@@ -19,11 +19,18 @@ const GATE_STATUS: Record<VerificationCode, number> = {
 const send = (res: ServerResponse, status: number, body: unknown) =>
   sendJson(res, status, JSON.stringify(body));
 
-const sendJson = (res: ServerResponse, status: number, json: string) => {
+const sendJson = (
+  res: ServerResponse,
+  status: number,
+  json: string,
+  retryAfterSeconds?: number,
+) => {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(json),
     'cache-control': 'no-store',
+    // Every 429 says when to come back.
+    ...(status === 429 ? { 'retry-after': String(retryAfterSeconds ?? 60) } : {}),
   });
   res.end(json);
 };
@@ -118,7 +125,7 @@ export const createVerifyHandler = (
           : verification.code === 'RATE_LIMITED'
             ? 429
             : 200;
-        sendJson(res, status, jsonOf(verification));
+        sendJson(res, status, jsonOf(verification), verification.retryAfterSeconds);
       };
       if (verification.delayMs > 0) setTimeout(respond, verification.delayMs);
       else respond();
