@@ -103,9 +103,10 @@ describe.skipIf(!chromiumAvailable)('cross-account keys, end to end in Chromium'
   });
 
   it('refuses the partner key in demo before demo grants it anything', async () => {
+    // A right token for an account that never granted the key: FORBIDDEN, not a failed guess.
     const refused = await listDemoAsPartnerKey();
-    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await verifyInDemo()).code).toBe('INVALID_CREDENTIALS');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await verifyInDemo()).code).toBe('FORBIDDEN');
   });
 
   it('adds the partner key in demo’s External tab with a role holding View API Keys', async () => {
@@ -140,9 +141,9 @@ describe.skipIf(!chromiumAvailable)('cross-account keys, end to end in Chromium'
     await externalRow(partnerKey).waitFor({ state: 'detached' });
 
     const refused = await listDemoAsPartnerKey();
-    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.data?.generatedKeys ?? null).toBeNull();
-    expect(await verifyInDemo()).toMatchObject({ valid: false, code: 'INVALID_CREDENTIALS' });
+    expect(await verifyInDemo()).toMatchObject({ valid: false, code: 'FORBIDDEN' });
     // Partner's own grant is untouched.
     expect((await keyward.verifyKey(partnerKey, partnerToken, 'partner')).code).toBe('VALID');
   });

@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import helmet from 'helmet';
 import type { DestinationStream, Logger } from 'pino';
 import type { IncomingMessage, RequestListener } from 'node:http';
@@ -19,6 +18,7 @@ import { systemClock, type Clock } from './common/clock.js';
 import type { Config } from './config.js';
 import { createLoaders, type GraphQLContext } from './graphql/context.js';
 import { createFormatError } from './graphql/errors.js';
+import { armorLimits, MAX_TOKENS, operationLimitsPlugin } from './graphql/query-limits.js';
 import { keywardSchema } from './graphql/schema.js';
 import { jsonErrorHandler } from './http/error-handler.js';
 import { exportRoutes } from './http/exports.js';
@@ -63,20 +63,6 @@ export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 
     /** Where logs go (stdout by default); tests read them. */
     logDestination?: DestinationStream;
   };
-
-const MAX_TOKENS = 2000;
-
-/** Limits bound what one document may cost; their values are not revealed to clients. */
-const armor = (production: boolean) =>
-  new ApolloArmor({
-    maxDepth: { n: 10, exposeLimits: false },
-    costLimit: { maxCost: 5000, exposeLimits: false },
-    maxAliases: { n: 15, exposeLimits: false },
-    // Tokens are limited by graphql-js's own parser (parseOptions), which keeps syntax errors coded as parse failures.
-    maxTokens: { enabled: false },
-    maxDirectives: { n: 10, exposeLimits: false },
-    blockFieldSuggestion: { enabled: production },
-  }).protect();
 
 /** The SPA's own origin only; Mantine sets inline styles, nothing runs inline. */
 const CONTENT_SECURITY_POLICY = {
@@ -165,9 +151,10 @@ export const createApp = async (
   });
   await services.authChanges.start();
   const metrics = createMetrics();
-  const protection = armor(config.production);
+  const protection = armorLimits(config.production);
+  const schema = await keywardSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await keywardSchema(),
+    schema,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
@@ -185,6 +172,7 @@ export const createApp = async (
       // No cache hints are used (responses are per user); it would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(metrics),
+      operationLimitsPlugin<GraphQLContext>(schema),
     ],
     logger,
   });

@@ -39,8 +39,8 @@ export interface Config {
   webhookAllow: string[];
 }
 
-const readSecret = (dataDir: string, production: boolean): string => {
-  const fromEnv = process.env.KEYWARD_SECRET;
+const readSecret = (dataDir: string, production: boolean, env: NodeJS.ProcessEnv): string => {
+  const fromEnv = env.KEYWARD_SECRET;
   if (fromEnv) {
     if (fromEnv.length < 32) throw new Error('KEYWARD_SECRET must be at least 32 characters.');
     return fromEnv;
@@ -72,9 +72,25 @@ const parseWebhookAllow = (value: string | undefined): string[] => {
   return entries;
 };
 
-const parseTrustProxy = (value: string | undefined): boolean | number | string => {
+/**
+ * `true` trusts every X-Forwarded-For entry, so any client could choose its address (and
+ * sidestep throttling, or get another address blocked): refused in production unless
+ * TRUST_PROXY_FORCE=true. A hop count or the proxy's addresses are what to set.
+ */
+const parseTrustProxy = (
+  env: NodeJS.ProcessEnv,
+  production: boolean,
+): boolean | number | string => {
+  const value = env.TRUST_PROXY;
   if (!value || value === 'false') return false;
-  if (value === 'true') return true;
+  if (value === 'true') {
+    if (production && env.TRUST_PROXY_FORCE !== 'true') {
+      throw new Error(
+        'TRUST_PROXY=true lets any client choose its address: set the hop count or the proxy addresses (or TRUST_PROXY_FORCE=true).',
+      );
+    }
+    return true;
+  }
   return /^\d+$/.test(value) ? Number(value) : value;
 };
 
@@ -88,11 +104,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     host: env.HOST ?? '127.0.0.1',
     production,
     databaseUrl,
-    tokenSecret: readSecret(dataDir, production),
+    tokenSecret: readSecret(dataDir, production, env),
     previousTokenSecret: env.KEYWARD_SECRET_PREVIOUS || null,
     seedDemo: env.KEYWARD_SEED_DEMO ? env.KEYWARD_SEED_DEMO === 'true' : isSqlite && !production,
     webDist: path.resolve(env.KEYWARD_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
-    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    trustProxy: parseTrustProxy(env, production),
     smtpUrl: env.SMTP_URL || null,
     smtpFrom: env.SMTP_FROM ?? 'Keyward <keyward@localhost>',
     redisUrl: env.REDIS_URL || null,

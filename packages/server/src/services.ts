@@ -68,7 +68,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const lastUse = new LastUseRecorder(dataSource);
   return {
     accounts: new AccountService(dataSource),
-    authentication: new AuthenticationService(dataSource, throttle),
+    authentication: new AuthenticationService(dataSource, throttle, refusedAuth),
     roles,
     roleAdmin: new RoleAdminService(dataSource, authChanges),
     apiKeys,

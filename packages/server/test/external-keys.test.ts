@@ -89,8 +89,8 @@ describe.each(testDatabases)('external keys on $name', (database) => {
   it("lets a partner key act in demo with demo's roles only, and stop at once when removed", async () => {
     await generateKey(server, demo.cookie, 'Demo own key');
     const partnerKey = await generateKey(server, partner.cookie, 'Partner reporting');
-    // Before any grant, the key cannot address demo at all.
-    expect(errorCode(await server.graphql(LIST, {}, asKey(partnerKey)))).toBe('UNAUTHENTICATED');
+    // Before any grant, the key cannot address demo at all: a proven token, so FORBIDDEN.
+    expect(errorCode(await server.graphql(LIST, {}, asKey(partnerKey)))).toBe('FORBIDDEN');
 
     const added = await server.graphql<{
       addExternalKey: {
@@ -134,7 +134,7 @@ describe.each(testDatabases)('external keys on $name', (database) => {
 
     const removed = await server.graphql(REMOVE, { id: external.id }, { cookie: demo.cookie });
     expect(removed.errors).toBeUndefined();
-    expect(errorCode(await server.graphql(LIST, {}, asKey(partnerKey)))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.graphql(LIST, {}, asKey(partnerKey)))).toBe('FORBIDDEN');
   });
 
   it('stops a granted key in demo at once when its owner deactivates or deletes it', async () => {

@@ -31,7 +31,7 @@ export interface Page<Row> {
 }
 
 export const MAX_PAGE_SIZE = 100;
-const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_PAGE_SIZE = 20;
 
 type Encoded = string | number | boolean | null | { d: string };
 

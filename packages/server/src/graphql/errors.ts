@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { AppError } from '../common/app-error.js';
 import { AuthorityError } from '../modules/auth/authority.js';
+import { limitError } from './query-limits.js';
 
 /** Codes Apollo itself raises for malformed requests; their messages are safe. */
 const REQUEST_ERROR_CODES = new Set([
@@ -39,9 +40,15 @@ export const createFormatError =
       };
     }
     const code = formatted.extensions?.code;
-    // The parser names its token limit; limits are not told to clients.
-    if (code === 'GRAPHQL_PARSE_FAILED' && /tokens/i.test(formatted.message)) {
-      return { message: 'Query validation error.', extensions: { code } };
+    // Each limit says which it is (never its value), with its own code.
+    const limit = limitError(formatted);
+    if (limit) return limit;
+    // Apollo raises this one uncoded: a client's mistake, not ours.
+    if (formatted.message === 'provided sha does not match query') {
+      return {
+        message: 'The persisted query hash does not match the query.',
+        extensions: { code: 'BAD_REQUEST' },
+      };
     }
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code } };

@@ -26,12 +26,16 @@ const HTTP_STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
   EXPIRED: 401,
   FORBIDDEN: 403,
+  NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
+  RATE_LIMITED: 429,
 };
 
 /** Coded errors as JSON, like GraphQL's, before any byte of the file is sent. */
 const sendError = (res: Response, error: unknown) => {
   if (error instanceof AppError) {
+    if (error.code === 'RATE_LIMITED')
+      res.setHeader('Retry-After', String(error.retryAfterSeconds ?? 60));
     res
       .status(HTTP_STATUS[error.code] ?? 400)
       .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });

@@ -50,7 +50,9 @@ export const authenticate = async (
     return {
       principal: null,
       ip,
-      ...(code === 'EXPIRED' || code === 'RATE_LIMITED' ? { authFailure: code } : {}),
+      ...(code === 'EXPIRED' || code === 'RATE_LIMITED' || code === 'FORBIDDEN'
+        ? { authFailure: code, retryAfterSeconds: verification.retryAfterSeconds }
+        : {}),
     };
   }
   const session = parseCookie(req.get('cookie') ?? '')[SESSION_COOKIE];

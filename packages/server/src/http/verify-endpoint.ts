@@ -19,13 +19,38 @@ const GATE_STATUS: Record<VerificationCode, number> = {
 const send = (res: ServerResponse, status: number, body: unknown) =>
   sendJson(res, status, JSON.stringify(body));
 
-const sendJson = (res: ServerResponse, status: number, json: string) => {
+const sendJson = (
+  res: ServerResponse,
+  status: number,
+  json: string,
+  retryAfterSeconds?: number,
+) => {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(json),
     'cache-control': 'no-store',
+    // Every 429 says when to come back.
+    ...(status === 429 ? { 'retry-after': String(retryAfterSeconds ?? 60) } : {}),
   });
   res.end(json);
+};
+
+const isJson = (type: string | undefined) =>
+  type !== undefined && /^application\/json\s*(;|$)/i.test(type);
+
+/** 413 with the code, then the connection is closed: the rest of the body is not read. */
+const tooLarge = (req: IncomingMessage, res: ServerResponse) => {
+  res.setHeader('connection', 'close');
+  send(res, 413, {
+    errors: [
+      {
+        message: 'The request body is too large.',
+        extensions: { code: 'PAYLOAD_TOO_LARGE' },
+      },
+    ],
+  });
+  // Drain what is still arriving instead of resetting the socket under the answer.
+  req.resume();
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -118,7 +143,7 @@ export const createVerifyHandler = (
           : verification.code === 'RATE_LIMITED'
             ? 429
             : 200;
-        sendJson(res, status, jsonOf(verification));
+        sendJson(res, status, jsonOf(verification), verification.retryAfterSeconds);
       };
       if (verification.delayMs > 0) setTimeout(respond, verification.delayMs);
       else respond();
@@ -146,17 +171,43 @@ export const createVerifyHandler = (
       send(res, 405, { errors: [{ message: 'Use POST.', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
+    // A body must be JSON: a text/plain or form POST is what any web page may send cross-site
+    // unasked. Without a body the key headers are needed, which no page sends without a preflight.
+    const hasBody =
+      req.headers['transfer-encoding'] !== undefined ||
+      (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+    if (hasBody && !isJson(req.headers['content-type'])) {
+      send(res, 415, {
+        errors: [
+          {
+            message: 'Send application/json.',
+            extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+          },
+        ],
+      });
+      req.resume();
+      return;
+    }
+    const declared = Number(req.headers['content-length']);
+    if (declared > MAX_BODY_BYTES) {
+      tooLarge(req, res);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (chunk: Buffer) => {
+      if (refused) return;
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        req.destroy();
+        refused = true;
+        tooLarge(req, res);
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => {
+      if (refused) return;
       try {
         const raw =
           chunks.length === 1

@@ -107,6 +107,7 @@ export class TestServer {
           perSource: 100_000,
           perKey: 100_000,
           freeFailures: 100_000,
+          perEmailFree: 100_000,
         },
       },
       clock.now,

@@ -17,6 +17,17 @@ describe('graphql-errors', () => {
     expect(getErrorCode(new TypeError('Failed to fetch'))).toBe('NETWORK');
   });
 
+  it('tells every document limit alike, and throttling apart', () => {
+    for (const code of [
+      'QUERY_TOO_DEEP',
+      'QUERY_TOO_COSTLY',
+      'TOO_MANY_ALIASES',
+      'TOO_MANY_TOKENS',
+    ])
+      expect(getErrorCode(graphQLErrors({ code }))).toBe('QUERY_LIMIT');
+    expect(getErrorCode(graphQLErrors({ code: 'RATE_LIMITED' }))).toBe('RATE_LIMITED');
+  });
+
   it('maps HTTP statuses when the body carries no GraphQL errors', () => {
     const response = new Response('<html>', { status: 401 });
     const error = new ServerError('Unauthorized', { response, bodyText: '<html>' });

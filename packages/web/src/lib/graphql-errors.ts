@@ -8,6 +8,9 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'BAD_USER_INPUT',
+  'RATE_LIMITED',
+  /** Any of the server's document limits (depth, cost, aliases, tokens, directives). */
+  'QUERY_LIMIT',
   'NETWORK',
   'UNKNOWN',
 ] as const;
@@ -16,6 +19,15 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 const isErrorCode = (value: unknown): value is ErrorCode =>
   typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+
+/** The server names each limit it refused a document for; the app tells them alike. */
+const queryLimitCodes = [
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_TOKENS',
+  'TOO_MANY_DIRECTIVES',
+];
 
 const parseServerErrors = (error: ServerError): readonly GraphQLFormattedError[] => {
   try {
@@ -39,6 +51,7 @@ const codeFromStatus = (statusCode: number): ErrorCode => {
   if (statusCode === 401) return 'UNAUTHENTICATED';
   if (statusCode === 403) return 'FORBIDDEN';
   if (statusCode === 404) return 'NOT_FOUND';
+  if (statusCode === 429) return 'RATE_LIMITED';
   return 'NETWORK';
 };
 
@@ -47,6 +60,7 @@ export const getErrorCode = (error: unknown): ErrorCode => {
   for (const graphQLError of graphQLErrorsOf(error)) {
     const code = graphQLError.extensions?.code;
     if (isErrorCode(code)) return code;
+    if (typeof code === 'string' && queryLimitCodes.includes(code)) return 'QUERY_LIMIT';
   }
   if (ServerError.is(error)) return codeFromStatus(error.statusCode);
   if (error instanceof TypeError) return 'NETWORK';

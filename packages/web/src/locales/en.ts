@@ -29,6 +29,8 @@ export const en = {
     NOT_FOUND: 'This item no longer exists. Reload the page to see the current list.',
     CONFLICT: 'This conflicts with an existing item.',
     BAD_USER_INPUT: 'Some of the information is not valid. Check the fields and try again.',
+    RATE_LIMITED: 'Too many failed attempts. Wait a few minutes and try again.',
+    QUERY_LIMIT: 'This request asks for too much at once. Use a smaller page or fewer filters.',
     NETWORK: 'Could not reach the server. Check your connection and try again.',
     UNKNOWN: 'Something unexpected happened. Try again.',
     retry: 'Try again',
@@ -422,6 +424,7 @@ export const en = {
       EXPIRED: 'outdated token',
       FORBIDDEN: 'missing permission',
       RATE_LIMITED: 'rate limited',
+      SIGN_IN_FAILED: 'wrong password at sign-in',
     },
     actions: {
       'api-key': {

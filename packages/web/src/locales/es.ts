@@ -31,6 +31,9 @@ export const es: TranslationMessages = {
     NOT_FOUND: 'Este elemento ya no existe. Recarga la página para ver la lista actual.',
     CONFLICT: 'Esto entra en conflicto con un elemento existente.',
     BAD_USER_INPUT: 'Algunos datos no son válidos. Revisa los campos e inténtalo de nuevo.',
+    RATE_LIMITED: 'Demasiados intentos fallidos. Espera unos minutos e inténtalo de nuevo.',
+    QUERY_LIMIT:
+      'Esta solicitud pide demasiado a la vez. Usa una página más pequeña o menos filtros.',
     NETWORK: 'No se pudo conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
     UNKNOWN: 'Ocurrió algo inesperado. Inténtalo de nuevo.',
     retry: 'Reintentar',
@@ -426,6 +429,7 @@ export const es: TranslationMessages = {
       EXPIRED: 'token desactualizado',
       FORBIDDEN: 'sin permiso',
       RATE_LIMITED: 'límite de intentos',
+      SIGN_IN_FAILED: 'contraseña incorrecta al iniciar sesión',
     },
     actions: {
       'api-key': {

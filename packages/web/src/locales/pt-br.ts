@@ -31,6 +31,9 @@ export const ptBR: TranslationMessages = {
     NOT_FOUND: 'Este item não existe mais. Recarregue a página para ver a lista atual.',
     CONFLICT: 'Isso entra em conflito com um item existente.',
     BAD_USER_INPUT: 'Algumas informações não são válidas. Confira os campos e tente novamente.',
+    RATE_LIMITED: 'Muitas tentativas com falha. Aguarde alguns minutos e tente novamente.',
+    QUERY_LIMIT:
+      'Esta solicitação pede coisas demais de uma vez. Use uma página menor ou menos filtros.',
     NETWORK: 'Não foi possível falar com o servidor. Verifique sua conexão e tente novamente.',
     UNKNOWN: 'Aconteceu algo inesperado. Tente novamente.',
     retry: 'Tentar novamente',
@@ -426,6 +429,7 @@ export const ptBR: TranslationMessages = {
       EXPIRED: 'token desatualizado',
       FORBIDDEN: 'sem permissão',
       RATE_LIMITED: 'limite de tentativas',
+      SIGN_IN_FAILED: 'senha incorreta no login',
     },
     actions: {
       'api-key': {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { assertVisibleName } from '../../common/text-input.js';
 import { badInput, conflict, notFound } from '../../common/app-error.js';
 import { newId } from '../../common/ids.js';
 import { requirePrincipal } from '../auth/authorization.js';
@@ -51,6 +52,8 @@ export const createAccount = async (
   if (!SLUG_PATTERN.test(slug)) {
     throw badInput('slug', 'Use 1 to 40 lower-case letters, digits or hyphens.');
   }
+  if (!name.trim() || name.length > 100) throw badInput('name', 'Use 1 to 100 characters.');
+  assertVisibleName('name', name);
   if (await manager.getRepository(Account).existsBy({ slug })) {
     throw conflict(`An account named ${slug} already exists.`, 'slug');
   }

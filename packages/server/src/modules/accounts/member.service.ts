@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { assertVisibleName } from '../../common/text-input.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, conflict, notFound } from '../../common/app-error.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
@@ -52,6 +53,8 @@ export class MemberService {
     const email = input.email.trim().toLowerCase();
     if (!EMAIL_PATTERN.test(email) || email.length > 254)
       throw badInput('email', 'Enter a valid email address.');
+    // The email is the member's name until they choose one.
+    assertVisibleName('email', email);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { assertVisibleName, filterText } from '../../common/text-input.js';
 import { AppError, badInput, conflict } from '../../common/app-error.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
@@ -128,6 +129,7 @@ const whereAlertLevel = (
 const normalizeName = (raw: string): { name: string; nameNormalized: string } => {
   const name = raw.trim();
   if (name.length < 1) throw badInput('name', 'Enter a name to identify the key.');
+  assertVisibleName('name', name);
   if (name.length > NAME_MAX_LENGTH) {
     throw badInput('name', `The name must be at most ${NAME_MAX_LENGTH} characters.`);
   }
@@ -185,7 +187,7 @@ export class ApiKeyService {
       ? (await this.settings.forAccount(principal.accountId)).tokenDurationDays
       : 0;
     const now = this.clock();
-    const search = args.search?.trim().toLowerCase();
+    const search = filterText('search', args.search)?.toLowerCase();
     const roleIds = args.roleIds?.length ? [...args.roleIds] : null;
     const createdBy = args.createdBy ?? null;
     const searchOnly =

@@ -76,6 +76,14 @@ export const generateKeyIdentifier = (accountSlug: string): string => {
   return `kw-${accountSlug}-${random}`;
 };
 
+/**
+ * The one spelling of a key identifier, applied before every lookup and every count:
+ * identifiers are generated lower case, so any case and surrounding spaces mean the same
+ * key on SQLite and on MySQL alike (whose collation would otherwise ignore case and
+ * trailing spaces while SQLite does not).
+ */
+export const canonicalKeyIdentifier = (key: string): string => key.trim().toLowerCase();
+
 /** The account slug inside a key identifier, or null for anything not shaped like one. */
 export const accountSlugOfKey = (key: string): string | null => {
   const match = /^kw-([a-z0-9-]{1,40})-[a-z0-9]{12}$/.exec(key);

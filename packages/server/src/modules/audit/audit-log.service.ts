@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { filterText } from '../../common/text-input.js';
 import { badInput } from '../../common/app-error.js';
 import {
   LIKE_ESCAPE,
@@ -98,16 +99,18 @@ export class AuditLogService {
       .getRepository(AuditEvent)
       .createQueryBuilder('e')
       .where('e.accountId = :accountId', { accountId });
-    if (filter.actor?.trim()) {
+    const actor = filterText('actor', filter.actor);
+    const action = filterText('action', filter.action);
+    const targetKey = filterText('targetKey', filter.targetKey);
+    if (actor) {
       query.andWhere(`LOWER(e.actorLabel) LIKE :actor ${LIKE_ESCAPE}`, {
-        actor: likeContains(filter.actor.trim()),
+        actor: likeContains(actor),
       });
     }
-    if (filter.action?.trim())
-      query.andWhere('e.action = :action', { action: filter.action.trim() });
-    if (filter.targetKey?.trim()) {
+    if (action) query.andWhere('e.action = :action', { action });
+    if (targetKey) {
       query.andWhere(`LOWER(e.targetLabel) LIKE :target ${LIKE_ESCAPE}`, {
-        target: likeContains(filter.targetKey.trim()),
+        target: likeContains(targetKey),
       });
     }
     if (filter.from) query.andWhere('e.createdAt >= :from', { from: sqlTimestamp(filter.from) });

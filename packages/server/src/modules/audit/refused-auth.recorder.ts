@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock.js';
 import { newId } from '../../common/ids.js';
 import { Account } from '../accounts/account.entity.js';
+import { Membership } from '../accounts/membership.entity.js';
 import { accountSlugOfKey } from '../api-keys/api-token.secret.js';
 import { AuditEvent } from './audit-event.entity.js';
 
@@ -9,7 +10,10 @@ import { AuditEvent } from './audit-event.entity.js';
 const MAX_PENDING = 10_000;
 
 interface Pending {
+  /** A key identifier, or a user's email for a refused sign-in. */
   key: string;
+  /** Set for a refused sign-in: the user whose accounts record it. */
+  userId?: string;
   ip: string | null;
   reason: string;
   attempts: number;
@@ -32,7 +36,15 @@ export class RefusedAuthRecorder {
   ) {}
 
   record(key: string, ip: string | null, reason: string): void {
-    const id = `${key}\u0000${ip ?? ''}\u0000${reason}`;
+    this.add(`${key}\u0000${ip ?? ''}\u0000${reason}`, key, ip, reason);
+  }
+
+  /** A wrong password for a real user: recorded in each of the user's accounts. */
+  recordSignIn(userId: string, email: string, ip: string | null): void {
+    this.add(`user:${userId}\u0000${ip ?? ''}`, email, ip, 'SIGN_IN_FAILED', userId);
+  }
+
+  private add(id: string, key: string, ip: string | null, reason: string, userId?: string) {
     const now = this.clock();
     const entry = this.pending.get(id);
     if (entry) {
@@ -41,6 +53,7 @@ export class RefusedAuthRecorder {
     } else if (this.pending.size < MAX_PENDING) {
       this.pending.set(id, {
         key: key.slice(0, 80),
+        ...(userId ? { userId } : {}),
         ip,
         reason,
         attempts: 1,
@@ -79,40 +92,60 @@ export class RefusedAuthRecorder {
   private async write(entries: Pending[]): Promise<void> {
     const slugs = [
       ...new Set(
-        entries.map((entry) => accountSlugOfKey(entry.key)).filter((slug) => slug !== null),
+        entries
+          .filter((entry) => !entry.userId)
+          .map((entry) => accountSlugOfKey(entry.key))
+          .filter((slug) => slug !== null),
       ),
     ];
-    if (slugs.length === 0) return;
-    const accounts = await this.dataSource
-      .getRepository(Account)
-      .createQueryBuilder('a')
-      .where('a.slug IN (:...slugs)', { slugs })
-      .getMany();
+    const userIds = [...new Set(entries.flatMap((entry) => (entry.userId ? [entry.userId] : [])))];
+    const accounts = slugs.length
+      ? await this.dataSource
+          .getRepository(Account)
+          .createQueryBuilder('a')
+          .where('a.slug IN (:...slugs)', { slugs })
+          .getMany()
+      : [];
+    const memberships = userIds.length
+      ? await this.dataSource
+          .getRepository(Membership)
+          .createQueryBuilder('m')
+          .where('m.userId IN (:...userIds)', { userIds })
+          .getMany()
+      : [];
     const accountBySlug = new Map(accounts.map((account) => [account.slug, account.id]));
+    const accountsOfUser = new Map<string, string[]>();
+    for (const membership of memberships) {
+      accountsOfUser.set(membership.userId, [
+        ...(accountsOfUser.get(membership.userId) ?? []),
+        membership.accountId,
+      ]);
+    }
     const rows = entries.flatMap((entry) => {
-      const accountId = accountBySlug.get(accountSlugOfKey(entry.key) ?? '');
-      if (!accountId) return [];
-      return [
-        {
-          id: newId(),
-          accountId,
-          action: 'auth.refused',
-          actorType: 'anonymous' as const,
-          actorId: null,
-          actorLabel: null,
-          targetType: 'api-key',
-          targetId: null,
-          targetLabel: entry.key,
-          details: JSON.stringify({
-            reason: entry.reason,
-            attempts: entry.attempts,
-            from: entry.first.toISOString(),
-            to: entry.last.toISOString(),
-          }),
-          sourceIp: entry.ip,
-          createdAt: entry.last,
-        },
-      ];
+      const accountIds = entry.userId
+        ? (accountsOfUser.get(entry.userId) ?? [])
+        : [accountBySlug.get(accountSlugOfKey(entry.key) ?? '')].filter(
+            (id): id is string => id !== undefined,
+          );
+      return accountIds.map((accountId) => ({
+        id: newId(),
+        accountId,
+        action: 'auth.refused',
+        actorType: 'anonymous' as const,
+        actorId: null,
+        actorLabel: null,
+        targetType: entry.userId ? 'user' : 'api-key',
+        targetId: entry.userId ?? null,
+        targetLabel: entry.key,
+        details: JSON.stringify({
+          reason: entry.reason,
+          attempts: entry.attempts,
+          from: entry.first.toISOString(),
+          to: entry.last.toISOString(),
+        }),
+        sourceIp: entry.ip,
+        createdAt: entry.last,
+      }));
     });
     for (let start = 0; start < rows.length; start += 500) {
       await this.dataSource.getRepository(AuditEvent).insert(rows.slice(start, start + 500));

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { unauthenticated } from '../../common/app-error.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { requirePrincipal } from './authorization.js';
 import type { Principal } from './principal.js';
 import {
   Me,
@@ -35,8 +36,8 @@ const describe = async (context: GraphQLContext, principal: Principal): Promise<
 export class AuthResolver {
   @Query(() => Me, { description: 'The caller. UNAUTHENTICATED when nobody is signed in.' })
   async me(@Ctx() context: GraphQLContext): Promise<Me> {
-    if (!context.principal) throw unauthenticated();
-    return describe(context, context.principal);
+    // Same code as every other operation: RATE_LIMITED, EXPIRED or FORBIDDEN when that is why.
+    return describe(context, requirePrincipal(context));
   }
 
   @Mutation(() => SignInPayload, { description: 'Starts a session in an httpOnly cookie.' })

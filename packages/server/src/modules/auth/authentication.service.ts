@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MoreThan, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { sha256Hex } from '../../common/sha256.js';
 import { badInput, notFound, unauthenticated } from '../../common/app-error.js';
@@ -7,6 +8,7 @@ import { Membership } from '../accounts/membership.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 import { PasswordSetupLink } from './password-setup-link.entity.js';
 import type { FailureThrottle } from '../verification/failure-throttle.js';
+import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.js';
 import type { Caller, Principal } from './principal.js';
 import { Session } from './session.entity.js';
@@ -18,9 +20,14 @@ export class AuthenticationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly throttle: FailureThrottle,
+    private readonly refused: RefusedAuthRecorder,
   ) {}
 
-  /** Wrong passwords count against the source: guessing through aliases is throttled too. */
+  /**
+   * Wrong passwords count against the source (guessing through aliases is throttled too),
+   * and every attempt on one email, from any source, is held back longer and longer once a
+   * few have been made: slowed, never refused, so nobody can lock a real user out.
+   */
   signIn(
     email: string,
     password: string,
@@ -28,26 +35,31 @@ export class AuthenticationService {
   ): Promise<{ sessionCookie: string; expiresAt: Date }> {
     return this.throttle.guard(
       ip,
-      () => this.startSession(email, password),
+      () => this.startSession(email, password, ip),
       (error) => error.code === 'UNAUTHENTICATED',
     );
   }
 
   private async startSession(
-    email: string,
+    rawEmail: string,
     password: string,
+    ip: string | null,
   ): Promise<{ sessionCookie: string; expiresAt: Date }> {
-    if (!email.trim()) throw badInput('email', 'Enter your email.');
+    const email = rawEmail.trim().toLowerCase();
+    if (!email) throw badInput('email', 'Enter your email.');
     if (!password) throw badInput('password', 'Enter your password.');
-    const user = await this.dataSource
-      .getRepository(User)
-      .findOneBy({ email: email.trim().toLowerCase() });
+    if (email.length > 320) throw badInput('email', 'Enter a valid email.');
+    const holdMs = await this.throttle.holdSignIn(email);
+    if (holdMs > 0) await sleep(holdMs);
+    const user = await this.dataSource.getRepository(User).findOneBy({ email });
     // Same work for unknown emails and wrong passwords: no hint which one it was.
     const passwordMatches = await verifyPassword(
       password,
       user?.passwordHash ?? DUMMY_PASSWORD_HASH,
     );
     if (!user || !passwordMatches) {
+      // Every refused sign-in of a real user is in the audit log of each of their accounts.
+      if (user) this.refused.recordSignIn(user.id, user.email, ip);
       throw Object.assign(unauthenticated(), { message: 'Email or password is incorrect.' });
     }
     const membership = await this.dataSource
@@ -55,6 +67,7 @@ export class AuthenticationService {
       .findOne({ where: { userId: user.id }, order: { createdAt: 'ASC' } });
     if (!membership)
       throw Object.assign(unauthenticated(), { message: 'Email or password is incorrect.' });
+    await this.throttle.signedIn(email);
     const sessionCookie = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);

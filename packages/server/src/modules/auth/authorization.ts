@@ -22,7 +22,12 @@ export const requirePrincipal = (caller: Caller): Principal => {
     throw new AppError(
       'RATE_LIMITED',
       'Too many failed attempts from this source: try again later.',
+      undefined,
+      caller.retryAfterSeconds,
     );
+  }
+  if (!caller.principal && caller.authFailure === 'FORBIDDEN') {
+    throw forbidden('This key holds no grant in the account addressed.');
   }
   if (!caller.principal) throw unauthenticated();
   return caller.principal;

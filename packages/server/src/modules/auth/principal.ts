@@ -24,8 +24,13 @@ export type Principal =
 export interface Caller {
   principal: Principal | null;
   ip: string | null;
-  /** EXPIRED: a key's right token past its enforced duration. RATE_LIMITED: too many failures. */
-  authFailure?: 'EXPIRED' | 'RATE_LIMITED';
+  /**
+   * EXPIRED: a key's right token past its enforced duration. RATE_LIMITED: too many failures
+   * (retry after `retryAfterSeconds`). FORBIDDEN: a right token addressing an account that
+   * never granted the key.
+   */
+  authFailure?: 'EXPIRED' | 'RATE_LIMITED' | 'FORBIDDEN';
+  retryAfterSeconds?: number;
 }
 
 export const actorOf = (principal: Principal) =>

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { filterText } from '../../common/text-input.js';
 import { badInput, conflict, notFound } from '../../common/app-error.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
@@ -74,7 +75,7 @@ export class ExternalKeyService {
     const principal = requireResource(caller, Resources.viewApiKeys);
     const filtered = () => {
       const query = this.externalGrants(this.dataSource.manager, principal);
-      const search = args.search?.trim();
+      const search = filterText('search', args.search);
       if (search) {
         query.andWhere(
           `(LOWER(k.key) LIKE :search ${LIKE_ESCAPE} OR LOWER(owner.slug) LIKE :search ${LIKE_ESCAPE})`,

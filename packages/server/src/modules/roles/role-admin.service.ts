@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { assertVisibleName } from '../../common/text-input.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../../common/app-error.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
@@ -19,6 +20,7 @@ const normalizeRoleName = (raw: string) => {
   const name = raw.trim();
   if (name.length < 1 || name.length > 100)
     throw badInput('name', 'The role name must have 1 to 100 characters.');
+  assertVisibleName('name', name);
   return { name, nameNormalized: name.toLowerCase() };
 };
 

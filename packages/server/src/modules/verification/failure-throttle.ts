@@ -14,12 +14,25 @@ export interface ThrottleLimits {
   perKey: number;
   /** Failures per source per minute answered at full speed; beyond, each is slowed a little more. */
   freeFailures: number;
+  /**
+   * Sign-in attempts for one email per 15 minutes answered at full speed, whatever their
+   * source; beyond, each is held back twice as long as the one before (never refused).
+   */
+  perEmailFree?: number;
 }
 
-export const DEFAULT_LIMITS: ThrottleLimits = { perSource: 30, perKey: 60, freeFailures: 10 };
+export const DEFAULT_LIMITS: ThrottleLimits = {
+  perSource: 30,
+  perKey: 60,
+  freeFailures: 10,
+  perEmailFree: 5,
+};
 const SOURCE_BLOCK_SECONDS = 15 * 60;
 const KEY_BLOCK_SECONDS = 5 * 60;
 const MAX_DELAY_MS = 2_000;
+const EMAIL_WINDOW_SECONDS = 15 * 60;
+const EMAIL_FIRST_DELAY_MS = 200;
+const MAX_EMAIL_DELAY_MS = 10_000;
 /** With a shared store, how long a "not blocked" answer for a source is trusted locally. */
 const SHARED_CHECK_MS = 1_000;
 const MAX_TRACKED_SOURCES = 100_000;
@@ -45,6 +58,7 @@ const isBlocked = (limiter: RateLimiterAbstract, points: number, subject: string
 export class FailureThrottle {
   private readonly bySource: RateLimiterAbstract;
   private readonly byKey: RateLimiterAbstract;
+  private readonly byEmail: RateLimiterAbstract;
   /**
    * Blocks this server has seen, so the hot path answers without a promise or a round trip:
    * in memory every block is made here; with Redis, blocks made elsewhere are learnt from
@@ -70,6 +84,19 @@ export class FailureThrottle {
       duration: 60,
       blockDuration: KEY_BLOCK_SECONDS,
     };
+    const email = {
+      keyPrefix: 'kw-signin-email',
+      // Never blocks: an attacker must not be able to lock a real user out.
+      points: Number.MAX_SAFE_INTEGER,
+      duration: EMAIL_WINDOW_SECONDS,
+    };
+    this.byEmail = redis
+      ? new RateLimiterRedis({
+          ...email,
+          storeClient: redis,
+          insuranceLimiter: new RateLimiterMemory(email),
+        })
+      : new RateLimiterMemory(email);
     this.shared = redis !== null;
     this.bySource = redis
       ? new RateLimiterRedis({
@@ -110,6 +137,37 @@ export class FailureThrottle {
     return isBlocked(this.byKey, this.limits.perKey, key);
   }
 
+  /** Seconds until a blocked source may try again, for Retry-After. */
+  sourceRetryAfterSeconds(source: string): number {
+    const until = this.blockedSources.get(source);
+    const ms = until === undefined ? SOURCE_BLOCK_SECONDS * 1000 : until - Date.now();
+    return Math.max(1, Math.ceil(ms / 1000));
+  }
+
+  /** Seconds until a key under attack accepts wrong tokens again, for Retry-After. */
+  async keyRetryAfterSeconds(key: string): Promise<number> {
+    const result = await this.byKey.get(key);
+    const ms = result?.msBeforeNext ?? KEY_BLOCK_SECONDS * 1000;
+    return Math.max(1, Math.ceil(ms / 1000));
+  }
+
+  /**
+   * Counts a sign-in attempt for an email (before its password is checked, so parallel
+   * guesses see each other) and answers how long to hold it back: nothing for the first
+   * few in 15 minutes, then twice as long each time up to 10 s. Never a refusal, so nobody
+   * can lock a real user out; a success clears the count.
+   */
+  async holdSignIn(email: string): Promise<number> {
+    const consumed = await this.byEmail.penalty(email, 1);
+    const excess = consumed.consumedPoints - (this.limits.perEmailFree ?? 5);
+    if (excess <= 0) return 0;
+    return Math.min(EMAIL_FIRST_DELAY_MS * 2 ** Math.min(excess - 1, 20), MAX_EMAIL_DELAY_MS);
+  }
+
+  async signedIn(email: string): Promise<void> {
+    await this.byEmail.delete(email);
+  }
+
   /** Counts a failure; answers how long to hold the answer back (slowing), in ms. */
   async recordFailure(source: string, key: string | null): Promise<number> {
     const consumed = await Promise.all([
@@ -140,6 +198,8 @@ export class FailureThrottle {
       throw new AppError(
         'RATE_LIMITED',
         'Too many failed attempts from this source: try again later.',
+        undefined,
+        this.sourceRetryAfterSeconds(subject),
       );
     }
     try {

@@ -47,7 +47,8 @@ export const loadKeySnapshot = async (
   key: string,
 ): Promise<KeySnapshot | null> => {
   const apiKey = await dataSource.getRepository(ApiKey).findOneBy({ key });
-  if (!apiKey) return null;
+  // MySQL's collation also matches other spellings (case, trailing spaces, accents): exact only.
+  if (!apiKey || apiKey.key !== key) return null;
   const [tokens, settings, grants] = await Promise.all([
     dataSource.getRepository(ApiToken).findBy({ apiKeyId: apiKey.id }),
     dataSource.getRepository(ApiKeySettings).findOneBy({ accountId: apiKey.accountId }),

@@ -2,7 +2,12 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock.js';
 import { Account } from '../accounts/account.entity.js';
 import { ApiToken } from '../api-keys/api-token.entity.js';
-import { accountSlugOfKey, hashBytesEqual, hashTokenBytes } from '../api-keys/api-token.secret.js';
+import {
+  accountSlugOfKey,
+  canonicalKeyIdentifier,
+  hashBytesEqual,
+  hashTokenBytes,
+} from '../api-keys/api-token.secret.js';
 import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
 import type { Principal } from '../auth/principal.js';
 import type { AuthCache } from './auth-cache.js';
@@ -37,6 +42,8 @@ export interface Verification {
   expiresAt: Date | null;
   /** How long to hold the answer back: repeated failures are slowed before they are blocked. */
   delayMs: number;
+  /** RATE_LIMITED: seconds before the block ends (Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 const refusal = (code: VerificationCode, delayMs = 0): Verification => ({
@@ -47,6 +54,11 @@ const refusal = (code: VerificationCode, delayMs = 0): Verification => ({
   resources: [],
   expiresAt: null,
   delayMs,
+});
+
+const rateLimited = (retryAfterSeconds: number, delayMs = 0): Verification => ({
+  ...refusal('RATE_LIMITED', delayMs),
+  retryAfterSeconds,
 });
 
 /**
@@ -82,8 +94,12 @@ export class KeyVerifier {
    * no promise, no await); a promise otherwise.
    */
   verify(request: VerificationRequest, ip: string | null): Verification | Promise<Verification> {
-    const presented = hashTokenBytes(this.tokenSecret, request.token);
-    return this.verifyFromCache(request, ip, presented) ?? this.verifyFully(request, ip, presented);
+    const key = canonicalKeyIdentifier(request.key);
+    const canonical = key === request.key ? request : { ...request, key };
+    const presented = hashTokenBytes(this.tokenSecret, canonical.token);
+    return (
+      this.verifyFromCache(canonical, ip, presented) ?? this.verifyFully(canonical, ip, presented)
+    );
   }
 
   /** Null whenever anything is missing from memory, or the answer is a failure to count. */
@@ -109,22 +125,24 @@ export class KeyVerifier {
     presented: Buffer,
   ): Promise<Verification> {
     const source = ip ?? 'unknown';
-    if (await this.throttle.sourceBlocked(source)) return refusal('RATE_LIMITED');
+    if (await this.throttle.sourceBlocked(source))
+      return rateLimited(this.throttle.sourceRetryAfterSeconds(source));
     const now = this.clock();
     const snapshot =
       this.cache.getKey(request.key, now.getTime()) ?? (await this.load(request.key, now));
     const token = snapshot
       ? await this.matchingToken(snapshot, request.token, presented, now)
       : undefined;
-    if (!snapshot || !token) return this.fail(request.key, source, ip, Boolean(snapshot));
+    if (!snapshot || !token) return this.fail(request.key, source, ip, snapshot);
 
     const { slug, knownAccountId } = this.addressedAccount(snapshot, request);
     const accountId = knownAccountId ?? (await this.accountId(slug ?? ''));
     const decided = accountId
       ? this.decide(request, ip, now, snapshot, token, accountId, slug)
       : null;
-    // A right token for an account that never granted the key is as wrong as a wrong token.
-    return decided ?? this.fail(request.key, source, ip, true);
+    // A proven token addressing an account that never granted the key guesses nothing:
+    // refused, never counted as a failure (it would block the source, the key's own use included).
+    return decided ?? this.refuse(refusal('FORBIDDEN'), request.key, ip);
   }
 
   /** The account addressed (the key's own unless one is named), and its id if known without a query. */
@@ -247,19 +265,23 @@ export class KeyVerifier {
   }
 
   /**
-   * Wrong credentials count against the source and, for a real key, against that key.
+   * Wrong credentials count against the source and against the key identifier: a real key
+   * by its id, an unknown one by its canonical spelling, so both are answered alike.
    * Once a key is under attack its wrong tokens are RATE_LIMITED; its right token still works.
    */
   private async fail(
     key: string,
     source: string,
     ip: string | null,
-    keyExists: boolean,
+    snapshot: KeySnapshot | null,
   ): Promise<Verification> {
-    const keyUnderAttack = keyExists && (await this.throttle.keyBlocked(key));
-    const delayMs = await this.throttle.recordFailure(source, keyExists ? key : null);
+    const subject = snapshot ? `id:${snapshot.apiKeyId}` : `key:${key}`;
+    const keyUnderAttack = await this.throttle.keyBlocked(subject);
+    const delayMs = await this.throttle.recordFailure(source, subject);
     return this.refuse(
-      refusal(keyUnderAttack ? 'RATE_LIMITED' : 'INVALID_CREDENTIALS', delayMs),
+      keyUnderAttack
+        ? rateLimited(await this.throttle.keyRetryAfterSeconds(subject), delayMs)
+        : refusal('INVALID_CREDENTIALS', delayMs),
       key,
       ip,
     );

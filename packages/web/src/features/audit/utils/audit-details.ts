@@ -30,7 +30,14 @@ export const compactDetails = (details: string): string => {
   return entries.map(([key, value]) => `${key}: ${compactValue(value)}`).join(' · ');
 };
 
-const refusedReasons = ['INVALID_CREDENTIALS', 'INACTIVE', 'EXPIRED', 'FORBIDDEN', 'RATE_LIMITED'];
+const refusedReasons = [
+  'INVALID_CREDENTIALS',
+  'INACTIVE',
+  'EXPIRED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'SIGN_IN_FAILED',
+];
 
 /** A line a person can read: refused authentications in words, other changes as compact JSON. */
 export const describeAuditDetails = (

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { testDatabases } from './support/databases.js';
+import { accountWithOwner, errorCode, generateKey, type GeneratedKey } from './support/fixtures.js';
+import { auditEvents } from './support/state.js';
+import { TestServer } from './support/test-server.js';
+
+const wrongTokenOf = (token: string) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+
+const verifyAt = async (
+  server: TestServer,
+  body: Record<string, unknown>,
+  from: string,
+  gate = false,
+) => {
+  const response = await fetch(`${server.url}/api/keys/verify${gate ? '?gate=true' : ''}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as { code: string },
+  };
+};
+
+const ME = '{ me { kind } }';
+
+describe.each(testDatabases)('throttling rules that hold on $name', (database) => {
+  let server: TestServer;
+  let owner: Awaited<ReturnType<typeof accountWithOwner>>;
+  let partner: Awaited<ReturnType<typeof accountWithOwner>>;
+  let key: GeneratedKey;
+
+  beforeAll(async () => {
+    server = await TestServer.start(database, {
+      trustProxy: true,
+      throttleLimits: { perSource: 6, perKey: 10, freeFailures: 3, perEmailFree: 3 },
+    });
+    owner = await accountWithOwner(server, 'holding');
+    partner = await accountWithOwner(server, 'elsewhere');
+    key = await generateKey(server, owner.cookie, 'Holding', [
+      owner.roles.get('api-keys-read-only')!.id,
+    ]);
+  });
+  afterAll(async () => server.stop());
+
+  it('canonicalises key identifiers: every spelling gets the same answer and shares one count', async () => {
+    const spellings = [key.apiKey.key.toUpperCase(), `${key.apiKey.key}  `, ` ${key.apiKey.key}`];
+    for (const [index, spelling] of spellings.entries()) {
+      expect(
+        (await verifyAt(server, { key: spelling, token: key.token }, `198.51.100.${index + 1}`))
+          .body.code,
+      ).toBe('VALID');
+    }
+    // Ten wrong tokens spread over spellings and sources put the key under attack as one.
+    const target = await generateKey(server, owner.cookie, 'Spelled');
+    const variants = [
+      target.apiKey.key,
+      target.apiKey.key.toUpperCase(),
+      `${target.apiKey.key} `,
+      `${target.apiKey.key[0]!.toUpperCase()}${target.apiKey.key.slice(1)}`,
+      `${target.apiKey.key}   `,
+    ];
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await verifyAt(
+        server,
+        { key: variants[attempt % variants.length], token: wrongTokenOf(target.token) },
+        `192.0.2.${attempt + 1}`,
+      );
+    }
+    const next = await verifyAt(
+      server,
+      { key: `${target.apiKey.key.toUpperCase()}  `, token: wrongTokenOf(target.token) },
+      '192.0.2.100',
+    );
+    expect(next.body.code).toBe('RATE_LIMITED');
+    expect(
+      (await verifyAt(server, { key: target.apiKey.key, token: target.token }, '192.0.2.101')).body
+        .code,
+    ).toBe('VALID');
+  });
+
+  it('counts unknown key identifiers like existing ones', async () => {
+    const unknown = 'kw-holding-zzzzzzzzzzzz';
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect(
+        (await verifyAt(server, { key: unknown, token: 'kwt_nothing' }, `192.0.2.${attempt + 20}`))
+          .body.code,
+      ).toBe('INVALID_CREDENTIALS');
+    }
+    const next = await verifyAt(server, { key: unknown, token: 'kwt_nothing' }, '192.0.2.40');
+    expect(next.body.code).toBe('RATE_LIMITED');
+  });
+
+  it('answers FORBIDDEN to a proven token addressing an account that never granted it, without counting a failure', async () => {
+    const source = '203.0.113.50';
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const result = await server.graphql(
+        ME,
+        {},
+        {
+          key: key.apiKey.key,
+          token: key.token,
+          headers: { 'x-account': 'elsewhere', 'x-forwarded-for': source },
+        },
+      );
+      expect(errorCode(result)).toBe('FORBIDDEN');
+    }
+    const verified = await verifyAt(
+      server,
+      { key: key.apiKey.key, token: key.token, account: partner.account.slug },
+      source,
+    );
+    expect(verified.body.code).toBe('FORBIDDEN');
+    // The source was never blocked: the key still works in its own account.
+    const own = await server.graphql(
+      ME,
+      {},
+      { key: key.apiKey.key, token: key.token, headers: { 'x-forwarded-for': source } },
+    );
+    expect(own.errors).toBeUndefined();
+  });
+
+  it('answers the same code on every surface once a source is blocked, with Retry-After on 429s', async () => {
+    const attacker = '203.0.113.66';
+    for (let attempt = 0; attempt < 6; attempt++)
+      await verifyAt(server, { key: key.apiKey.key, token: wrongTokenOf(key.token) }, attacker);
+    const credentials = {
+      key: key.apiKey.key,
+      token: key.token,
+      headers: { 'x-forwarded-for': attacker },
+    };
+    expect(errorCode(await server.graphql(ME, {}, credentials))).toBe('RATE_LIMITED');
+    expect(
+      errorCode(await server.graphql('{ generatedKeys { totalCount } }', {}, credentials)),
+    ).toBe('RATE_LIMITED');
+    const exported = await fetch(`${server.url}/api/keys/export?format=csv`, {
+      headers: {
+        'x-api-appkey': key.apiKey.key,
+        'x-api-apptoken': key.token,
+        'x-forwarded-for': attacker,
+      },
+    });
+    expect(exported.status).toBe(429);
+    expect(Number(exported.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(
+      ((await exported.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
+        .extensions.code,
+    ).toBe('RATE_LIMITED');
+    for (const gate of [false, true]) {
+      const verified = await verifyAt(
+        server,
+        { key: key.apiKey.key, token: key.token },
+        attacker,
+        gate,
+      );
+      expect(verified.status).toBe(429);
+      expect(Number(verified.retryAfter)).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers EXPIRED from me and from exports (401 with the code)', async () => {
+    const strict = await accountWithOwner(server, 'strictly');
+    const aged = await generateKey(server, strict.cookie, 'Aged', [
+      strict.roles.get('api-keys-read-only')!.id,
+    ]);
+    await server.graphql(
+      'mutation { updateApiKeySettings(input: { tokenDurationDays: 1, enforcement: ENFORCE }) { settings { enforcement } } }',
+      {},
+      { cookie: strict.cookie },
+    );
+    server.clock.advanceDays(2);
+    const credentials = { key: aged.apiKey.key, token: aged.token };
+    expect(errorCode(await server.graphql(ME, {}, credentials))).toBe('EXPIRED');
+    const exported = await fetch(`${server.url}/api/keys/export?format=csv`, {
+      headers: { 'x-api-appkey': aged.apiKey.key, 'x-api-apptoken': aged.token },
+    });
+    expect(exported.status).toBe(401);
+    expect(
+      ((await exported.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
+        .extensions.code,
+    ).toBe('EXPIRED');
+  });
+
+  it('slows sign-in for one email more and more, whatever the source, never locking the owner out, and audits each failure', async () => {
+    const signIn = async (password: string, from: string) => {
+      const started = performance.now();
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+        body: JSON.stringify({
+          query: 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { me { kind } } }',
+          variables: { input: { email: partner.email, password } },
+        }),
+      });
+      const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+      return { code: body.errors?.[0]?.extensions.code ?? 'OK', ms: performance.now() - started };
+    };
+    const times: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const result = await signIn(`wrong-${attempt}`, `100.64.${attempt}.1`);
+      expect(result.code).toBe('UNAUTHENTICATED');
+      times.push(result.ms);
+    }
+    // Each source failed once only: the per-email count is what slows the later ones.
+    expect(times[5]!).toBeGreaterThanOrEqual(400);
+    expect(times[5]!).toBeGreaterThan(times[4]!);
+    // The right password still signs in: slowed, never locked out.
+    expect((await signIn('correct horse battery staple', '100.64.99.1')).code).toBe('OK');
+
+    await server.keyward.services.refusedAuth.flush();
+    const refused = (await auditEvents(server, partner.account.id)).filter(
+      (event) => event.action === 'auth.refused' && event.targetLabel === partner.email,
+    );
+    expect(refused.length).toBe(6);
+    expect(new Set(refused.map((event) => event.sourceIp)).size).toBe(6);
+  });
+});
+
+describe('TRUST_PROXY in production', () => {
+  const production = {
+    NODE_ENV: 'production',
+    KEYWARD_SECRET: 'x'.repeat(40),
+    DATABASE_URL: 'mysql://u:p@127.0.0.1/db',
+  };
+
+  it('refuses true, which lets every client choose its address, unless forced', () => {
+    expect(() => loadConfig({ ...production, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(
+      loadConfig({ ...production, TRUST_PROXY: 'true', TRUST_PROXY_FORCE: 'true' }).trustProxy,
+    ).toBe(true);
+    expect(loadConfig({ ...production, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...production, TRUST_PROXY: '10.0.0.5' }).trustProxy).toBe('10.0.0.5');
+    expect(
+      loadConfig({ TRUST_PROXY: 'true', KEYWARD_DATA_DIR: '/tmp/keyward-config-test' }).trustProxy,
+    ).toBe(true);
+  });
+});
