@@ -147,6 +147,7 @@ describe.each(testDatabases)('key verification on $name', (database) => {
   it('refuses malformed requests with a coded 400', async () => {
     const response = await fetch(`${server.url}/api/keys/verify`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: '{not json',
     });
     expect(response.status).toBe(400);
