@@ -2,8 +2,6 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Role } from '../roles/role.entity.js';
 import {
-  AddMemberInput,
-  AddMemberPayload,
   RemoveMemberInput,
   RemoveMemberPayload,
   UpdateMemberInput,
@@ -21,14 +19,6 @@ export class MemberResolver {
   @FieldResolver(() => [Role], { description: 'Roles the member holds in this account.' })
   roles(@Root() member: Membership, @Ctx() context: GraphQLContext): Promise<Role[]> {
     return context.loaders.memberRoles.load(member.id);
-  }
-
-  @Mutation(() => AddMemberPayload)
-  addMember(
-    @Arg('input', () => AddMemberInput) input: AddMemberInput,
-    @Ctx() context: GraphQLContext,
-  ): Promise<AddMemberPayload> {
-    return context.services.members.add(context, input);
   }
 
   @Mutation(() => UpdateMemberPayload, {
