@@ -384,6 +384,7 @@ export const en = {
       'api-key': 'API key',
       role: 'Role',
       user: 'User',
+      invitation: 'Invitation',
       settings: 'Settings',
       account: 'Account',
     },
@@ -423,8 +424,13 @@ export const en = {
       },
       member: {
         added: 'User added',
+        invited: 'User invited',
+        joined: 'Invitation accepted',
         updated: 'User edited',
         removed: 'User removed',
+      },
+      invitation: {
+        revoked: 'Invitation revoked',
       },
       settings: {
         updated: 'API key settings changed',

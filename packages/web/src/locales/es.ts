@@ -388,6 +388,7 @@ export const es: TranslationMessages = {
       'api-key': 'Clave de API',
       role: 'Rol',
       user: 'Usuario',
+      invitation: 'Invitación',
       settings: 'Configuración',
       account: 'Cuenta',
     },
@@ -427,8 +428,13 @@ export const es: TranslationMessages = {
       },
       member: {
         added: 'Usuario añadido',
+        invited: 'Usuario invitado',
+        joined: 'Invitación aceptada',
         updated: 'Usuario editado',
         removed: 'Usuario quitado',
+      },
+      invitation: {
+        revoked: 'Invitación revocada',
       },
       settings: {
         updated: 'Configuración de claves de API cambiada',
