@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/common/ids.js';
-import { addMember } from '../src/modules/accounts/account.service.js';
-import { DUMMY_PASSWORD_HASH } from '../src/modules/auth/password.js';
+import { DataSource } from 'typeorm';
+import { createDataSource, dataSourceOptions } from '../src/db/data-source.js';
+import { migrate } from '../src/db/migrate.js';
+import { Invitations1764000000000 } from '../src/db/migrations/1764000000000-invitations.js';
+import { migrations } from '../src/db/migrations/index.js';
+import { addMember, createAccount } from '../src/modules/accounts/account.service.js';
+import { DUMMY_PASSWORD_HASH, hashPassword } from '../src/modules/auth/password.js';
 import { User } from '../src/modules/auth/user.entity.js';
 import { createAccountCommand } from '../src/scripts/create-account-command.js';
 import { testDatabases } from './support/databases.js';
@@ -279,6 +284,65 @@ describe.each(testDatabases)('invitations on $name', (database) => {
     expect(
       (await server.graphql<{ invitations: unknown[] }>(INVITATIONS, {}, owner)).data!.invitations,
     ).toEqual([]);
+  });
+
+  it('migrates away the users who never set a password, with their links and memberships', async () => {
+    const created = await database.create();
+    // The installation as it was before invitations, with a user added who never set a password.
+    const before = migrations.slice(0, migrations.indexOf(Invitations1764000000000));
+    const old = new DataSource({ ...dataSourceOptions(created.url), migrations: before });
+    await old.initialize();
+    const q = (sql: string) => (database.name === 'mysql' ? sql : sql.replaceAll('`', '"'));
+    const ids = async (dataSource: DataSource, sql: string) =>
+      ((await dataSource.query(q(sql))) as { id: string }[]).map((row) => row.id).sort();
+    try {
+      await old.runMigrations({ transaction: 'each' });
+      const { account, roles } = await old.transaction((manager) =>
+        createAccount(manager, 'legacy', 'Legacy'),
+      );
+      const now = '2026-01-01 00:00:00.000';
+      for (const [id, hash] of [
+        ['u-ghost', DUMMY_PASSWORD_HASH],
+        ['u-real', await hashPassword(PASSWORD)],
+      ] as const) {
+        await old.query(
+          q(
+            'INSERT INTO `users` (`id`, `email`, `name`, `passwordHash`, `createdAt`) VALUES (?, ?, ?, ?, ?)',
+          ),
+          [id, `${id}@legacy.test`, id, hash, now],
+        );
+        await old.transaction((manager) =>
+          addMember(manager, account.id, id, [roles.get('owner')!]),
+        );
+      }
+      await old.query(
+        q(
+          'INSERT INTO `password_setup_links` (`idHash`, `userId`, `createdAt`, `expiresAt`) VALUES (?, ?, ?, ?)',
+        ),
+        ['a'.repeat(64), 'u-ghost', now, '2099-01-01 00:00:00.000'],
+      );
+    } finally {
+      await old.destroy();
+    }
+    const dataSource = createDataSource(created.url);
+    await dataSource.initialize();
+    try {
+      await migrate(dataSource);
+      expect(await ids(dataSource, 'SELECT `id` FROM `users`')).toEqual(['u-real']);
+      expect(await ids(dataSource, 'SELECT `userId` AS `id` FROM `memberships`')).toEqual([
+        'u-real',
+      ]);
+      expect(
+        await ids(
+          dataSource,
+          'SELECT `membershipId` AS `id` FROM `membership_roles` WHERE `membershipId` NOT IN (SELECT `id` FROM `memberships`)',
+        ),
+      ).toEqual([]);
+      expect(await dataSource.createQueryRunner().getTable('password_setup_links')).toBeUndefined();
+    } finally {
+      await dataSource.destroy();
+      await created.drop();
+    }
   });
 
   it('refuses an invitation link in the same operation as another field', async () => {

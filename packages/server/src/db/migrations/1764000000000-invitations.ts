@@ -17,12 +17,19 @@ export class Invitations1764000000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const statements = isMysqlFamily(queryRunner) ? MYSQL_UP : SQLITE_UP;
     for (const statement of statements) await queryRunner.query(statement);
-    await queryRunner.query(
-      isMysqlFamily(queryRunner)
-        ? 'DELETE FROM `users` WHERE `passwordHash` = ?'
-        : 'DELETE FROM "users" WHERE "passwordHash" = ?',
-      [NEVER_SET_PASSWORD_HASH],
-    );
+    // Migrations run with foreign keys off on SQLite: dependent rows go explicitly, first.
+    const mysql = isMysqlFamily(queryRunner);
+    const q = (sql: string) => (mysql ? sql : sql.replaceAll('`', '"'));
+    const neverSet = 'SELECT `id` FROM `users` WHERE `passwordHash` = ?';
+    const theirMemberships = `SELECT \`id\` FROM \`memberships\` WHERE \`userId\` IN (${neverSet})`;
+    for (const statement of [
+      `DELETE FROM \`membership_roles\` WHERE \`membershipId\` IN (${theirMemberships})`,
+      `DELETE FROM \`memberships\` WHERE \`userId\` IN (${neverSet})`,
+      `DELETE FROM \`sessions\` WHERE \`userId\` IN (${neverSet})`,
+      'DELETE FROM `users` WHERE `passwordHash` = ?',
+    ]) {
+      await queryRunner.query(q(statement), [NEVER_SET_PASSWORD_HASH]);
+    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
