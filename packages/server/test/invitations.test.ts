@@ -140,6 +140,13 @@ describe.each(testDatabases)('invitations on $name', (database) => {
     expect(accepted.data).toEqual({
       acceptInvitation: { account: { id: acme.account.id, slug: 'acme' } },
     });
+    // The session moved to the account joined.
+    const me = await server.graphql<{ me: { account: { slug: string } } }>(
+      '{ me { account { slug } } }',
+      {},
+      globex,
+    );
+    expect(me.data!.me.account.slug).toBe('acme');
     const joined = (await membersOf(acme)).find((member) => member.user.email === globex.email);
     expect(joined?.roles).toEqual([{ name: 'API Keys - Read only' }]);
     expect(errorCode(await server.graphql(ACCEPT, { t: token }, globex))).toBe('BAD_USER_INPUT');

@@ -50,7 +50,7 @@ export class AcceptInvitationInput {
 @ObjectType()
 export class AcceptInvitationPayload {
   @Field(() => Account, {
-    description: 'The account joined; switchAccount moves the session there.',
+    description: 'The account joined; the session has moved there.',
   })
   account: Account;
 }

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { requireResource } from '../auth/authorization.js';
 import { hashPassword, isAcceptablePassword, PASSWORD_RULE } from '../auth/password.js';
 import { actorOf, type Caller, type Principal } from '../auth/principal.js';
+import { Session } from '../auth/session.entity.js';
 import { defaultUserName, User } from '../auth/user.entity.js';
 import { Resources } from '../roles/resource-catalog.js';
 import { Role } from '../roles/role.entity.js';
@@ -158,7 +159,7 @@ export class InvitationService {
     );
   }
 
-  /** A signed-in user accepts an invitation sent to their email. */
+  /** A signed-in user accepts an invitation sent to their email; their session moves there. */
   accept(caller: Caller, secret: string): Promise<Account> {
     return this.throttle.guard(
       caller.ip,
@@ -175,6 +176,12 @@ export class InvitationService {
             .getRepository(Membership)
             .existsBy({ accountId: invitation.accountId, userId: principal.userId });
           if (!already) await addMember(manager, invitation.accountId, principal.userId, roles);
+          // The session moves to the account joined, as switchAccount would.
+          await manager.update(
+            Session,
+            { idHash: principal.sessionIdHash },
+            { accountId: invitation.accountId },
+          );
           await this.recordJoined(manager, caller, principal, invitation, roles);
           return manager.getRepository(Account).findOneByOrFail({ id: invitation.accountId });
         });

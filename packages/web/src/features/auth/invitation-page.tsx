@@ -12,6 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useApolloClient } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -21,7 +22,6 @@ import { notifySuccess } from '../../lib/notify';
 import { useAcceptInvitation, useInvitationPreview } from './use-invitation';
 import { useSetPassword } from './use-set-password';
 import { useSignIn } from './use-sign-in';
-import { useSwitchAccount } from './use-switch-account';
 import { useViewerQuery } from './use-viewer-query';
 
 export const minPasswordLength = 12;
@@ -137,8 +137,8 @@ const NewPasswordForm = ({ secret, email }: { secret: string; email: string }) =
 const AcceptPanel = ({ secret, email }: { secret: string; email: string }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const client = useApolloClient();
   const [accept, { loading }] = useAcceptInvitation();
-  const { switchAccount, loading: switching } = useSwitchAccount();
   const [failure, setFailure] = useState<string | null>(null);
 
   const handleAccept = async () => {
@@ -147,7 +147,9 @@ const AcceptPanel = ({ secret, email }: { secret: string; email: string }) => {
       const result = await accept({ variables: { input: { token: secret } } });
       const account = result.data?.acceptInvitation.account;
       if (!account) return;
-      await switchAccount(account.id);
+      // The server moved the session to the account joined: nothing cached belongs to it.
+      // (A reset would refetch this page's preview, which now answers that the link is spent.)
+      await client.clearStore();
       notifySuccess(t('setPassword.accepted', { account: account.name }));
       navigate('/', { replace: true });
     } catch (error) {
@@ -171,11 +173,7 @@ const AcceptPanel = ({ secret, email }: { secret: string; email: string }) => {
           {failure}
         </Alert>
       )}
-      <Button
-        onClick={() => void handleAccept()}
-        loading={loading || switching}
-        data-testid="accept-invitation"
-      >
+      <Button onClick={() => void handleAccept()} loading={loading} data-testid="accept-invitation">
         {t('setPassword.accept')}
       </Button>
     </Stack>
