@@ -3,8 +3,8 @@ import type { Metrics } from './http/observability.js';
 import type { Services } from './services.js';
 
 /**
- * Every minute: plan and send renewal reminders, drop old tokens whose grace ended and
- * links nobody opened. Safe on several servers at once (see ReminderScheduler).
+ * Every minute: plan and send renewal reminders, drop old tokens whose grace ended,
+ * links nobody opened and invitations nobody accepted. Safe on several servers at once (see ReminderScheduler).
  */
 export const startBackgroundJobs = (
   services: Services,
@@ -18,6 +18,7 @@ export const startBackgroundJobs = (
       const { delivered } = await services.reminders.runOnce();
       metrics.remindersDelivered.inc(delivered);
       await services.apiTokens.purgeExpired();
+      await services.invitations.purgeExpired();
       metrics.schedulerRuns.inc({ outcome: 'ok' });
     } catch (error) {
       metrics.schedulerRuns.inc({ outcome: 'failed' });

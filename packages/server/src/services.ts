@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from './common/clock.js';
 import { AccountService } from './modules/accounts/account.service.js';
+import { InvitationService } from './modules/accounts/invitation.service.js';
 import { MemberService } from './modules/accounts/member.service.js';
 import { ApiKeyExportService } from './modules/api-keys/api-key-export.service.js';
 import { KeyNameIndexes } from './modules/api-keys/key-name-index.js';
@@ -89,6 +90,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     clock,
     externalKeys,
     members: new MemberService(dataSource, roles),
+    invitations: new InvitationService(dataSource, roles, throttle, clock),
     authChanges,
     lastUse,
     throttle,

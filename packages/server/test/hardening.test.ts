@@ -206,17 +206,32 @@ describe.each(testDatabases)('values at the edge of their columns on $name', (da
   });
   afterAll(async () => server.stop());
 
-  it('adds a member whose email is longer than a name may be', async () => {
+  it('invites a person whose email is longer than a name may be, who then joins', async () => {
     const email = `${'a'.repeat(150)}@edges.test`;
-    const added = await server.graphql<{
-      addMember: { member: { user: { email: string; name: string } } };
+    const invited = await server.graphql<{
+      inviteMember: { invitationPath: string; invitation: { email: string } };
     }>(
-      'mutation($email: String!) { addMember(input: { email: $email }) { member { user { email name } } } }',
+      'mutation($email: String!) { inviteMember(input: { email: $email }) { invitationPath invitation { email } } }',
       { email },
       { cookie: owner.cookie },
     );
-    expect(added.errors).toBeUndefined();
-    expect(added.data!.addMember.member.user).toEqual({ email, name: email.slice(0, 100) });
+    expect(invited.errors).toBeUndefined();
+    expect(invited.data!.inviteMember.invitation.email).toBe(email);
+    const token = invited.data!.inviteMember.invitationPath.split('#')[1];
+    const set = await server.graphql(
+      'mutation($t: String!) { setPassword(input: { token: $t, password: "a long enough password" }) { passwordSet } }',
+      { t: token },
+    );
+    expect(set.errors).toBeUndefined();
+    const members = await server.graphql<{ members: { user: { email: string; name: string } }[] }>(
+      '{ members { user { email name } } }',
+      {},
+      { cookie: owner.cookie },
+    );
+    expect(members.data!.members.map((member) => member.user)).toContainEqual({
+      email,
+      name: email.slice(0, 100),
+    });
   });
 
   it('refuses a webhook URL longer than it can store with a coded error', async () => {

@@ -21,15 +21,13 @@ const CREATE_ROLE = /* GraphQL */ `
 const UPDATE_ROLE =
   'mutation($input: UpdateRoleInput!) { updateRole(input: $input) { role { name resources { key } } } }';
 const DELETE_ROLE = 'mutation($id: ID!) { deleteRole(input: { id: $id }) { deletedRoleId } }';
-const ADD_MEMBER = /* GraphQL */ `
-  mutation AddMember($input: AddMemberInput!) {
-    addMember(input: $input) {
-      passwordSetupPath
-      member {
+const INVITE_MEMBER = /* GraphQL */ `
+  mutation InviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input) {
+      invitationPath
+      invitation {
         id
-        user {
-          email
-        }
+        email
         roles {
           name
         }
@@ -37,6 +35,8 @@ const ADD_MEMBER = /* GraphQL */ `
     }
   }
 `;
+const SET_PASSWORD =
+  'mutation($t: String!, $p: String!) { setPassword(input: { token: $t, password: $p }) { passwordSet email } }';
 const UPDATE_MEMBER =
   'mutation($input: UpdateMemberInput!) { updateMember(input: $input) { member { roles { name } } } }';
 const REMOVE_MEMBER = 'mutation($id: ID!) { removeMember(input: { id: $id }) { removedMemberId } }';
@@ -188,7 +188,7 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
     expect(
       errorCode(
         await server.graphql(
-          ADD_MEMBER,
+          INVITE_MEMBER,
           { input: { email: 'friend@acme.test', roleIds: [ownerRole] } },
           { cookie: admin.cookie },
         ),
@@ -212,39 +212,32 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
     ).toBe('FORBIDDEN');
   });
 
-  it('adds a new member who sets a first password through a single-use link', async () => {
+  it('invites a new person, who chooses a password through the single-use link and joins', async () => {
     const viewer = acme.roles.get('api-keys-read-only')!.id;
-    const added = await server.graphql<{
-      addMember: { passwordSetupPath: string; member: { id: string; roles: { name: string }[] } };
+    const invited = await server.graphql<{
+      inviteMember: { invitationPath: string; invitation: { roles: { name: string }[] } };
     }>(
-      ADD_MEMBER,
+      INVITE_MEMBER,
       { input: { email: 'New.Person@Acme.test', roleIds: [viewer] } },
       { cookie: acme.cookie },
     );
-    expect(added.errors).toBeUndefined();
-    const path = added.data!.addMember.passwordSetupPath;
-    expect(path).toMatch(/^\/set-password#[\w-]{43}$/);
+    expect(invited.errors).toBeUndefined();
+    const path = invited.data!.inviteMember.invitationPath;
+    expect(path).toMatch(/^\/invitation#[\w-]{43}$/);
     const secret = path.split('#')[1]!;
-    // No password works before the link is used.
+    // Nobody joins before accepting.
     const early = await server.graphql(
       'mutation($p: String!) { signIn(input: { email: "new.person@acme.test", password: $p }) { me { kind } } }',
       { p: PASSWORD },
     );
     expect(errorCode(early)).toBe('UNAUTHENTICATED');
-    const tooShort = await server.graphql(
-      'mutation($t: String!) { setPassword(input: { token: $t, password: "short" }) { passwordSet } }',
-      { t: secret },
-    );
+    const tooShort = await server.graphql(SET_PASSWORD, { t: secret, p: 'short' });
     expect(tooShort.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'password' });
-    const set = await server.graphql(
-      'mutation($t: String!, $p: String!) { setPassword(input: { token: $t, password: $p }) { passwordSet } }',
-      { t: secret, p: PASSWORD },
-    );
-    expect(set.data).toEqual({ setPassword: { passwordSet: true } });
-    const again = await server.graphql(
-      'mutation($t: String!, $p: String!) { setPassword(input: { token: $t, password: $p }) { passwordSet } }',
-      { t: secret, p: PASSWORD },
-    );
+    const set = await server.graphql(SET_PASSWORD, { t: secret, p: PASSWORD });
+    expect(set.data).toEqual({
+      setPassword: { passwordSet: true, email: 'new.person@acme.test' },
+    });
+    const again = await server.graphql(SET_PASSWORD, { t: secret, p: PASSWORD });
     expect(again.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'token' });
     const cookie = await server.signIn('new.person@acme.test', PASSWORD);
     const me = await server.graphql<{ me: { resources: string[] } }>(
@@ -255,22 +248,20 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
     expect(me.data!.me.resources).toEqual(['license-manager:view-api-keys']);
 
     const duplicate = await server.graphql(
-      ADD_MEMBER,
+      INVITE_MEMBER,
       { input: { email: 'new.person@acme.test', roleIds: [] } },
       { cookie: acme.cookie },
     );
     expect(duplicate.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'email' });
 
-    // An existing user joins without a new link; removing them ends their session here.
-    const joined = await server.graphql<{
-      addMember: { passwordSetupPath: string | null; member: { id: string } };
-    }>(
-      ADD_MEMBER,
-      { input: { email: 'new.person@acme.test', roleIds: [] } },
-      { cookie: other.cookie },
-    );
-    expect(joined.data!.addMember.passwordSetupPath).toBeNull();
-    const memberId = added.data!.addMember.member.id;
+    // Removing them ends their session here.
+    const memberId = (
+      await server.graphql<{ members: { id: string; user: { email: string } }[] }>(
+        MEMBERS,
+        {},
+        { cookie: acme.cookie },
+      )
+    ).data!.members.find((member) => member.user.email === 'new.person@acme.test')!.id;
     expect(
       errorCode(await server.graphql(REMOVE_MEMBER, { id: memberId }, { cookie: other.cookie })),
     ).toBe('NOT_FOUND');
@@ -300,13 +291,18 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
     expect(
       errorCode(await server.graphql(REMOVE_MEMBER, { id: owner.id }, { cookie: other.cookie })),
     ).toBe('CONFLICT');
-    // With a second owner, the first can step down.
-    const second = await server.graphql<{ addMember: { member: { id: string } } }>(
-      ADD_MEMBER,
+    // With a second owner who can sign in, the first can step down.
+    const second = await server.graphql<{ inviteMember: { invitationPath: string } }>(
+      INVITE_MEMBER,
       { input: { email: 'second-owner@other.test', roleIds: [other.roles.get('owner')!.id] } },
       { cookie: other.cookie },
     );
     expect(second.errors).toBeUndefined();
+    const accepted = await server.graphql(SET_PASSWORD, {
+      t: second.data!.inviteMember.invitationPath.split('#')[1],
+      p: PASSWORD,
+    });
+    expect(accepted.errors).toBeUndefined();
     const stepDown = await server.graphql(
       UPDATE_MEMBER,
       { input: { id: owner.id, roleIds: [other.roles.get('api-keys-read-only')!.id] } },
@@ -327,7 +323,7 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
     expect(
       errorCode(
         await server.graphql(
-          ADD_MEMBER,
+          INVITE_MEMBER,
           { input: { email: 'x@acme.test', roleIds: [] } },
           { cookie: keysOnly.cookie },
         ),

@@ -161,13 +161,13 @@ describe.each(testDatabases)('secret hygiene on $name', (database) => {
       asOwner,
     );
 
-    // A new member through a setup link, who then sets a password and signs in.
-    const added = await call<{ addMember: { passwordSetupPath: string } }>(
-      'mutation ($input: AddMemberInput!) { addMember(input: $input) { passwordSetupPath } }',
+    // A new member through an invitation link, who sets a password and signs in.
+    const added = await call<{ inviteMember: { invitationPath: string } }>(
+      'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { invitationPath } }',
       { input: { email: 'new.member@hygiene.test' } },
       asOwner,
     );
-    const setupSecret = added.data?.addMember.passwordSetupPath.split('#')[1] as string;
+    const setupSecret = added.data?.inviteMember.invitationPath.split('#')[1] as string;
     expect(setupSecret).toBeTruthy();
     secrets.add(setupSecret);
     const memberPassword = 'member-password-d41d8cd98f';

@@ -4,6 +4,8 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Account } from '../modules/accounts/account.entity.js';
 import { Membership } from '../modules/accounts/membership.entity.js';
 import { MembershipRole } from '../modules/accounts/membership-role.entity.js';
+import { Invitation } from '../modules/accounts/invitation.entity.js';
+import { InvitationRole } from '../modules/accounts/invitation-role.entity.js';
 import { ApiKey } from '../modules/api-keys/api-key.entity.js';
 import { ApiToken } from '../modules/api-keys/api-token.entity.js';
 import { KeyGrant } from '../modules/api-keys/key-grant.entity.js';
@@ -13,7 +15,6 @@ import { ApiKeySettings } from '../modules/settings/api-key-settings.entity.js';
 import { TokenReminder } from '../modules/settings/token-reminder.entity.js';
 import { SingleAccessLink } from '../modules/api-keys/single-access-link.entity.js';
 import { AuthCacheVersion } from '../modules/verification/auth-cache-version.entity.js';
-import { PasswordSetupLink } from '../modules/auth/password-setup-link.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Role } from '../modules/roles/role.entity.js';
@@ -33,7 +34,8 @@ export const entities = [
   KeyGrantRole,
   AuditEvent,
   Session,
-  PasswordSetupLink,
+  Invitation,
+  InvitationRole,
   ApiKeySettings,
   SingleAccessLink,
   TokenReminder,

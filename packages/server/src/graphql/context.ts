@@ -29,6 +29,9 @@ export const createLoaders = (services: Services, principal: Principal | null) =
   memberRoles: new DataLoader<string, Role[]>((memberIds) =>
     services.members.rolesOfMembers(memberIds),
   ),
+  invitationRoles: new DataLoader<string, Role[]>((invitationIds) =>
+    services.invitations.rolesOfInvitations(invitationIds),
+  ),
   keyGrantedAccounts: new DataLoader<string, Account[]>((apiKeyIds) =>
     services.externalKeys.accountsGrantedTo(apiKeyIds),
   ),

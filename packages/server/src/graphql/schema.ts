@@ -8,6 +8,7 @@ import { ApiTokenResolver } from '../modules/api-keys/api-token.resolver.js';
 import { ApiKeySettingsResolver } from '../modules/settings/api-key-settings.resolver.js';
 import { AuditLogResolver } from '../modules/audit/audit-log.resolver.js';
 import { RoleResolver } from '../modules/roles/role.resolver.js';
+import { InvitationResolver } from '../modules/accounts/invitation.resolver.js';
 import { MemberResolver } from '../modules/accounts/member.resolver.js';
 import { ExternalKeyResolver } from '../modules/external-keys/external-key.resolver.js';
 
@@ -20,6 +21,7 @@ export const keywardSchema = (): Promise<GraphQLSchema> => {
       AuthResolver,
       AccountResolver,
       MemberResolver,
+      InvitationResolver,
       RoleResolver,
       ApiKeyResolver,
       ExternalKeyResolver,

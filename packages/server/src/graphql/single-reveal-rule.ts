@@ -5,7 +5,7 @@ const REVEALING = new Set([
   'generateApiKey',
   'renewApiToken',
   'revealSingleAccessLink',
-  'addMember',
+  'inviteMember',
 ]);
 
 /**
@@ -22,7 +22,7 @@ export const singleRevealRule: ValidationRule = (context) => ({
     if (revealing && fields.length > 1) {
       context.reportError(
         new GraphQLError(
-          'A mutation that reveals a secret (generateApiKey, renewApiToken, revealSingleAccessLink, addMember) must be the only field of its operation.',
+          'A mutation that reveals a secret (generateApiKey, renewApiToken, revealSingleAccessLink, inviteMember) must be the only field of its operation.',
           { nodes: [node] },
         ),
       );

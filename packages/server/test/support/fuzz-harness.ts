@@ -377,7 +377,8 @@ export const rivalSnapshot = (world: FuzzWorld): Promise<Snapshot> => {
       token_reminders: 'accountId = ?',
       sessions: 'accountId = ?',
       users: 'id IN (SELECT userId FROM memberships WHERE accountId = ?)',
-      password_setup_links: 'userId IN (SELECT userId FROM memberships WHERE accountId = ?)',
+      invitations: 'accountId = ?',
+      invitation_roles: 'invitationId IN (SELECT id FROM invitations WHERE accountId = ?)',
     },
     [world.rival.accountId],
   );

@@ -525,7 +525,13 @@ export const selectionSetArbitrary = (
 };
 
 /** Mutations that are expensive (password hashing) or create users get few aliases. */
-const FEW_ALIASES = new Set(['signIn', 'setPassword', 'addMember', 'revealSingleAccessLink']);
+const FEW_ALIASES = new Set([
+  'signIn',
+  'setPassword',
+  'inviteMember',
+  'acceptInvitation',
+  'revealSingleAccessLink',
+]);
 /** Ends the session the fuzzer runs as; exercised anonymously only. */
 export const SESSION_ENDING = new Set(['signOut']);
 

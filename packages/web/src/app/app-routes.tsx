@@ -32,10 +32,7 @@ const AuditLogRoute = lazyPage(
   () => import('../features/audit/routes/audit-log-route'),
   'AuditLogRoute',
 );
-const SetPasswordPage = lazyPage(
-  () => import('../features/auth/set-password-page'),
-  'SetPasswordPage',
-);
+const InvitationPage = lazyPage(() => import('../features/auth/invitation-page'), 'InvitationPage');
 const CredentialsPage = lazyPage(
   () => import('../features/credentials/credentials-page'),
   'CredentialsPage',
@@ -59,10 +56,10 @@ export const AppRoutes = () => (
   <Routes>
     <Route path="/sign-in" element={<SignInPage />} />
     <Route
-      path="/set-password"
+      path="/invitation"
       element={
         <Page>
-          <SetPasswordPage />
+          <InvitationPage />
         </Page>
       }
     />

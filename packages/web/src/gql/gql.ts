@@ -37,7 +37,9 @@ type Documents = {
     "\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n": typeof types.GeneratedKeysDocument,
     "\n  fragment AuditEventRow_auditEvent on AuditEvent {\n    id\n    action\n    actorKind\n    actorLabel\n    targetType\n    targetLabel\n    details\n    sourceIp\n    createdAt\n  }\n": typeof types.AuditEventRow_AuditEventFragmentDoc,
     "\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AuditEventRow_auditEvent\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
-    "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n": typeof types.SetPasswordDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      accountName\n      expiresAt\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      account {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n      email\n    }\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        account {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      me {\n        account {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SwitchAccountDocument,
@@ -51,8 +53,10 @@ type Documents = {
     "\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n": typeof types.ExternalKeysDocument,
     "\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n": typeof types.EditMemberModal_MemberFragmentDoc,
     "\n  fragment MemberRow_member on Member {\n    id\n    addedAt\n    user {\n      id\n      email\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    ...EditMemberModal_member\n  }\n": typeof types.MemberRow_MemberFragmentDoc,
-    "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.AddMemberDocument,
+    "\n  query PendingInvitations {\n    invitations {\n      id\n      email\n      invitedBy\n      expiresAt\n      roles {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PendingInvitationsDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitationPath\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) {\n      revokedInvitationId\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n": typeof types.UpdateMemberDocument,
     "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n": typeof types.MembersPageDocument,
     "\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n": typeof types.ResourcePicker_ResourceFragmentDoc,
@@ -87,7 +91,9 @@ const documents: Documents = {
     "\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n": types.GeneratedKeysDocument,
     "\n  fragment AuditEventRow_auditEvent on AuditEvent {\n    id\n    action\n    actorKind\n    actorLabel\n    targetType\n    targetLabel\n    details\n    sourceIp\n    createdAt\n  }\n": types.AuditEventRow_AuditEventFragmentDoc,
     "\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AuditEventRow_auditEvent\n        }\n      }\n    }\n  }\n": types.AuditEventsDocument,
-    "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n": types.SetPasswordDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      accountName\n      expiresAt\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      account {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n      email\n    }\n  }\n": types.SetPasswordDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        account {\n          id\n        }\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
     "\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      me {\n        account {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SwitchAccountDocument,
@@ -101,8 +107,10 @@ const documents: Documents = {
     "\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n": types.ExternalKeysDocument,
     "\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n": types.EditMemberModal_MemberFragmentDoc,
     "\n  fragment MemberRow_member on Member {\n    id\n    addedAt\n    user {\n      id\n      email\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    ...EditMemberModal_member\n  }\n": types.MemberRow_MemberFragmentDoc,
-    "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.AddMemberDocument,
+    "\n  query PendingInvitations {\n    invitations {\n      id\n      email\n      invitedBy\n      expiresAt\n      roles {\n        id\n        name\n      }\n    }\n  }\n": types.PendingInvitationsDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitationPath\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.InviteMemberDocument,
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) {\n      revokedInvitationId\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n": types.UpdateMemberDocument,
     "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n": types.MembersPageDocument,
     "\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n": types.ResourcePicker_ResourceFragmentDoc,
@@ -223,7 +231,15 @@ export function graphql(source: "\n  query AuditEvents(\n    $first: Int\n    $a
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n"): (typeof documents)["\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n"];
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      accountName\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      accountName\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      account {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      account {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -279,11 +295,19 @@ export function graphql(source: "\n  fragment MemberRow_member on Member {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query PendingInvitations {\n    invitations {\n      id\n      email\n      invitedBy\n      expiresAt\n      roles {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingInvitations {\n    invitations {\n      id\n      email\n      invitedBy\n      expiresAt\n      roles {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitationPath\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitationPath\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) {\n      revokedInvitationId\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) {\n      revokedInvitationId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -411,6 +411,7 @@ export const en = {
       'api-key': 'API key',
       role: 'Role',
       user: 'User',
+      invitation: 'Invitation',
       settings: 'Settings',
       account: 'Account',
     },
@@ -451,8 +452,13 @@ export const en = {
       },
       member: {
         added: 'User added',
+        invited: 'User invited',
+        joined: 'Invitation accepted',
         updated: 'User edited',
         removed: 'User removed',
+      },
+      invitation: {
+        revoked: 'Invitation revoked',
       },
       settings: {
         updated: 'API key settings changed',

@@ -416,6 +416,7 @@ export const es: TranslationMessages = {
       'api-key': 'Clave de API',
       role: 'Rol',
       user: 'Usuario',
+      invitation: 'Invitación',
       settings: 'Configuración',
       account: 'Cuenta',
     },
@@ -456,8 +457,13 @@ export const es: TranslationMessages = {
       },
       member: {
         added: 'Usuario añadido',
+        invited: 'Usuario invitado',
+        joined: 'Invitación aceptada',
         updated: 'Usuario editado',
         removed: 'Usuario quitado',
+      },
+      invitation: {
+        revoked: 'Invitación revocada',
       },
       settings: {
         updated: 'Configuración de claves de API cambiada',

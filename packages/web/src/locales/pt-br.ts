@@ -416,6 +416,7 @@ export const ptBR: TranslationMessages = {
       'api-key': 'Chave de API',
       role: 'Função',
       user: 'Usuário',
+      invitation: 'Convite',
       settings: 'Configurações',
       account: 'Conta',
     },
@@ -456,8 +457,13 @@ export const ptBR: TranslationMessages = {
       },
       member: {
         added: 'Usuário adicionado',
+        invited: 'Usuário convidado',
+        joined: 'Convite aceito',
         updated: 'Usuário editado',
         removed: 'Usuário removido',
+      },
+      invitation: {
+        revoked: 'Convite revogado',
       },
       settings: {
         updated: 'Configurações de chaves de API alteradas',

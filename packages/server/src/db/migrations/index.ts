@@ -6,6 +6,7 @@ import { NameSortIndex1763940000000 } from './1763940000000-name-sort-index.js';
 import { OldTokenLiveUntil1763950000000 } from './1763950000000-old-token-live-until.js';
 import { NameIndexWithKey1763960000000 } from './1763960000000-name-index-with-key.js';
 import { KeyNamesVersion1763970000000 } from './1763970000000-key-names-version.js';
+import { Invitations1764000000000 } from './1764000000000-invitations.js';
 import { KeyCreatedBy1764010000000 } from './1764010000000-key-created-by.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
@@ -18,5 +19,6 @@ export const migrations = [
   OldTokenLiveUntil1763950000000,
   NameIndexWithKey1763960000000,
   KeyNamesVersion1763970000000,
+  Invitations1764000000000,
   KeyCreatedBy1764010000000,
 ];

@@ -4,8 +4,6 @@ import { Resource } from '../roles/resource.type.js';
 import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
 import { Role } from '../roles/role.entity.js';
 import {
-  AddMemberInput,
-  AddMemberPayload,
   RemoveMemberInput,
   RemoveMemberPayload,
   UpdateMemberInput,
@@ -31,14 +29,6 @@ export class MemberResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<Resource[]> {
     return resourcesViewerLacks(context, await context.loaders.memberRoles.load(member.id));
-  }
-
-  @Mutation(() => AddMemberPayload)
-  addMember(
-    @Arg('input', () => AddMemberInput) input: AddMemberInput,
-    @Ctx() context: GraphQLContext,
-  ): Promise<AddMemberPayload> {
-    return context.services.members.add(context, input);
   }
 
   @Mutation(() => UpdateMemberPayload, {

@@ -1,35 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { assertVisibleName } from '../../common/text-input.js';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { badInput, conflict, notFound } from '../../common/app-error.js';
-import { isUniqueViolation } from '../../common/db-errors.js';
-import { newId } from '../../common/ids.js';
+import { conflict, notFound } from '../../common/app-error.js';
 import { isMysqlFamily } from '../../db/dialect.js';
-import { sha256Hex } from '../../common/sha256.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireAuthorityOver } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
-import { PasswordSetupLink } from '../auth/password-setup-link.entity.js';
 import { DUMMY_PASSWORD_HASH } from '../auth/password.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Session } from '../auth/session.entity.js';
-import { defaultUserName, User } from '../auth/user.entity.js';
+import { User } from '../auth/user.entity.js';
 import { Resources } from '../roles/resource-catalog.js';
 import { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
 import { MembershipRole } from './membership-role.entity.js';
 import { Membership } from './membership.entity.js';
 
-export const PASSWORD_SETUP_TTL_MS = 72 * 60 * 60 * 1000;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export interface AddedMember {
-  member: Membership;
-  /** Present when the email was new: the one place the setup secret appears. */
-  passwordSetupPath: string | null;
-}
-
-/** Members of an account and their roles; the last owner always stays. */
+/** Members of an account and their roles; the last owner who can sign in always stays. */
 export class MemberService {
   constructor(
     private readonly dataSource: DataSource,
@@ -43,63 +28,6 @@ export class MemberService {
       relations: { user: true },
       order: { createdAt: 'ASC' },
     });
-  }
-
-  async add(
-    caller: Caller,
-    input: { email: string; roleIds: readonly string[] },
-  ): Promise<AddedMember> {
-    const principal = requireResource(caller, Resources.editUsers);
-    const email = input.email.trim().toLowerCase();
-    if (!EMAIL_PATTERN.test(email) || email.length > 254)
-      throw badInput('email', 'Enter a valid email address.');
-    // The email is the member's name until they choose one.
-    assertVisibleName('email', email);
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
-        let user = await manager.getRepository(User).findOneBy({ email });
-        let passwordSetupPath: string | null = null;
-        if (!user) {
-          // The new user cannot sign in until they set a password through the link.
-          user = manager.create(User, {
-            id: newId(),
-            email,
-            name: defaultUserName(email),
-            passwordHash: DUMMY_PASSWORD_HASH,
-            createdAt: new Date(),
-          });
-          await manager.insert(User, user);
-          passwordSetupPath = await this.createSetupLink(manager, user.id);
-        } else if (
-          await manager
-            .getRepository(Membership)
-            .existsBy({ accountId: principal.accountId, userId: user.id })
-        ) {
-          throw conflict('This user is already a member of this account.', 'email');
-        }
-        const member = manager.create(Membership, {
-          id: newId(),
-          accountId: principal.accountId,
-          userId: user.id,
-          createdAt: new Date(),
-        });
-        await manager.insert(Membership, member);
-        await this.replaceRoles(manager, member.id, roles);
-        member.user = user;
-        await recordAudit(manager, caller, {
-          accountId: principal.accountId,
-          action: 'member.added',
-          target: { type: 'user', id: user.id, label: email },
-          details: { roleIds: roles.map((role) => role.id) },
-        });
-        return { member, passwordSetupPath };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw conflict('This user is already a member of this account.', 'email');
-      throw error;
-    }
   }
 
   async updateRoles(
@@ -153,19 +81,6 @@ export class MemberService {
     );
   }
 
-  private async createSetupLink(manager: EntityManager, userId: string): Promise<string> {
-    const secret = randomBytes(32).toString('base64url');
-    const now = new Date();
-    await manager.insert(PasswordSetupLink, {
-      idHash: sha256Hex(secret),
-      userId,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + PASSWORD_SETUP_TTL_MS),
-    });
-    // In the fragment, so the secret never reaches a server log or a Referer header.
-    return `/set-password#${secret}`;
-  }
-
   /**
    * Two owners demoting each other at once must not both see the other remain: locking the
    * account's Owner role row first makes such changes take turns, and the reads after it
@@ -181,17 +96,22 @@ export class MemberService {
       .getOne();
   }
 
-  /** The last holder of Owner (Admin Super) can be neither demoted nor removed. */
+  /**
+   * The last holder of Owner (Admin Super) who can sign in can be neither demoted nor removed:
+   * an Owner who never set a password (the dummy hash nobody can match) does not count.
+   */
   private async assertAnotherOwner(manager: EntityManager, member: Membership) {
     const owners = await manager
       .getRepository(MembershipRole)
       .createQueryBuilder('mr')
       .innerJoin('mr.role', 'r')
       .innerJoin('mr.membership', 'm')
+      .innerJoin(User, 'u', 'u.id = m.userId')
       .where("m.accountId = :accountId AND r.predefinedKey = 'owner' AND m.id <> :memberId", {
         accountId: member.accountId,
         memberId: member.id,
       })
+      .andWhere('u.passwordHash <> :neverSet', { neverSet: DUMMY_PASSWORD_HASH })
       .getCount();
     const isOwner = await manager
       .getRepository(MembershipRole)
@@ -200,7 +120,7 @@ export class MemberService {
       .where("mr.membershipId = :memberId AND r.predefinedKey = 'owner'", { memberId: member.id })
       .getCount();
     if (isOwner > 0 && owners === 0) {
-      throw conflict('The account must keep at least one Owner (Admin Super).');
+      throw conflict('The account must keep at least one Owner (Admin Super) who can sign in.');
     }
   }
 

@@ -57,14 +57,19 @@ export class AuthResolver {
   }
 
   @Mutation(() => SetPasswordPayload, {
-    description: 'Sets a first password through a single-use link.',
+    description:
+      'Accepts an invitation for a new person through its single-use link: creates the user with this password and the membership. CONFLICT when the email already has an account (sign in, then acceptInvitation).',
   })
   async setPassword(
     @Arg('input', () => SetPasswordInput) input: SetPasswordInput,
     @Ctx() context: GraphQLContext,
   ): Promise<SetPasswordPayload> {
-    await context.services.authentication.setPassword(input.token, input.password, context.ip);
-    return { passwordSet: true };
+    const email = await context.services.invitations.acceptWithPassword(
+      input.token,
+      input.password,
+      context.ip,
+    );
+    return { passwordSet: true, email };
   }
 
   @Mutation(() => SignOutPayload)

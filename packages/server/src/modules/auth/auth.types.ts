@@ -75,7 +75,7 @@ export class SwitchAccountPayload {
 
 @InputType()
 export class SetPasswordInput {
-  @Field(() => String, { description: 'The secret from the single-use setup link.' })
+  @Field(() => String, { description: 'The secret from the invitation link.' })
   token: string;
 
   @Field(() => String, { description: '12 to 200 characters.' })
@@ -86,4 +86,7 @@ export class SetPasswordInput {
 export class SetPasswordPayload {
   @Field(() => Boolean)
   passwordSet: boolean;
+
+  @Field(() => String, { description: 'The email to sign in with.' })
+  email: string;
 }

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MoreThan, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { sha256Hex } from '../../common/sha256.js';
 import { badInput, notFound, unauthenticated } from '../../common/app-error.js';
 import { MembershipRole } from '../accounts/membership-role.entity.js';
 import { Membership } from '../accounts/membership.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
-import { PasswordSetupLink } from './password-setup-link.entity.js';
 import type { FailureThrottle } from '../verification/failure-throttle.js';
 import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.js';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js';
 import type { Caller, Principal } from './principal.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
@@ -79,31 +78,6 @@ export class AuthenticationService {
       expiresAt,
     });
     return { sessionCookie, expiresAt };
-  }
-
-  /** Redeems a single-use setup link: sets the password and burns every link of that user. */
-  setPassword(secret: string, password: string, ip: string | null): Promise<void> {
-    return this.throttle.guard(
-      ip,
-      () => this.redeemSetupLink(secret, password),
-      (error) => error.field === 'token',
-    );
-  }
-
-  private async redeemSetupLink(secret: string, password: string): Promise<void> {
-    if (password.length < 12 || password.length > 200) {
-      throw badInput('password', 'Use 12 to 200 characters.');
-    }
-    const link = await this.dataSource.getRepository(PasswordSetupLink).findOneBy({
-      idHash: sha256Hex(secret),
-      expiresAt: MoreThan(new Date()),
-    });
-    if (!link) throw badInput('token', 'This link has expired or was already used.');
-    const passwordHash = await hashPassword(password);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: link.userId }, { passwordHash });
-      await manager.delete(PasswordSetupLink, { userId: link.userId });
-    });
   }
 
   async signOut(caller: Caller): Promise<void> {

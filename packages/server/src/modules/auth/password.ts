@@ -33,3 +33,10 @@ export const verifyPassword = async (password: string, stored: string): Promise<
 /** Verifying against this keeps sign-in time the same for unknown emails. */
 export const DUMMY_PASSWORD_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64).toString('base64');
+
+/** One rule for every password Keyward sets: the setup link, the SPA and create-account. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+export const PASSWORD_RULE = `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`;
+export const isAcceptablePassword = (password: string): boolean =>
+  password.length >= PASSWORD_MIN_LENGTH && password.length <= PASSWORD_MAX_LENGTH;

@@ -23,9 +23,14 @@ type FieldErrors = { email?: string; password?: string };
 
 const destinationFrom = (state: unknown): string => {
   if (state && typeof state === 'object' && 'from' in state) {
-    const from = state.from as { pathname?: unknown; search?: unknown };
+    const from = state.from as { pathname?: unknown; search?: unknown; hash?: unknown };
     if (typeof from.pathname === 'string' && from.pathname !== '/sign-in') {
-      return from.pathname + (typeof from.search === 'string' ? from.search : '');
+      // The hash carries an invitation link's secret back to the invitation page.
+      return (
+        from.pathname +
+        (typeof from.search === 'string' ? from.search : '') +
+        (typeof from.hash === 'string' ? from.hash : '')
+      );
     }
   }
   return defaultDestination;

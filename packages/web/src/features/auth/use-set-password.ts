@@ -5,10 +5,11 @@ export const SetPasswordMutationDocument = graphql(`
   mutation SetPassword($input: SetPasswordInput!) {
     setPassword(input: $input) {
       passwordSet
+      email
     }
   }
 `);
 
-/** Public: the secret from the setup link is the only credential, and nothing is cached. */
+/** Public: the secret from the invitation link is the only credential, and nothing is cached. */
 export const useSetPassword = () =>
   useMutation(SetPasswordMutationDocument, { fetchPolicy: 'no-cache' });

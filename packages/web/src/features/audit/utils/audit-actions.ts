@@ -17,6 +17,9 @@ export const auditActions = [
   'role.updated',
   'role.deleted',
   'member.added',
+  'member.invited',
+  'member.joined',
+  'invitation.revoked',
   'member.updated',
   'member.removed',
   'settings.updated',
@@ -31,7 +34,14 @@ export const isKnownAuditAction = (value: string | null): value is AuditAction =
   auditActions.some((action) => action === value);
 
 /** Target types with a translated label; others show as the server wrote them. */
-export const auditTargetTypes = ['api-key', 'role', 'user', 'settings', 'account'] as const;
+export const auditTargetTypes = [
+  'api-key',
+  'role',
+  'user',
+  'invitation',
+  'settings',
+  'account',
+] as const;
 
 export const isKnownTargetType = (value: string): value is (typeof auditTargetTypes)[number] =>
   auditTargetTypes.some((type) => type === value);

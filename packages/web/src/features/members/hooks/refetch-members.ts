@@ -1,2 +1,2 @@
-/** The Users page's operation name: refetched after changes that add or remove members. */
-export const refetchMembers = ['MembersPage'];
+/** The Users page's operation names: refetched after changes to members or invitations. */
+export const refetchMembers = ['MembersPage', 'PendingInvitations'];

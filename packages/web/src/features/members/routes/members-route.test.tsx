@@ -2,11 +2,16 @@ import type { MockLink } from '@apollo/client/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { AddMemberMutationVariables } from '../../../gql/graphql';
+import type {
+  InviteMemberMutationVariables,
+  RevokeInvitationMutationVariables,
+} from '../../../gql/graphql';
 import { roleFixtures } from '../../../test/api-key-fixtures';
 import { buildViewer, renderWithProviders } from '../../../test/render';
 import { RolesQueryDocument } from '../../api-keys/hooks/use-roles';
-import { AddMemberMutationDocument } from '../hooks/use-add-member';
+import { PendingInvitationsQueryDocument } from '../components/pending-invitations';
+import { InviteMemberMutationDocument } from '../hooks/use-invite-member';
+import { RevokeInvitationMutationDocument } from '../hooks/use-revoke-invitation';
 import { RemoveMemberMutationDocument } from '../hooks/use-remove-member';
 import { UpdateMemberMutationDocument } from '../hooks/use-update-member';
 import { MembersPageQueryDocument, MembersRoute } from './members-route';
@@ -36,7 +41,23 @@ const members = [
   },
 ];
 
+const invitations = [
+  {
+    __typename: 'Invitation',
+    id: 'i1',
+    email: 'dave@example.com',
+    invitedBy: 'admin@example.com',
+    expiresAt: '2030-01-08T09:00:00.000Z',
+    roles: [{ __typename: 'Role', id: 'role-oms', name: 'OMS - Read only' }],
+  },
+];
+
 const baseMocks: MockLink.MockedResponse[] = [
+  {
+    request: { query: PendingInvitationsQueryDocument },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+    result: { data: { invitations } },
+  },
   {
     request: { query: MembersPageQueryDocument },
     maxUsageCount: Number.POSITIVE_INFINITY,
@@ -77,23 +98,18 @@ describe('MembersRoute', () => {
     expect(within(second).getByText('bob@example.com')).toBeInTheDocument();
   });
 
-  it('shows the one-time setup link with a Copy button after adding a new user', async () => {
-    const calls: AddMemberMutationVariables[] = [];
+  it('shows the one-time invitation link with a Copy button after inviting, for any email', async () => {
+    const calls: InviteMemberMutationVariables[] = [];
     const addMock: MockLink.MockedResponse = {
-      request: { query: AddMemberMutationDocument, variables: () => true },
-      result: (variables: AddMemberMutationVariables) => {
+      request: { query: InviteMemberMutationDocument, variables: () => true },
+      result: (variables: InviteMemberMutationVariables) => {
         calls.push(variables);
         return {
           data: {
-            addMember: {
-              __typename: 'AddMemberPayload',
-              passwordSetupPath: '/set-password#s3cr3t',
-              member: {
-                __typename: 'Member',
-                viewerLacks: [],
-                id: 'm3',
-                user: { __typename: 'User', id: 'u3', email: 'carol@example.com' },
-              },
+            inviteMember: {
+              __typename: 'InviteMemberPayload',
+              invitationPath: '/invitation#s3cr3t',
+              invitation: { __typename: 'Invitation', id: 'i3', email: 'carol@example.com' },
             },
           },
         };
@@ -101,7 +117,7 @@ describe('MembersRoute', () => {
     };
     const { user } = renderMembers([addMock]);
     await user.click(await screen.findByTestId('add-member'));
-    const dialog = await screen.findByRole('dialog', { name: 'Add user' });
+    const dialog = await screen.findByRole('dialog', { name: 'Invite user' });
     await user.type(within(dialog).getByRole('textbox', { name: /Email/ }), 'not-an-email');
     await user.click(within(dialog).getByTestId('add-member-submit'));
     expect(within(dialog).getByText('Enter a valid email address.')).toBeInTheDocument();
@@ -113,7 +129,7 @@ describe('MembersRoute', () => {
     await user.click(within(dialog).getByTestId('add-member-submit'));
 
     const link = await screen.findByTestId('setup-link');
-    const url = `${window.location.origin}/set-password#s3cr3t`;
+    const url = `${window.location.origin}/invitation#s3cr3t`;
     expect(calls).toEqual([{ input: { email: 'carol@example.com', roleIds: ['role-oms'] } }]);
     expect(link).toHaveValue(url);
     expect(screen.getByTestId('setup-link-warning')).toHaveTextContent(
@@ -128,6 +144,40 @@ describe('MembersRoute', () => {
     await waitFor(() => expect(screen.queryByDisplayValue(url)).not.toBeInTheDocument());
   });
 
+  it('lists pending invitations and revokes one after confirmation', async () => {
+    const calls: RevokeInvitationMutationVariables[] = [];
+    const revokeMock: MockLink.MockedResponse = {
+      request: { query: RevokeInvitationMutationDocument, variables: () => true },
+      result: (variables: RevokeInvitationMutationVariables) => {
+        calls.push(variables);
+        return {
+          data: {
+            revokeInvitation: { __typename: 'RevokeInvitationPayload', revokedInvitationId: 'i1' },
+          },
+        };
+      },
+    };
+    const { user } = renderMembers([revokeMock]);
+    const pending = await screen.findByTestId('pending-invitations');
+    const row = within(pending).getByTestId('invitation-row');
+    expect(row).toHaveTextContent('dave@example.com');
+    expect(row).toHaveTextContent('OMS - Read only');
+    expect(row).toHaveTextContent('admin@example.com');
+    await user.click(
+      within(row).getByRole('button', { name: 'Revoke the invitation of dave@example.com' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke invitation?' });
+    await user.click(within(dialog).getByTestId('confirm-revoke-invitation'));
+    await waitFor(() => expect(calls).toEqual([{ input: { id: 'i1' } }]));
+  });
+
+  it('shows pending invitations without Revoke to those who may only view users', async () => {
+    renderMembers([], ['license-manager:view-users']);
+    const pending = await screen.findByTestId('pending-invitations');
+    expect(within(pending).getByTestId('invitation-row')).toHaveTextContent('dave@example.com');
+    expect(within(pending).queryByRole('button', { name: /Revoke/ })).not.toBeInTheDocument();
+  });
+
   it('explains in plain words that the last owner cannot be removed', async () => {
     const removeMock: MockLink.MockedResponse = {
       request: { query: RemoveMemberMutationDocument, variables: () => true },
@@ -139,7 +189,7 @@ describe('MembersRoute', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Remove user?' });
     await user.click(within(dialog).getByTestId('confirm-remove-member'));
     expect(await within(dialog).findByTestId('remove-member-error')).toHaveTextContent(
-      'This account must keep at least one Owner (Admin Super).',
+      'This account must keep at least one Owner (Admin Super) who can sign in.',
     );
   });
 
@@ -154,7 +204,7 @@ describe('MembersRoute', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Edit roles of admin@example.com' });
     await user.click(within(dialog).getByTestId('edit-member-submit'));
     expect(await within(dialog).findByTestId('edit-member-error')).toHaveTextContent(
-      'Give that role to someone else first.',
+      'Give that role to someone who has accepted their invitation first.',
     );
   });
 

@@ -10,10 +10,11 @@ import type { MemberRow_MemberFragment } from '../../../gql/graphql';
 import { getErrorCode } from '../../../lib/graphql-errors';
 import { useRoles } from '../../api-keys/hooks/use-roles';
 import { resourceKeys, useCan, useViewer } from '../../auth/viewer-context';
-import { AddMemberModal } from '../components/add-member-modal';
+import { InviteMemberModal } from '../components/invite-member-modal';
 import { EditMemberModal } from '../components/edit-member-modal';
 import type { MemberActionKind } from '../components/member-action-menu';
 import { MembersTable } from '../components/members-table';
+import { PendingInvitations } from '../components/pending-invitations';
 import { RemoveMemberModal } from '../components/remove-member-modal';
 
 export const MembersPageQueryDocument = graphql(`
@@ -128,9 +129,10 @@ const MembersList = () => {
         )}
       </Group>
       {renderContent()}
+      <PendingInvitations canEdit={canEdit} />
       {canEdit && (
         <>
-          <AddMemberModal opened={addOpened} onClose={() => setAddOpened(false)} roles={roles} />
+          <InviteMemberModal opened={addOpened} onClose={() => setAddOpened(false)} roles={roles} />
           <EditMemberModal
             opened={actionOpened && action?.kind === 'edit'}
             member={selected}

@@ -8,11 +8,11 @@ import type { RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
 import { describeError, getErrorCode, getErrorField } from '../../../lib/graphql-errors';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { RoleMultiSelect } from '../../api-keys/components/role-multi-select';
-import { useAddMember } from '../hooks/use-add-member';
+import { useInviteMember } from '../hooks/use-invite-member';
 
-type SetupLink = { email: string; url: string };
+type InvitationLink = { email: string; url: string };
 
-type AddMemberModalProps = {
+type InviteMemberModalProps = {
   opened: boolean;
   onClose: () => void;
   roles: readonly RoleMultiSelect_RoleFragment[];
@@ -28,13 +28,13 @@ const emailFieldError = (error: unknown, t: TFunction): string | null => {
   return null;
 };
 
-export const AddMemberModal = ({ opened, onClose, roles }: AddMemberModalProps) => {
+export const InviteMemberModal = ({ opened, onClose, roles }: InviteMemberModalProps) => {
   const { t } = useTranslation();
-  const [addMember, { loading }] = useAddMember();
+  const [inviteMember, { loading }] = useInviteMember();
   const [email, setEmail] = useState('');
   const [roleIds, setRoleIds] = useState<string[]>([]);
   const [emailError, setEmailError] = useState<string | null>(null);
-  const [setupLink, setSetupLink] = useState<SetupLink | null>(null);
+  const [setupLink, setSetupLink] = useState<InvitationLink | null>(null);
 
   const close = () => {
     setEmail('');
@@ -55,19 +55,16 @@ export const AddMemberModal = ({ opened, onClose, roles }: AddMemberModalProps) 
     setEmailError(validationError);
     if (validationError) return;
     try {
-      const result = await addMember({ variables: { input: { email: trimmed, roleIds } } });
-      const payload = result.data?.addMember;
+      const result = await inviteMember({ variables: { input: { email: trimmed, roleIds } } });
+      const payload = result.data?.inviteMember;
       if (!payload) return;
-      const addedEmail = payload.member.user.email;
-      notifySuccess(t('members.addDialog.success', { email: addedEmail }));
-      if (payload.passwordSetupPath) {
-        setSetupLink({
-          email: addedEmail,
-          url: `${window.location.origin}${payload.passwordSetupPath}`,
-        });
-      } else {
-        close();
-      }
+      const invitedEmail = payload.invitation.email;
+      notifySuccess(t('members.addDialog.success', { email: invitedEmail }));
+      // Every invitation gets a link, whether or not the email already has an account.
+      setSetupLink({
+        email: invitedEmail,
+        url: `${window.location.origin}${payload.invitationPath}`,
+      });
     } catch (error) {
       const fieldError = emailFieldError(error, t);
       setEmailError(fieldError);
