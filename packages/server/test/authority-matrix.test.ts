@@ -251,7 +251,7 @@ const OPERATIONS: Record<string, Operation> = {
         credentials,
       ),
   },
-  addMember: {
+  inviteMember: {
     gate: Resources.editUsers,
     prepare: async (world, resources) => ({
       email: `${unique('invitee').replace(' ', '-')}@matrix.test`,
@@ -259,7 +259,30 @@ const OPERATIONS: Record<string, Operation> = {
     }),
     run: ({ server }, credentials, input) =>
       server.graphql(
-        mutate('addMember', 'AddMemberInput', 'member { id }'),
+        mutate('inviteMember', 'InviteMemberInput', 'invitationPath'),
+        { input },
+        credentials,
+      ),
+  },
+  revokeInvitation: {
+    gate: Resources.editUsers,
+    prepare: async (world, resources) => {
+      const invited = await asOwner(
+        world,
+        mutate('inviteMember', 'InviteMemberInput', 'invitation { id }'),
+        {
+          email: `${unique('pending').replace(' ', '-')}@matrix.test`,
+          roleIds: resources.length ? [(await world.roleFor(resources)).id] : [],
+        },
+      );
+      return {
+        id: (invited.data as { inviteMember: { invitation: { id: string } } }).inviteMember
+          .invitation.id,
+      };
+    },
+    run: ({ server }, credentials, input) =>
+      server.graphql(
+        mutate('revokeInvitation', 'RevokeInvitationInput', 'revokedInvitationId'),
         { input },
         credentials,
       ),
@@ -333,7 +356,8 @@ const NOT_PRINCIPAL_MUTATIONS: Record<string, string> = {
   signIn: 'authenticates the caller itself',
   signOut: 'ends the caller’s own session',
   switchAccount: 'moves the caller’s own session',
-  setPassword: 'the link holder sets their own first password',
+  setPassword: 'the link holder sets their own first password and joins as invited',
+  acceptInvitation: 'the invited person accepts their own invitation',
   revealSingleAccessLink: 'public; the link was created under the rule',
   updateApiKeySettings: 'changes account settings, not a principal',
 };
