@@ -3,8 +3,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from './support/browser.js';
 import { KeywardProcess } from './support/keyward-process.js';
 import {
+  closeReveal,
   confirmModal,
   copyFieldValue,
+  generateKey,
+  openRowMenu,
   generateButton,
   pickRoles,
   signIn,
@@ -129,6 +132,42 @@ describe.skipIf(!chromiumAvailable)('invitations, end to end in Chromium', () =>
     await expect
       .poll(() => stranger.getByTestId('invitation-dead').textContent())
       .toContain('This link has expired or was already used.');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an admin lacking what a key holds sees its actions greyed out, with the reason', async () => {
+    // Hold what you touch (issue 12): a User Administrator may not act on an Owner key.
+    await switchAccount(admin, 'Demo Store');
+    await admin.getByTestId('nav-api-keys').click();
+    const ownerKey = await generateKey(admin, 'Owner integration', ['Owner (Admin Super)']);
+    await closeReveal(admin, ownerKey.key);
+    const link = await inviteFromUsersPage('key.admin@example.com', [
+      'User Administrator - RESTRICTED',
+    ]);
+    const keyAdmin = await (
+      await browser.newContext({ baseURL: keyward.url, locale: 'en-US' })
+    ).newPage();
+    keyAdmin.on('pageerror', (error) => pageErrors.push(error.message));
+    await keyAdmin.goto(link);
+    await keyAdmin.getByTestId('set-password-password').fill(NEW_PASSWORD);
+    await keyAdmin.getByTestId('set-password-confirm').fill(NEW_PASSWORD);
+    await keyAdmin.getByTestId('set-password-submit').click();
+    await keyAdmin.getByTestId('api-key-row').first().waitFor();
+
+    await openRowMenu(keyAdmin, 'Owner integration');
+    await expect
+      .poll(() => keyAdmin.getByTestId('authority-reason').textContent())
+      .toMatch(/You cannot act on this: it holds .*Edit orders.*, which you do not hold\./);
+    for (const action of ['Edit', 'Deactivate', 'Renew token', 'Delete']) {
+      expect(await keyAdmin.getByRole('menuitem', { name: action }).isDisabled()).toBe(true);
+    }
+    await keyAdmin.keyboard.press('Escape');
+    // A key holding no more than the admin keeps its actions.
+    const plainKey = await generateKey(keyAdmin, 'Plain integration');
+    await closeReveal(keyAdmin, plainKey.key);
+    await openRowMenu(keyAdmin, 'Plain integration');
+    expect(await keyAdmin.getByRole('menuitem', { name: 'Deactivate' }).isDisabled()).toBe(false);
+    expect(await keyAdmin.getByTestId('authority-reason').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

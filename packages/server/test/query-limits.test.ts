@@ -167,7 +167,7 @@ describe.each(testDatabases)('free text and names on $name', (database) => {
       expect(errorCode(audit)).toBe('BAD_USER_INPUT');
       const exported = await fetch(
         `${server.url}/api/audit/export?format=csv&${field}=${'a'.repeat(5000)}`,
-        { headers: { cookie: owner.cookie } },
+        { headers: { cookie: owner.cookie, 'sec-fetch-site': 'same-origin' } },
       );
       expect(exported.status).toBe(400);
     }
