@@ -215,7 +215,7 @@ describe.each(testDatabases)('free text and names on $name', (database) => {
     );
     expect(errorCode(role)).toBe('BAD_USER_INPUT');
     const member = await as(
-      'mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }',
+      'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitationPath } }',
       { input: { email: 'new\u200Bmember@texts.test', roleIds: [] } },
     );
     expect(errorCode(member)).toBe('BAD_USER_INPUT');
