@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Role } from '../roles/role.entity.js';
+import { Resource } from '../roles/resource.type.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
 import {
   AcceptInvitationInput,
   AcceptInvitationPayload,
@@ -34,6 +36,14 @@ export class InvitationResolver {
   @FieldResolver(() => [Role], { description: 'Roles held once the invitation is accepted.' })
   roles(@Root() invitation: Invitation, @Ctx() context: GraphQLContext): Promise<Role[]> {
     return context.loaders.invitationRoles.load(invitation.id);
+  }
+
+  @FieldResolver(() => [Resource], { description: VIEWER_LACKS_DESCRIPTION })
+  async viewerLacks(
+    @Root() invitation: Invitation,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Resource[]> {
+    return resourcesViewerLacks(context, await context.loaders.invitationRoles.load(invitation.id));
   }
 
   @Mutation(() => InviteMemberPayload, {

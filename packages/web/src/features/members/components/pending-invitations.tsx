@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { graphql } from '../../../gql';
 import type { PendingInvitationsQuery } from '../../../gql/graphql';
 import { describeError } from '../../../lib/graphql-errors';
 import { notifySuccess } from '../../../lib/notify';
+import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { useFormatters } from '../../../lib/use-formatters';
 import { useRevokeInvitation } from '../hooks/use-revoke-invitation';
 
@@ -20,6 +21,10 @@ export const PendingInvitationsQueryDocument = graphql(`
       expiresAt
       roles {
         id
+        name
+      }
+      viewerLacks {
+        key
         name
       }
     }
@@ -93,15 +98,10 @@ export const PendingInvitations = ({ canEdit }: { canEdit: boolean }) => {
                 </Table.Td>
                 {canEdit && (
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setRevoking(invitation)}
-                      aria-label={t('members.invitations.revokeFor', { email: invitation.email })}
-                    >
-                      {t('members.invitations.revoke')}
-                    </Button>
+                    <RevokeInvitationButton
+                      invitation={invitation}
+                      onRevoke={() => setRevoking(invitation)}
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -133,5 +133,32 @@ export const PendingInvitations = ({ canEdit }: { canEdit: boolean }) => {
         )}
       </ConfirmModal>
     </Stack>
+  );
+};
+
+/** Greyed out, with the reason, when the invitation grants resources the viewer lacks. */
+const RevokeInvitationButton = ({
+  invitation,
+  onRevoke,
+}: {
+  invitation: Invitation;
+  onRevoke: () => void;
+}) => {
+  const { t } = useTranslation();
+  const lackReason = useAuthorityReason(invitation.viewerLacks);
+  return (
+    <Tooltip label={lackReason} disabled={!lackReason} multiline w={260}>
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        {...(lackReason
+          ? { 'data-disabled': true, 'aria-disabled': true, onClick: () => undefined }
+          : { onClick: onRevoke })}
+        aria-label={t('members.invitations.revokeFor', { email: invitation.email })}
+      >
+        {t('members.invitations.revoke')}
+      </Button>
+    </Tooltip>
   );
 };

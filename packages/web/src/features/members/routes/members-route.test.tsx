@@ -49,6 +49,7 @@ const invitations = [
     invitedBy: 'admin@example.com',
     expiresAt: '2030-01-08T09:00:00.000Z',
     roles: [{ __typename: 'Role', id: 'role-oms', name: 'OMS - Read only' }],
+    viewerLacks: [],
   },
 ];
 
@@ -169,6 +170,37 @@ describe('MembersRoute', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Revoke invitation?' });
     await user.click(within(dialog).getByTestId('confirm-revoke-invitation'));
     await waitFor(() => expect(calls).toEqual([{ input: { id: 'i1' } }]));
+  });
+
+  it('greys out Revoke, with the reason, for an invitation granting what the viewer lacks', async () => {
+    const lacking = [
+      {
+        ...invitations[0],
+        viewerLacks: [{ __typename: 'Resource', key: 'orders:edit-orders', name: 'Edit orders' }],
+      },
+    ];
+    const { user } = renderWithProviders(<MembersRoute />, {
+      mocks: [
+        {
+          request: { query: PendingInvitationsQueryDocument },
+          maxUsageCount: Number.POSITIVE_INFINITY,
+          result: { data: { invitations: lacking } },
+        },
+        ...baseMocks,
+      ],
+      viewer: buildViewer(userAdmin),
+    });
+    const pending = await screen.findByTestId('pending-invitations');
+    const revoke = within(pending).getByRole('button', {
+      name: 'Revoke the invitation of dave@example.com',
+    });
+    expect(revoke).toHaveAttribute('aria-disabled', 'true');
+    await user.hover(revoke);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'You cannot act on this: it holds Edit orders, which you do not hold.',
+    );
+    await user.click(revoke);
+    expect(screen.queryByRole('dialog', { name: 'Revoke invitation?' })).not.toBeInTheDocument();
   });
 
   it('shows pending invitations without Revoke to those who may only view users', async () => {
