@@ -16,5 +16,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Route tests drive whole pages through user-event; a loaded CI machine needs headroom.
+    testTimeout: 20_000,
   },
 });
