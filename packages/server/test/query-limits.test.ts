@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/modules/accounts/account.service.js';
 import { AppError } from '../src/common/app-error.js';
+import { armorLimits, limitError } from '../src/graphql/query-limits.js';
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, errorCode, GENERATE, generateKey } from './support/fixtures.js';
 import { TestServer } from './support/test-server.js';
@@ -60,9 +62,28 @@ describe('GraphQL limits that say what was hit', () => {
     );
   });
 
-  it('refuses too deep a document with its own code', async () => {
-    const deep = `{ generatedKeys { edges { node { grantedAccounts { ${'... on Account { '.repeat(10)} id ${'} '.repeat(10)} } } } } }`;
-    await expectRefused(await query(deep), 'QUERY_TOO_DEEP');
+  it('refuses too deep a document with its own code, counting fields, not fragments', async () => {
+    // No valid document of Keyward's schema nests ten fields deep: prove the limit on a
+    // recursive schema, with the server's own rules and error mapping.
+    const schema = buildSchema('type Node { id: ID, child: Node } type Query { node: Node }');
+    const { validationRules } = armorLimits(false);
+    const refusals = (text: string) =>
+      validate(schema, parse(text), [...specifiedRules, ...(validationRules ?? [])]).map(
+        (error) =>
+          limitError({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })
+            ?.extensions?.code,
+      );
+    expect(refusals(`{ node { ${'child { '.repeat(10)} id ${'} '.repeat(10)} } }`)).toEqual([
+      'QUERY_TOO_DEEP',
+    ]);
+    // Colocated fragments nest spreads and inline fragments without nesting data.
+    expect(refusals(`{ node { ${'... on Node { '.repeat(12)} id ${'} '.repeat(12)} } }`)).toEqual(
+      [],
+    );
+    const nested = await query(
+      `{ generatedKeys { edges { node { grantedAccounts { ${'... on Account { '.repeat(10)} id ${'} '.repeat(10)} } } } } }`,
+    );
+    expect(nested.errors).toBeUndefined();
   });
 
   it('counts __typename aliases like any other', async () => {

@@ -41,7 +41,8 @@ const MAX_COST = 35_000;
  */
 export const armorLimits = (production: boolean) =>
   new ApolloArmor({
-    maxDepth: { n: 10, exposeLimits: false, errorMessage: 'QUERY_TOO_DEEP' },
+    // Fields count, not fragment spreads: colocated fragments nest spreads without nesting data.
+    maxDepth: { n: 10, flattenFragments: true, exposeLimits: false, errorMessage: 'QUERY_TOO_DEEP' },
     // The cost depends on variables: computed once they are known (costLimitPlugin).
     costLimit: { enabled: false },
     maxAliases: { n: 15, allowList: [], exposeLimits: false, errorMessage: 'TOO_MANY_ALIASES' },
@@ -135,15 +136,19 @@ export const operationCost = (
   };
   const selectionCost = (node: SelectionNode, seen: Set<string>): number => {
     if (node.kind === Kind.FRAGMENT_SPREAD) {
+      // A spread costs what its fields would cost written in place: colocated fragments nest
+      // spreads without nesting data, so a spread adds no level of its own.
       const name = node.name.value;
       const known = fragmentCosts.get(name);
-      if (known !== undefined) return SCALAR_COST + known;
+      if (known !== undefined) return known;
       const fragment = fragments.get(name);
       // Cycles are refused by validation; count them as nothing more here.
       if (!fragment || seen.has(name)) return SCALAR_COST;
-      const cost = selectionsCost(fragment.selectionSet.selections, new Set([...seen, name]));
+      let cost = 0;
+      for (const child of fragment.selectionSet.selections)
+        cost += selectionCost(child, new Set([...seen, name]));
       fragmentCosts.set(name, cost);
-      return SCALAR_COST + cost;
+      return cost;
     }
     if (!node.selectionSet) return SCALAR_COST;
     let multiplier = 1;
