@@ -42,7 +42,12 @@ const MAX_COST = 35_000;
 export const armorLimits = (production: boolean) =>
   new ApolloArmor({
     // Fields count, not fragment spreads: colocated fragments nest spreads without nesting data.
-    maxDepth: { n: 10, flattenFragments: true, exposeLimits: false, errorMessage: 'QUERY_TOO_DEEP' },
+    maxDepth: {
+      n: 10,
+      flattenFragments: true,
+      exposeLimits: false,
+      errorMessage: 'QUERY_TOO_DEEP',
+    },
     // The cost depends on variables: computed once they are known (costLimitPlugin).
     costLimit: { enabled: false },
     maxAliases: { n: 15, allowList: [], exposeLimits: false, errorMessage: 'TOO_MANY_ALIASES' },
