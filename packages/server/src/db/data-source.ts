@@ -19,6 +19,7 @@ import { User } from '../modules/auth/user.entity.js';
 import { Role } from '../modules/roles/role.entity.js';
 import { RoleResource } from '../modules/roles/role-resource.entity.js';
 import { migrations } from './migrations/index.js';
+import { installTransactionRetry } from './transaction-retry.js';
 
 export const entities = [
   Account,
@@ -68,5 +69,9 @@ export const dataSourceOptions = (databaseUrl: string): DataSourceOptions => {
   };
 };
 
-export const createDataSource = (databaseUrl: string): DataSource =>
-  new DataSource(dataSourceOptions(databaseUrl));
+/** Every transaction retries whole on deadlocks and cluster certification conflicts. */
+export const createDataSource = (databaseUrl: string): DataSource => {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
+  installTransactionRetry(dataSource);
+  return dataSource;
+};

@@ -28,6 +28,8 @@ export interface GraphQLResult<Data = Record<string, unknown>> {
 export interface TestServerOptions {
   /** The database URL of a running TestServer: a second server on the same database. */
   attachTo?: string;
+  /** With attachTo: migrate that database on start too, as every production server does. */
+  migrate?: boolean;
   tokenSecret?: string;
   previousTokenSecret?: string;
   /** Collects info-level logs instead of silencing them. */
@@ -84,7 +86,7 @@ export class TestServer {
       : await database.create();
     const dataSource = createDataSource(url);
     await dataSource.initialize();
-    if (!options.attachTo) await migrate(dataSource);
+    if (!options.attachTo || options.migrate) await migrate(dataSource);
     const clock = new TestClock();
     const keyward = await createApp(
       dataSource,
