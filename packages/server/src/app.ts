@@ -33,6 +33,8 @@ import {
   isDatabaseUnavailable,
 } from './http/unavailable.js';
 import { onTransactionRetry } from './db/transaction-retry.js';
+import { isReadScaledRequest, onReplica } from './db/read-routing.js';
+import { parse } from 'graphql';
 import { createVerifyHandler, VERIFY_PATH } from './http/verify-endpoint.js';
 import type { ThrottleLimits } from './modules/verification/failure-throttle.js';
 import { ReminderMailer } from './modules/settings/reminder-delivery.js';
@@ -157,6 +159,7 @@ export const createApp = async (
   });
   await services.authChanges.start();
   const metrics = createMetrics();
+  const readScaling = Boolean((dataSource.options as { replication?: unknown }).replication);
   const stopCountingRetries = onTransactionRetry(dataSource, (event) =>
     metrics.transactionRetries.inc(event),
   );
@@ -243,6 +246,11 @@ export const createApp = async (
       next();
     },
     express.json({ limit: '100kb' }),
+    (req, _res, next) => {
+      // With DATABASE_READ_URLS, requests that only list, search or count read a replica.
+      if (readScaling && isReadScaledRequest(req.body, parse)) onReplica(() => next());
+      else next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const caller = await authenticate(req, services, metrics).catch((error: unknown) => {
@@ -260,6 +268,10 @@ export const createApp = async (
     }),
   );
 
+  if (readScaling)
+    app.use(['/api/keys/export', '/api/audit/export'], (_req, _res, next) =>
+      onReplica(() => next()),
+    );
   app.use(exportRoutes(services));
 
   const indexHtml = path.join(config.webDist, 'index.html');

@@ -387,6 +387,51 @@ describe.runIf(inCi || (missing.length === 0 && !optedOut))('Keyward on a Galera
     60_000,
   );
 
+  it('DATABASE_READ_URLS: lists, counts and exports read the replica, authentication and writes the primary', async () => {
+    const reader = await TestServer.start(attached, { attachTo: urlOf(0), readUrls: [urlOf(1)] });
+    others.push(reader);
+    const { cookie } = await owner('replicas');
+    await generateKey(a!, cookie, 'Listed from a replica');
+    const replica = await mysql.createConnection(`mysql://root@127.0.0.1:${PORTS[1]}/`);
+    const selectsOnReplica = async () => {
+      const [rows] = await replica.query("SHOW GLOBAL STATUS LIKE 'Com_select'");
+      return Number((rows as { Value: string }[])[0]?.Value);
+    };
+    try {
+      // Authentication, a mutation and its answer: all on the primary.
+      let before = await selectsOnReplica();
+      expect((await reader.graphql('{ me { kind } }', {}, { cookie })).errors).toBeUndefined();
+      const generated = await generateKey(reader, cookie, 'Written on the primary');
+      expect(generated.apiKey.name).toBe('Written on the primary');
+      expect(await selectsOnReplica()).toBe(before);
+
+      // A request that only lists and counts: its reads go to the replica.
+      before = await selectsOnReplica();
+      let listed: GraphQLResult<{ generatedKeys: { totalCount: number } }> | undefined;
+      expect(
+        await eventually(async () => {
+          listed = await reader.graphql<{ generatedKeys: { totalCount: number } }>(
+            '{ generatedKeys(first: 10) { totalCount edges { node { id name } } } }',
+            {},
+            { cookie },
+          );
+          return listed.data?.generatedKeys.totalCount === 2;
+        }),
+      ).toBe(true);
+      expect(await selectsOnReplica()).toBeGreaterThan(before);
+
+      before = await selectsOnReplica();
+      const exported = await fetch(`${reader.url}/api/keys/export?format=csv`, {
+        headers: { cookie, 'x-keyward-export': '1' },
+      });
+      expect(exported.status).toBe(200);
+      expect(await exported.text()).toContain('Written on the primary');
+      expect(await selectsOnReplica()).toBeGreaterThan(before);
+    } finally {
+      await replica.end();
+    }
+  }, 60_000);
+
   it('SIGKILL of a node under load: acknowledged writes survive, readiness follows the node', async () => {
     const { cookie } = await owner('faults');
     const known = await generateKey(a!, cookie, 'Known everywhere');

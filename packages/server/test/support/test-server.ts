@@ -30,6 +30,8 @@ export interface TestServerOptions {
   attachTo?: string;
   /** With attachTo: migrate that database on start too, as every production server does. */
   migrate?: boolean;
+  /** DATABASE_READ_URLS: replicas for list, search, count and export reads. */
+  readUrls?: string[];
   tokenSecret?: string;
   previousTokenSecret?: string;
   /** Collects info-level logs instead of silencing them. */
@@ -84,7 +86,7 @@ export class TestServer {
     const { url, drop } = options.attachTo
       ? { url: options.attachTo, drop: async () => undefined }
       : await database.create();
-    const dataSource = createDataSource(url);
+    const dataSource = createDataSource(url, options.readUrls);
     await dataSource.initialize();
     if (!options.attachTo || options.migrate) await migrate(dataSource);
     const clock = new TestClock();
