@@ -18,7 +18,8 @@ BASE="${GALERA_BASE_PORT:-3311}"
 GCOMM_BASE="${GALERA_GCOMM_BASE_PORT:-4571}"
 PROVIDER="${GALERA_PROVIDER:-/usr/lib/galera/libgalera_smm.so}"
 NODES=3
-RUN_AS="${GALERA_USER:-mysql}"
+# As root the nodes run as the mysql user; anyone else runs them as themselves.
+if [ "$(id -u)" = 0 ]; then RUN_AS="${GALERA_USER:-mysql}"; else RUN_AS="$(id -un)"; fi
 
 client_port() { echo $((BASE + $1 - 1)); }
 gcomm_port() { echo $((GCOMM_BASE + $1 - 1)); }
@@ -54,7 +55,7 @@ start_node() { # node, extra args...
   mkdir -p "$d/data"
   # The nodes run as the mysql user: the rsync SST daemon then writes the joiner's files as the
   # user that owns them (as root it would switch to `nobody` and be refused).
-  chown -R "$RUN_AS" "$d"
+  if [ "$(id -u)" = 0 ]; then chown -R "$RUN_AS" "$d"; fi
   if [ "$n" = 1 ] && [ ! -d "$d/data/mysql" ]; then
     # Only the first node is initialised; the others receive its data by state transfer.
     mariadb-install-db --no-defaults --user="$RUN_AS" --datadir="$d/data" \
