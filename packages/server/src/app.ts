@@ -27,6 +27,14 @@ import { createLogger, createMetrics, httpLogger, type Metrics } from './http/ob
 import { metricsPlugin } from './graphql/metrics-plugin.js';
 import { singleRevealRule } from './graphql/single-reveal-rule.js';
 import { authenticate, sessionCookieJar } from './http/request-context.js';
+import {
+  UNAVAILABLE_ERROR,
+  databaseUnavailable,
+  isDatabaseUnavailable,
+} from './http/unavailable.js';
+import { onTransactionRetry } from './db/transaction-retry.js';
+import { isReadScaledRequest, onReplica } from './db/read-routing.js';
+import { parse } from 'graphql';
 import { createVerifyHandler, VERIFY_PATH } from './http/verify-endpoint.js';
 import type { ThrottleLimits } from './modules/verification/failure-throttle.js';
 import { ReminderMailer } from './modules/settings/reminder-delivery.js';
@@ -151,6 +159,10 @@ export const createApp = async (
   });
   await services.authChanges.start();
   const metrics = createMetrics();
+  const readScaling = Boolean((dataSource.options as { replication?: unknown }).replication);
+  const stopCountingRetries = onTransactionRetry(dataSource, (event) =>
+    metrics.transactionRetries.inc(event),
+  );
   const protection = armorLimits(config.production);
   const schema = await keywardSchema();
   const apollo = new ApolloServer<GraphQLContext>({
@@ -234,9 +246,18 @@ export const createApp = async (
       next();
     },
     express.json({ limit: '100kb' }),
+    (req, _res, next) => {
+      // With DATABASE_READ_URLS, requests that only list, search or count read a replica.
+      if (readScaling && isReadScaledRequest(req.body, parse)) onReplica(() => next());
+      else next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const caller = await authenticate(req, services, metrics);
+        const caller = await authenticate(req, services, metrics).catch((error: unknown) => {
+          // The database (or this server's cluster node) is down: 503, as /readyz says.
+          if (isDatabaseUnavailable(error)) throw databaseUnavailable();
+          throw error;
+        });
         return {
           ...caller,
           services,
@@ -247,6 +268,10 @@ export const createApp = async (
     }),
   );
 
+  if (readScaling)
+    app.use(['/api/keys/export', '/api/audit/export'], (_req, _res, next) =>
+      onReplica(() => next()),
+    );
   app.use(exportRoutes(services));
 
   const indexHtml = path.join(config.webDist, 'index.html');
@@ -283,11 +308,21 @@ export const createApp = async (
     if (req.url === VERIFY_PATH || req.url?.startsWith(`${VERIFY_PATH}?`)) {
       handleVerify(req, res, (error: unknown) => {
         logger.error({ err: error }, 'Verification failed');
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        const unavailable = isDatabaseUnavailable(error);
+        if (!res.headersSent)
+          res.writeHead(unavailable ? 503 : 500, {
+            'content-type': 'application/json',
+            ...(unavailable ? { 'retry-after': '5' } : {}),
+          });
         res.end(
           JSON.stringify({
             errors: [
-              { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+              unavailable
+                ? UNAVAILABLE_ERROR
+                : {
+                    message: 'Internal server error.',
+                    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                  },
             ],
           }),
         );
@@ -305,6 +340,7 @@ export const createApp = async (
     metrics,
     stop: async () => {
       clearInterval(flushTimer);
+      stopCountingRetries();
       await apollo.stop();
       try {
         // The final write: a failure here is the caller's to report (main.ts exits 1).

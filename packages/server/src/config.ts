@@ -1,3 +1,4 @@
+import { parseReadUrls } from './db/read-routing.js';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -12,6 +13,8 @@ export interface Config {
   production: boolean;
   /** `mysql://…` or `mariadb://…`, otherwise a path to the SQLite file. */
   databaseUrl: string;
+  /** DATABASE_READ_URLS: replicas for list, search, count and export reads (MySQL family). */
+  databaseReadUrls: string[];
   /** Server secret keying token hashes (HMAC-SHA256). */
   tokenSecret: string;
   /** The secret before a rotation, still accepted (and replaced on use) while set. */
@@ -104,6 +107,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     host: env.HOST ?? '127.0.0.1',
     production,
     databaseUrl,
+    databaseReadUrls: parseReadUrls(env.DATABASE_READ_URLS),
     tokenSecret: readSecret(dataDir, production, env),
     previousTokenSecret: env.KEYWARD_SECRET_PREVIOUS || null,
     seedDemo: env.KEYWARD_SEED_DEMO ? env.KEYWARD_SEED_DEMO === 'true' : isSqlite && !production,

@@ -9,7 +9,7 @@ import { startBackgroundJobs } from './jobs.js';
 import { seedDemo } from './seed/demo-seed.js';
 
 const config = loadConfig();
-const dataSource = createDataSource(config.databaseUrl);
+const dataSource = createDataSource(config.databaseUrl, config.databaseReadUrls);
 await dataSource.initialize();
 await migrate(dataSource);
 if (config.seedDemo) await seedDemo(dataSource, config.tokenSecret);

@@ -20,6 +20,8 @@ import { User } from '../modules/auth/user.entity.js';
 import { Role } from '../modules/roles/role.entity.js';
 import { RoleResource } from '../modules/roles/role-resource.entity.js';
 import { migrations } from './migrations/index.js';
+import { installReadRouting } from './read-routing.js';
+import { installTransactionRetry } from './transaction-retry.js';
 
 export const entities = [
   Account,
@@ -45,13 +47,33 @@ export const entities = [
 /** `mysql://` for MySQL 8, `mariadb://` for MariaDB (TypeORM reads their catalogs differently). */
 export const isMysqlUrl = (url: string): boolean => /^(mysql|mariadb):\/\//.test(url);
 
-export const dataSourceOptions = (databaseUrl: string): DataSourceOptions => {
+const asMysql2Url = (url: string) => url.replace(/^mariadb:/, 'mysql:');
+
+/**
+ * `readUrls` (DATABASE_READ_URLS) are replicas: TypeORM replication with the primary as the
+ * default for everything, and replicas only for the reads src/db/read-routing.ts sends there.
+ */
+export const dataSourceOptions = (
+  databaseUrl: string,
+  readUrls: readonly string[] = [],
+): DataSourceOptions => {
   const common = { entities, migrations, migrationsRun: false, synchronize: false, logging: false };
   if (isMysqlUrl(databaseUrl)) {
+    const invalid = readUrls.find((url) => !isMysqlUrl(url));
+    if (invalid !== undefined)
+      throw new Error('DATABASE_READ_URLS must be mysql:// or mariadb:// URLs.');
     return {
       ...common,
       type: databaseUrl.startsWith('mariadb://') ? 'mariadb' : 'mysql',
-      url: databaseUrl.replace(/^mariadb:/, 'mysql:'),
+      ...(readUrls.length > 0
+        ? {
+            replication: {
+              master: { url: asMysql2Url(databaseUrl) },
+              slaves: readUrls.map((url) => ({ url: asMysql2Url(url) })),
+              defaultMode: 'master' as const,
+            },
+          }
+        : { url: asMysql2Url(databaseUrl) }),
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       extra: { connectionLimit: 20 },
@@ -70,5 +92,13 @@ export const dataSourceOptions = (databaseUrl: string): DataSourceOptions => {
   };
 };
 
-export const createDataSource = (databaseUrl: string): DataSource =>
-  new DataSource(dataSourceOptions(databaseUrl));
+/** Every transaction retries whole on deadlocks and cluster certification conflicts. */
+export const createDataSource = (
+  databaseUrl: string,
+  readUrls: readonly string[] = [],
+): DataSource => {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, readUrls));
+  installTransactionRetry(dataSource);
+  installReadRouting(dataSource);
+  return dataSource;
+};

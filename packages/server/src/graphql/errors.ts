@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../common/app-error.js';
 import { AuthorityError } from '../modules/auth/authority.js';
 import { limitError } from './query-limits.js';
+import { UNAVAILABLE_ERROR, isDatabaseUnavailable } from '../http/unavailable.js';
 
 /** Codes Apollo itself raises for malformed requests; their messages are safe. */
 const REQUEST_ERROR_CODES = new Set([
@@ -40,6 +41,12 @@ export const createFormatError =
       };
     }
     const code = formatted.extensions?.code;
+    // The database or this server's cluster node is unreachable: retry shortly (HTTP 503 when
+    // it happened before any field ran).
+    if (code === 'SERVICE_UNAVAILABLE' || isDatabaseUnavailable(original)) {
+      logger.warn({ err: original }, 'Database unavailable');
+      return { ...UNAVAILABLE_ERROR, path: formatted.path };
+    }
     // Each limit says which it is (never its value), with its own code.
     const limit = limitError(formatted);
     if (limit) return limit;

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+import { UNAVAILABLE_ERROR, isDatabaseUnavailable } from './unavailable.js';
 
 /**
  * Last handler: errors raised outside GraphQL (malformed JSON, a body over the limit) answer
@@ -18,6 +19,14 @@ export const jsonErrorHandler: ErrorRequestHandler = (error: unknown, req, res, 
           ? 'The request body is not valid JSON.'
           : 'The request is not valid.';
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  if (isDatabaseUnavailable(error)) {
+    req.log.warn({ err: error }, 'Database unavailable');
+    res
+      .status(503)
+      .set('Retry-After', '5')
+      .json({ errors: [UNAVAILABLE_ERROR] });
     return;
   }
   req.log.error({ err: error }, 'Unexpected HTTP error');

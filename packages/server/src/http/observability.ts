@@ -130,6 +130,12 @@ export const createMetrics = () => {
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
+    transactionRetries: new Counter({
+      name: 'keyward_db_transaction_retries_total',
+      help: 'Transactions run again after a deadlock, a cluster certification conflict, a lock wait timeout or a node not ready (outcome retried), or given up after the last attempt (exhausted).',
+      labelNames: ['reason', 'outcome'] as const,
+      registers: [registry],
+    }),
     remindersDelivered: new Counter({
       name: 'keyward_reminders_delivered_total',
       help: 'Renewal reminders sent or recorded.',

@@ -1,3 +1,4 @@
+import { onPrimary } from '../db/read-routing.js';
 import type { Request, Response } from 'express';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Caller } from '../modules/auth/principal.js';
@@ -31,7 +32,16 @@ export const clientIp = (req: Request): string | null => req.ip ?? req.socket.re
  * enforcing policy, RATE_LIMITED for a throttled source), with no hint of what else was
  * wrong. Repeated failures are answered more and more slowly.
  */
-export const authenticate = async (
+export const authenticate = (
+  req: Request,
+  services: Services,
+  metrics?: Metrics,
+): Promise<Caller> =>
+  // Always decided on the primary: a revoked key or session is refused at once, whatever lag
+  // a replica has (see src/db/read-routing.ts).
+  onPrimary(() => authenticateOnPrimary(req, services, metrics));
+
+const authenticateOnPrimary = async (
   req: Request,
   services: Services,
   metrics?: Metrics,

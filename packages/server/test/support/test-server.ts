@@ -28,6 +28,10 @@ export interface GraphQLResult<Data = Record<string, unknown>> {
 export interface TestServerOptions {
   /** The database URL of a running TestServer: a second server on the same database. */
   attachTo?: string;
+  /** With attachTo: migrate that database on start too, as every production server does. */
+  migrate?: boolean;
+  /** DATABASE_READ_URLS: replicas for list, search, count and export reads. */
+  readUrls?: string[];
   tokenSecret?: string;
   previousTokenSecret?: string;
   /** Collects info-level logs instead of silencing them. */
@@ -82,9 +86,9 @@ export class TestServer {
     const { url, drop } = options.attachTo
       ? { url: options.attachTo, drop: async () => undefined }
       : await database.create();
-    const dataSource = createDataSource(url);
+    const dataSource = createDataSource(url, options.readUrls);
     await dataSource.initialize();
-    if (!options.attachTo) await migrate(dataSource);
+    if (!options.attachTo || options.migrate) await migrate(dataSource);
     const clock = new TestClock();
     const keyward = await createApp(
       dataSource,

@@ -28,6 +28,15 @@ describe('graphql-errors', () => {
     expect(getErrorCode(graphQLErrors({ code: 'RATE_LIMITED' }))).toBe('RATE_LIMITED');
   });
 
+  it('tells a server whose database is unreachable (503) like a network failure: try again', () => {
+    expect(getErrorCode(graphQLErrors({ code: 'SERVICE_UNAVAILABLE' }))).toBe('NETWORK');
+    const bodyText = JSON.stringify({
+      errors: [{ message: 'Unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    });
+    const response = new Response(bodyText, { status: 503 });
+    expect(getErrorCode(new ServerError('Unavailable', { response, bodyText }))).toBe('NETWORK');
+  });
+
   it('maps HTTP statuses when the body carries no GraphQL errors', () => {
     const response = new Response('<html>', { status: 401 });
     const error = new ServerError('Unauthorized', { response, bodyText: '<html>' });

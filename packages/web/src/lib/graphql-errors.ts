@@ -61,6 +61,8 @@ export const getErrorCode = (error: unknown): ErrorCode => {
     const code = graphQLError.extensions?.code;
     if (isErrorCode(code)) return code;
     if (typeof code === 'string' && queryLimitCodes.includes(code)) return 'QUERY_LIMIT';
+    // The server's database (or its cluster node) is unreachable for a moment: try again.
+    if (code === 'SERVICE_UNAVAILABLE') return 'NETWORK';
   }
   if (ServerError.is(error)) return codeFromStatus(error.statusCode);
   if (error instanceof TypeError) return 'NETWORK';

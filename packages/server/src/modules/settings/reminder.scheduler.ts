@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { addMs, DAY_MS, type Clock } from '../../common/clock.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
+import { withConflictRetry } from '../../db/transaction-retry.js';
 import { newId } from '../../common/ids.js';
 import { sqlTimestamp } from '../../common/keyset.js';
 import { Account } from '../accounts/account.entity.js';
@@ -88,23 +89,25 @@ export class ReminderScheduler {
           .getMany();
         for (const token of candidates) {
           try {
-            await this.dataSource.getRepository(TokenReminder).insert({
-              id: newId(),
-              accountId: account.id,
-              apiKeyId: token.apiKeyId,
-              tokenId: token.id,
-              leadDays,
-              tokenDueAt: tokenDueAt(token.createdAt, settings.tokenDurationDays),
-              status: ReminderStatus.PENDING,
-              attempts: 0,
-              nextAttemptAt: now,
-              claimedUntil: null,
-              sentAt: null,
-              emailSentAt: null,
-              webhookSentAt: null,
-              lastError: null,
-              createdAt: now,
-            });
+            await this.write(() =>
+              this.dataSource.getRepository(TokenReminder).insert({
+                id: newId(),
+                accountId: account.id,
+                apiKeyId: token.apiKeyId,
+                tokenId: token.id,
+                leadDays,
+                tokenDueAt: tokenDueAt(token.createdAt, settings.tokenDurationDays),
+                status: ReminderStatus.PENDING,
+                attempts: 0,
+                nextAttemptAt: now,
+                claimedUntil: null,
+                sentAt: null,
+                emailSentAt: null,
+                webhookSentAt: null,
+                lastError: null,
+                createdAt: now,
+              }),
+            );
             created += 1;
           } catch (error) {
             // Another server planned it first: that is the point of the unique index.
@@ -139,18 +142,35 @@ export class ReminderScheduler {
 
   /** Only the server whose UPDATE matched sends; the others see zero rows affected. */
   private async claim(reminder: TokenReminder, now: Date): Promise<boolean> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(TokenReminder)
-      .set({ claimedUntil: addMs(now, CLAIM_MS) })
-      .where('id = :id AND status = :pending', { id: reminder.id, pending: ReminderStatus.PENDING })
-      .andWhere('(claimedUntil IS NULL OR claimedUntil < :now)', { now: sqlTimestamp(now) })
-      .execute();
+    const result = await this.write(() =>
+      this.dataSource
+        .createQueryBuilder()
+        .update(TokenReminder)
+        .set({ claimedUntil: addMs(now, CLAIM_MS) })
+        .where('id = :id AND status = :pending', {
+          id: reminder.id,
+          pending: ReminderStatus.PENDING,
+        })
+        .andWhere('(claimedUntil IS NULL OR claimedUntil < :now)', { now: sqlTimestamp(now) })
+        .execute(),
+    );
     return result.affected === 1;
   }
 
+  /**
+   * On a multi-primary cluster a claim or a status change racing another server's fails at
+   * commit with a certification conflict; it runs again and then sees the winner's row.
+   */
+  private write<T>(statement: () => Promise<T>): Promise<T> {
+    return withConflictRetry(this.dataSource, statement);
+  }
+
   private async deliver(reminder: TokenReminder, now: Date): Promise<boolean> {
-    const repository = this.dataSource.getRepository(TokenReminder);
+    const reminders = this.dataSource.getRepository(TokenReminder);
+    const repository = {
+      update: (...args: Parameters<typeof reminders.update>) =>
+        this.write(() => reminders.update(...args)),
+    };
     const [key, account, settingsRow] = await Promise.all([
       this.dataSource.getRepository(ApiKey).findOneBy({ id: reminder.apiKeyId }),
       this.dataSource.getRepository(Account).findOneBy({ id: reminder.accountId }),

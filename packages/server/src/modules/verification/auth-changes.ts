@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { withConflictRetry } from '../../db/transaction-retry.js';
 import type { AuthCache } from './auth-cache.js';
 import { AuthCacheVersion } from './auth-cache-version.entity.js';
 
@@ -63,12 +64,16 @@ export class AuthChanges {
       await this.publisher.publish(CHANNEL, JSON.stringify(change));
       return;
     }
-    await this.dataSource
-      .createQueryBuilder()
-      .update(AuthCacheVersion)
-      .set({ version: () => 'version + 1' })
-      .where('id = 1')
-      .execute();
+    // One hot row every server bumps: on a multi-primary cluster concurrent bumps from different
+    // nodes fail certification, and a lost bump would leave other servers' caches stale.
+    await withConflictRetry(this.dataSource, () =>
+      this.dataSource
+        .createQueryBuilder()
+        .update(AuthCacheVersion)
+        .set({ version: () => 'version + 1' })
+        .where('id = 1')
+        .execute(),
+    );
   }
 
   private apply(message: string): void {
