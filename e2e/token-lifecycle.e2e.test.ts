@@ -275,7 +275,7 @@ describe.skipIf(!chromiumAvailable)('token lifecycle, end to end in Chromium', (
     const csv = await readFile(await file.path(), 'utf8');
     const [header, ...rows] = csv.trim().split(/\r?\n/);
     expect(header).toBe(
-      'tab,id,key,name,roles,created date,token created date,new-token created date,status,last used,owner account,date added',
+      'tab,id,key,name,roles,created date,token created date,new-token created date,status,last used,created by,owner account,date added',
     );
     const generated = rows.filter((row) => row.startsWith('generated,'));
     expect(generated).toHaveLength(2);
@@ -309,6 +309,7 @@ describe.skipIf(!chromiumAvailable)('token lifecycle, end to end in Chromium', (
       'new-token created date',
       'status',
       'last used',
+      'created by',
     ]);
     expect(generated.map((row) => row[1]).sort()).toEqual([renewedKey, linkedKey].sort());
     expect(generated.find((row) => row[1] === renewedKey)?.[2]).toBe(RENEWED_NAME);
