@@ -1,12 +1,13 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ErrorCode } from '@keyward/shared';
 import type { Logger } from 'pino';
 import { AppError } from '../common/app-error.js';
 import { AuthorityError } from '../modules/auth/authority.js';
 import { limitError } from './query-limits.js';
 
 /** Codes Apollo itself raises for malformed requests; their messages are safe. */
-const REQUEST_ERROR_CODES = new Set([
+const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
