@@ -81,10 +81,6 @@ export const en = {
     external: 'External',
     settings: 'Settings',
   },
-  comingSoon: {
-    title: 'Coming soon',
-    description: 'This section is not available yet.',
-  },
   keys: {
     tableLabel: 'Generated API keys',
     columns: {

@@ -80,10 +80,6 @@ export const es: TranslationMessages = {
     external: 'Externas',
     settings: 'Configuración',
   },
-  comingSoon: {
-    title: 'Próximamente',
-    description: 'Esta sección todavía no está disponible.',
-  },
   keys: {
     tableLabel: 'Claves de API generadas',
     columns: {

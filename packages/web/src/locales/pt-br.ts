@@ -80,10 +80,6 @@ export const ptBR: TranslationMessages = {
     external: 'Externas',
     settings: 'Configurações',
   },
-  comingSoon: {
-    title: 'Em breve',
-    description: 'Esta seção ainda não está disponível.',
-  },
   keys: {
     tableLabel: 'Chaves de API geradas',
     columns: {
