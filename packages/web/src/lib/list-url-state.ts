@@ -5,6 +5,10 @@ import { useSearchParams } from 'react-router-dom';
  * Every list keeps its search, filters, sort and cursor in the URL, so reload, Back and shared
  * links restore it. This is the part the lists share; each feature parses its own state.
  */
+/** The page sizes every list offers, and the one it starts with. */
+export const pageSizes = [10, 25, 50] as const;
+export const defaultPageSize = 25;
+
 export type ParamUpdate = Record<string, string | string[] | null>;
 
 export const pickAllowed = <T extends string>(

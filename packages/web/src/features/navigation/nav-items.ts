@@ -1,5 +1,5 @@
-import { resourceKeys } from '../auth/viewer-context';
-import { roleReaderResources } from '../roles/utils/role-readers';
+import { resourceKeys } from '../../lib/viewer-context';
+import { roleReaderResources } from '../../lib/role-readers';
 
 export type NavItem = {
   id: 'api-keys' | 'roles' | 'users' | 'audit';

@@ -6,7 +6,7 @@ import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { useFormatters } from '../../../lib/use-formatters';
 import { ApiKeyActionMenu, type ApiKeyActionKind } from './api-key-action-menu';
 import { KeyCreator, type CreatorChoice } from './key-creator';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { TokenStatusCell } from './token-status-cell';
 
 export const ApiKeyRowApiKeyFragment = graphql(`

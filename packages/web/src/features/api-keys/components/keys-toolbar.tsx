@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertLevel, ApiKeyStatus, RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
 import { alertLevels, creatorKinds, type CreatorFilter } from '../hooks/use-keys-search-params';
-import { RoleMultiSelect } from './role-multi-select';
+import { RoleMultiSelect } from '../../../components/role-multi-select';
 
 export const searchDebounceMs = 300;
 

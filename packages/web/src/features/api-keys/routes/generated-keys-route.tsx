@@ -7,16 +7,16 @@ import { EmptyState } from '../../../components/empty-state';
 import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import { pagerProps } from '../../../lib/list-url-state';
-import { resourceKeys, useCan } from '../../auth/viewer-context';
+import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AlertSummaryBanner } from '../components/alert-summary-banner';
 import { ApiKeyActionModals, type ApiKeyAction } from '../components/api-key-action-modals';
 import { ExportKeysMenu } from '../components/export-keys-menu';
 import { GenerateApiKeyModal } from '../components/generate-api-key-modal';
 import { GeneratedKeysTable } from '../components/generated-keys-table';
-import { KeysPagination } from '../components/keys-pagination';
+import { KeysPagination } from '../../../components/keys-pagination';
 import { KeysToolbar } from '../components/keys-toolbar';
 import { toQueryVariables, useKeysSearchParams } from '../hooks/use-keys-search-params';
-import { useRoles } from '../hooks/use-roles';
+import { useRoles } from '../../../hooks/use-roles';
 
 export const GeneratedKeysQueryDocument = graphql(`
   query GeneratedKeys(

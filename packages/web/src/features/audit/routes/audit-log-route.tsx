@@ -18,7 +18,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import { pagerProps } from '../../../lib/list-url-state';
-import { resourceKeys, useCan } from '../../auth/viewer-context';
+import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AuditEventsTable } from '../components/audit-events-table';
 import { AuditPagination } from '../components/audit-pagination';
 import { AuditToolbar } from '../components/audit-toolbar';

@@ -4,7 +4,7 @@ import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
 import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { useFormatters } from '../../../lib/use-formatters';
-import { StatusBadge } from '../../api-keys/components/status-badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { ExternalKeyActionMenu, type ExternalKeyActionKind } from './external-key-action-menu';
 
 export const ExternalKeyRowExternalKeyFragment = graphql(`

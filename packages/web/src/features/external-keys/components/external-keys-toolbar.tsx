@@ -4,7 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyStatus, RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
-import { RoleMultiSelect } from '../../api-keys/components/role-multi-select';
+import { RoleMultiSelect } from '../../../components/role-multi-select';
 
 export const externalSearchDebounceMs = 300;
 

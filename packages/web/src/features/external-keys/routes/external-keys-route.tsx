@@ -8,9 +8,9 @@ import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-s
 import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
 import { pagerProps } from '../../../lib/list-url-state';
-import { KeysPagination } from '../../api-keys/components/keys-pagination';
-import { useRoles } from '../../api-keys/hooks/use-roles';
-import { resourceKeys, useCan } from '../../auth/viewer-context';
+import { KeysPagination } from '../../../components/keys-pagination';
+import { useRoles } from '../../../hooks/use-roles';
+import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AddExternalKeyModal } from '../components/add-external-key-modal';
 import type { ExternalKeyActionKind } from '../components/external-key-action-menu';
 import { EditExternalKeyModal } from '../components/edit-external-key-modal';

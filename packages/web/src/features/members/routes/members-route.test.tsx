@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AddMemberMutationVariables } from '../../../gql/graphql';
 import { roleFixtures } from '../../../test/api-key-fixtures';
 import { buildViewer, renderWithProviders } from '../../../test/render';
-import { RolesQueryDocument } from '../../api-keys/hooks/use-roles';
+import { RolesQueryDocument } from '../../../hooks/use-roles';
 import { AddMemberMutationDocument } from '../hooks/use-add-member';
 import { RemoveMemberMutationDocument } from '../hooks/use-remove-member';
 import { UpdateMemberMutationDocument } from '../hooks/use-update-member';

@@ -1,7 +1,7 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CursorPagination } from '../../../components/cursor-pagination';
-import { pageSizes } from '../hooks/use-keys-search-params';
+import { CursorPagination } from './cursor-pagination';
+import { pageSizes } from '../lib/list-url-state';
 
 type KeysPaginationProps = {
   totalCount: number;

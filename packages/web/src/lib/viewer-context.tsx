@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Resources } from '@keyward/shared';
-import type { ViewerQuery } from '../../gql/graphql';
+import type { ViewerQuery } from '../gql/graphql';
 
 export type Viewer = ViewerQuery['me'];
 
