@@ -1,10 +1,11 @@
-import { Box, Button, Group, LoadingOverlay, Stack } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconPlus, IconWorldShare } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
+import { ListPage } from '../../../components/list-page';
+import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
 import { pagerProps } from '../../../lib/list-url-state';
@@ -108,8 +109,24 @@ const ExternalKeysList = () => {
       </Button>
     );
 
-  const renderContent = () => (
-    <ListBody
+  const closeAction = () => setActionOpened(false);
+  // The action stays set while a dialog animates closed, so its text does not vanish mid-way.
+  const selected = action?.externalKey ?? null;
+
+  return (
+    <ListPage
+      toolbar={
+        <ExternalKeysToolbar
+          search={state.search}
+          status={state.status}
+          roleIds={state.roleIds}
+          roles={roles}
+          onSearchChange={list.setSearch}
+          onStatusChange={list.setStatus}
+          onRoleIdsChange={list.setRoleIds}
+        />
+      }
+      actions={renderAddButton('add-external-key')}
       error={error}
       onRetry={() => void refetch()}
       noPermission={{
@@ -117,8 +134,9 @@ const ExternalKeysList = () => {
         description: t('keys.noPermission.description'),
         testId: 'external-keys-no-permission',
       }}
-      skeleton={<ListSkeleton label={t('externalKeys.loading')} testId="external-keys-loading" />}
+      loading={{ label: t('externalKeys.loading'), testId: 'external-keys-loading' }}
       loaded={Boolean(connection)}
+      refreshing={loading}
       isEmpty={connection?.totalCount === 0 && externalKeys.length === 0}
       hasFilters={list.hasFilters}
       noMatch={{
@@ -137,55 +155,31 @@ const ExternalKeysList = () => {
           data-testid="external-keys-empty"
         />
       }
-      renderPage={() =>
+      table={() => (
+        <ExternalKeysTable
+          externalKeys={externalKeys}
+          sortField={state.sortField}
+          sortDirection={state.sortDirection}
+          onSort={list.setSort}
+          canEdit={canEdit}
+          onAction={(kind, externalKey) => {
+            setAction({ kind, externalKey });
+            setActionOpened(true);
+          }}
+        />
+      )}
+      pager={() =>
         connection && (
-          <Stack gap="sm">
-            <Box pos="relative">
-              <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
-              <ExternalKeysTable
-                externalKeys={externalKeys}
-                sortField={state.sortField}
-                sortDirection={state.sortDirection}
-                onSort={list.setSort}
-                canEdit={canEdit}
-                onAction={(kind, externalKey) => {
-                  setAction({ kind, externalKey });
-                  setActionOpened(true);
-                }}
-              />
-            </Box>
-            <KeysPagination
-              totalCount={connection.totalCount}
-              totalCountCapped={connection.totalCountCapped}
-              pageSize={state.pageSize}
-              {...pagerProps(connection.pageInfo, state, list)}
-              onPageSizeChange={list.setPageSize}
-            />
-          </Stack>
+          <KeysPagination
+            totalCount={connection.totalCount}
+            totalCountCapped={connection.totalCountCapped}
+            pageSize={state.pageSize}
+            {...pagerProps(connection.pageInfo, state, list)}
+            onPageSizeChange={list.setPageSize}
+          />
         )
       }
-    />
-  );
-
-  const closeAction = () => setActionOpened(false);
-  // The action stays set while a dialog animates closed, so its text does not vanish mid-way.
-  const selected = action?.externalKey ?? null;
-
-  return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <ExternalKeysToolbar
-          search={state.search}
-          status={state.status}
-          roleIds={state.roleIds}
-          roles={roles}
-          onSearchChange={list.setSearch}
-          onStatusChange={list.setStatus}
-          onRoleIdsChange={list.setRoleIds}
-        />
-        {renderAddButton('add-external-key')}
-      </Group>
-      {renderContent()}
+    >
       {canEdit && (
         <>
           <AddExternalKeyModal
@@ -206,6 +200,6 @@ const ExternalKeysList = () => {
           />
         </>
       )}
-    </Stack>
+    </ListPage>
   );
 };
