@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import { setPasswordEn } from './auth/en';
 import { setPasswordEs } from './auth/es';
 import { setPasswordPtBR } from './auth/pt-br';
@@ -41,3 +42,6 @@ export const messages = {
 };
 
 export type Messages = typeof messages.en;
+
+/** The key of a message, for code that picks one before calling `t()`. */
+export type MessageKey = ParseKeys;

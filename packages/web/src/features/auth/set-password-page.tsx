@@ -16,6 +16,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { LanguageSwitcher } from '../../components/language-switcher';
 import { describeError, getErrorCode, getErrorField } from '../../lib/graphql-errors';
 import { notifySuccess } from '../../lib/notify';
+import type { MessageKey } from '../../locales';
 import { useSetPassword } from './use-set-password';
 
 export const minPasswordLength = 12;
@@ -26,7 +27,7 @@ type FieldErrors = { password?: string; confirm?: string };
 /** The secret travels in the fragment (`/set-password#<secret>`), so it never reaches a server log. */
 const readSecret = () => window.location.hash.replace(/^#/, '').trim();
 
-const passwordError = (password: string): string | undefined => {
+const passwordError = (password: string): MessageKey | undefined => {
   if (!password) return 'setPassword.passwordRequired';
   if (password.length < minPasswordLength) return 'setPassword.passwordTooShort';
   if (password.length > maxPasswordLength) return 'setPassword.passwordTooLong';

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../locales';
 import { resourceKeys } from '../../lib/viewer-context';
 import { roleReaderResources } from '../../lib/role-readers';
 
@@ -6,7 +7,7 @@ export type NavItem = {
   /** Where the link goes; `match` is the path prefix that marks it as the current page. */
   to: string;
   match: string;
-  labelKey: string;
+  labelKey: MessageKey;
   /** The link shows when the viewer holds any of these. */
   anyOf: readonly string[];
 };
