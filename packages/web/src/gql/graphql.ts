@@ -222,6 +222,13 @@ export type UpdateRoleInput = {
   resourceKeys?: Array<string | number> | null | undefined;
 };
 
+export type RoleMultiSelect_RoleFragment = {
+  id: string;
+  name: string;
+  predefined: boolean;
+  resources: Array<{ key: string; name: string; productKey: string; productName: string }>;
+};
+
 export type GeneratedKeysAlertSummaryQueryVariables = Exact<{ [key: string]: never }>;
 
 export type GeneratedKeysAlertSummaryQuery = {
@@ -290,13 +297,6 @@ export type TokenRemindersQuery = {
     createdAt: string;
     apiKey: { id: string; key: string; name: string };
   }>;
-};
-
-export type RoleMultiSelect_RoleFragment = {
-  id: string;
-  name: string;
-  predefined: boolean;
-  resources: Array<{ key: string; name: string; productKey: string; productName: string }>;
 };
 
 export type TokenStatusCell_ApiKeyFragment = {
@@ -395,17 +395,6 @@ export type RenewApiTokenMutationVariables = Exact<{
 
 export type RenewApiTokenMutation = {
   renewApiToken: { token: string; apiKey: { id: string; key: string } };
-};
-
-export type RolesQueryVariables = Exact<{ [key: string]: never }>;
-
-export type RolesQuery = {
-  roles: Array<{
-    id: string;
-    name: string;
-    predefined: boolean;
-    resources: Array<{ key: string; name: string; productKey: string; productName: string }>;
-  }>;
 };
 
 export type UndoRenewalMutationVariables = Exact<{
@@ -886,6 +875,48 @@ export type RolesPageQuery = {
   resources: Array<{ key: string; name: string; productKey: string; productName: string }>;
 };
 
+export type RolesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RolesQuery = {
+  roles: Array<{
+    id: string;
+    name: string;
+    predefined: boolean;
+    resources: Array<{ key: string; name: string; productKey: string; productName: string }>;
+  }>;
+};
+
+export const RoleMultiSelect_RoleFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoleMultiSelect_role' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Role' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'predefined' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'resources' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'productKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'productName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RoleMultiSelect_RoleFragment, unknown>;
 export const KeyCreator_ApiKeyFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1166,37 +1197,6 @@ export const ApiKeySettingsForm_SettingsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ApiKeySettingsForm_SettingsFragment, unknown>;
-export const RoleMultiSelect_RoleFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RoleMultiSelect_role' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Role' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'predefined' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'resources' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'productKey' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'productName' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RoleMultiSelect_RoleFragment, unknown>;
 export const AuditEventRow_AuditEventFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2145,58 +2145,6 @@ export const RenewApiTokenDocument = {
     },
   ],
 } as unknown as DocumentNode<RenewApiTokenMutation, RenewApiTokenMutationVariables>;
-export const RolesDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'Roles' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'roles' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoleMultiSelect_role' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'RoleMultiSelect_role' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Role' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'predefined' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'resources' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'productKey' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'productName' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RolesQuery, RolesQueryVariables>;
 export const UndoRenewalDocument = {
   kind: 'Document',
   definitions: [
@@ -4600,3 +4548,55 @@ export const RolesPageDocument = {
     },
   ],
 } as unknown as DocumentNode<RolesPageQuery, RolesPageQueryVariables>;
+export const RolesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Roles' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'roles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoleMultiSelect_role' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoleMultiSelect_role' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Role' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'predefined' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'resources' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'productKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'productName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RolesQuery, RolesQueryVariables>;
