@@ -1,25 +1,19 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CursorPagination } from './cursor-pagination';
-import { pageSizes } from '../lib/list-url-state';
+import { pageSizes, pagingOf, type PagerSource } from '../lib/list-url-state';
 
-type KeysPaginationProps = {
-  totalCount: number;
-  /** More rows match than the server counts: show the count as a floor. */
-  totalCountCapped: boolean;
-  pageSize: number;
-  canGoBack: boolean;
-  canGoForward: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
-  onPageSizeChange: (size: number) => void;
+type KeysPaginationProps = PagerSource & {
+  state: { pageSize: number };
+  list: { setPageSize: (size: number) => void };
 };
 
-export const KeysPagination = ({ pageSize, onPageSizeChange, ...paging }: KeysPaginationProps) => {
+export const KeysPagination = (props: KeysPaginationProps) => {
+  const { state, list } = props;
   const { t } = useTranslation();
   return (
     <CursorPagination
-      {...paging}
+      {...pagingOf(props)}
       testIdPrefix="api-keys"
       label={t('keys.paginationLabel')}
       totalText={(total) => t('keys.total', { total })}
@@ -29,8 +23,8 @@ export const KeysPagination = ({ pageSize, onPageSizeChange, ...paging }: KeysPa
       <NativeSelect
         label={t('keys.pageSize')}
         size="xs"
-        value={String(pageSize)}
-        onChange={(event) => onPageSizeChange(Number(event.currentTarget.value))}
+        value={String(state.pageSize)}
+        onChange={(event) => list.setPageSize(Number(event.currentTarget.value))}
         data={pageSizes.map((size) => String(size))}
         styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
         data-testid="api-keys-page-size"

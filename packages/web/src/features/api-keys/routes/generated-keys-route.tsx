@@ -7,7 +7,6 @@ import { EmptyState } from '../../../components/empty-state';
 import { ListPage } from '../../../components/list-page';
 import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
-import { pagerProps } from '../../../lib/list-url-state';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AlertSummaryBanner } from '../components/alert-summary-banner';
 import { ApiKeyActionModals, type ApiKeyAction } from '../components/api-key-action-modals';
@@ -169,15 +168,7 @@ const GeneratedKeysList = () => {
         />
       )}
       pager={() =>
-        connection && (
-          <KeysPagination
-            totalCount={connection.totalCount}
-            totalCountCapped={connection.totalCountCapped}
-            pageSize={state.pageSize}
-            {...pagerProps(connection.pageInfo, state, list)}
-            onPageSizeChange={list.setPageSize}
-          />
-        )
+        connection && <KeysPagination connection={connection} state={state} list={list} />
       }
     >
       {canEdit && (

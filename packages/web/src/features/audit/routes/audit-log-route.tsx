@@ -7,7 +7,6 @@ import { EmptyState } from '../../../components/empty-state';
 import { ListPage } from '../../../components/list-page';
 import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
-import { pagerProps } from '../../../lib/list-url-state';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AuditEventsTable } from '../components/audit-events-table';
 import { AuditPagination } from '../components/audit-pagination';
@@ -163,13 +162,7 @@ const AuditLog = () => {
       }
       table={() => <AuditEventsTable events={events} />}
       pager={() =>
-        connection && (
-          <AuditPagination
-            totalCount={connection.totalCount}
-            totalCountCapped={connection.totalCountCapped}
-            {...pagerProps(connection.pageInfo, state, list)}
-          />
-        )
+        connection && <AuditPagination connection={connection} state={state} list={list} />
       }
     />
   );

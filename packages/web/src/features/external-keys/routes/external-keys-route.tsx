@@ -8,7 +8,6 @@ import { ListPage } from '../../../components/list-page';
 import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
-import { pagerProps } from '../../../lib/list-url-state';
 import { KeysPagination } from '../../../components/keys-pagination';
 import { useRoles } from '../../../hooks/use-roles';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
@@ -169,15 +168,7 @@ const ExternalKeysList = () => {
         />
       )}
       pager={() =>
-        connection && (
-          <KeysPagination
-            totalCount={connection.totalCount}
-            totalCountCapped={connection.totalCountCapped}
-            pageSize={state.pageSize}
-            {...pagerProps(connection.pageInfo, state, list)}
-            onPageSizeChange={list.setPageSize}
-          />
-        )
+        connection && <KeysPagination connection={connection} state={state} list={list} />
       }
     >
       {canEdit && (
