@@ -13,10 +13,11 @@ type SearchFilterProps = {
   value: string;
   onChange: (search: string) => void;
   'data-testid': string;
+  w?: number;
 };
 
 /** A search box that shows each keystroke and commits the text once typing pauses. */
-export const SearchFilter = ({ value, onChange, ...props }: SearchFilterProps) => {
+export const SearchFilter = ({ value, onChange, w = 260, ...props }: SearchFilterProps) => {
   const [draft, setDraft] = useState(value);
   const commit = useDebouncedCallback(onChange, searchDebounceMs);
 
@@ -33,7 +34,7 @@ export const SearchFilter = ({ value, onChange, ...props }: SearchFilterProps) =
         setDraft(event.currentTarget.value);
         commit(event.currentTarget.value);
       }}
-      w={260}
+      w={w}
     />
   );
 };
