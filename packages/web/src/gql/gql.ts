@@ -14,151 +14,104 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-  '\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n': typeof types.RoleMultiSelect_RoleFragmentDoc;
-  '\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n': typeof types.GeneratedKeysAlertSummaryDocument;
-  '\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n': typeof types.ApiKeyRow_ApiKeyFragmentDoc;
-  '\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n': typeof types.ApiKeySettingsForm_SettingsFragmentDoc;
-  '\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n': typeof types.EditApiKeyModal_ApiKeyFragmentDoc;
-  '\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n': typeof types.KeyCreator_ApiKeyFragmentDoc;
-  '\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n': typeof types.TokenRemindersDocument;
-  '\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n': typeof types.TokenStatusCell_ApiKeyFragmentDoc;
-  '\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n': typeof types.ActivateApiKeyDocument;
-  '\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n': typeof types.CreateSingleAccessLinkDocument;
-  '\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n': typeof types.DeactivateApiKeyDocument;
-  '\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n': typeof types.DeleteApiKeyDocument;
-  '\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n': typeof types.DeleteOldTokenDocument;
-  '\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n': typeof types.GenerateApiKeyDocument;
-  '\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n': typeof types.RenewApiTokenDocument;
-  '\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n': typeof types.UndoRenewalDocument;
-  '\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n': typeof types.UpdateApiKeySettingsDocument;
-  '\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n': typeof types.UpdateApiKeyDocument;
-  '\n  query ApiKeySettings {\n    apiKeySettings {\n      ...ApiKeySettingsForm_settings\n    }\n  }\n': typeof types.ApiKeySettingsDocument;
-  '\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n': typeof types.GeneratedKeysDocument;
-  '\n  fragment AuditEventRow_auditEvent on AuditEvent {\n    id\n    action\n    actorKind\n    actorLabel\n    targetType\n    targetLabel\n    details\n    sourceIp\n    createdAt\n  }\n': typeof types.AuditEventRow_AuditEventFragmentDoc;
-  '\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AuditEventRow_auditEvent\n        }\n      }\n    }\n  }\n': typeof types.AuditEventsDocument;
-  '\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n': typeof types.SetPasswordDocument;
-  '\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        account {\n          id\n        }\n      }\n    }\n  }\n': typeof types.SignInDocument;
-  '\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n': typeof types.SignOutDocument;
-  '\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      me {\n        account {\n          id\n          name\n        }\n      }\n    }\n  }\n': typeof types.SwitchAccountDocument;
-  '\n  query Viewer {\n    me {\n      kind\n      resources\n      user {\n        id\n        name\n        email\n      }\n      account {\n        id\n        name\n        slug\n      }\n      accounts {\n        id\n        name\n        slug\n      }\n    }\n  }\n': typeof types.ViewerDocument;
-  '\n  mutation RevealSingleAccessLink($input: RevealSingleAccessLinkInput!) {\n    revealSingleAccessLink(input: $input) {\n      key\n      token\n    }\n  }\n': typeof types.RevealSingleAccessLinkDocument;
-  '\n  fragment EditExternalKeyModal_externalKey on ExternalKey {\n    id\n    key\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n    }\n  }\n': typeof types.EditExternalKeyModal_ExternalKeyFragmentDoc;
-  '\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n': typeof types.ExternalKeyRow_ExternalKeyFragmentDoc;
-  '\n  mutation AddExternalKey($input: AddExternalKeyInput!) {\n    addExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n': typeof types.AddExternalKeyDocument;
-  '\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n': typeof types.RemoveExternalKeyDocument;
-  '\n  mutation UpdateExternalKey($input: UpdateExternalKeyInput!) {\n    updateExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n': typeof types.UpdateExternalKeyDocument;
-  '\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n': typeof types.ExternalKeysDocument;
-  '\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n': typeof types.EditMemberModal_MemberFragmentDoc;
-  '\n  fragment MemberRow_member on Member {\n    id\n    addedAt\n    user {\n      id\n      email\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    ...EditMemberModal_member\n  }\n': typeof types.MemberRow_MemberFragmentDoc;
-  '\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n': typeof types.AddMemberDocument;
-  '\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n': typeof types.RemoveMemberDocument;
-  '\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n': typeof types.UpdateMemberDocument;
-  '\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n': typeof types.MembersPageDocument;
-  '\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n': typeof types.ResourcePicker_ResourceFragmentDoc;
-  '\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n': typeof types.RoleCard_RoleFragmentDoc;
-  '\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n': typeof types.RoleEditorModal_RoleFragmentDoc;
-  '\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n': typeof types.CreateRoleDocument;
-  '\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedRoleId\n    }\n  }\n': typeof types.DeleteRoleDocument;
-  '\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n': typeof types.UpdateRoleDocument;
-  '\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n': typeof types.RolesPageDocument;
-  '\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n': typeof types.RolesDocument;
+    "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n": typeof types.RoleMultiSelect_RoleFragmentDoc,
+    "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n": typeof types.GeneratedKeysAlertSummaryDocument,
+    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n": typeof types.ApiKeyRow_ApiKeyFragmentDoc,
+    "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n": typeof types.ApiKeySettingsForm_SettingsFragmentDoc,
+    "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n": typeof types.EditApiKeyModal_ApiKeyFragmentDoc,
+    "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n": typeof types.KeyCreator_ApiKeyFragmentDoc,
+    "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.TokenRemindersDocument,
+    "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": typeof types.TokenStatusCell_ApiKeyFragmentDoc,
+    "\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": typeof types.ActivateApiKeyDocument,
+    "\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n": typeof types.CreateSingleAccessLinkDocument,
+    "\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": typeof types.DeactivateApiKeyDocument,
+    "\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n": typeof types.DeleteApiKeyDocument,
+    "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.DeleteOldTokenDocument,
+    "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.GenerateApiKeyDocument,
+    "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": typeof types.RenewApiTokenDocument,
+    "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.UndoRenewalDocument,
+    "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n": typeof types.UpdateApiKeySettingsDocument,
+    "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
+    "\n  query ApiKeySettings {\n    apiKeySettings {\n      ...ApiKeySettingsForm_settings\n    }\n  }\n": typeof types.ApiKeySettingsDocument,
+    "\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n": typeof types.GeneratedKeysDocument,
+    "\n  fragment AuditEventRow_auditEvent on AuditEvent {\n    id\n    action\n    actorKind\n    actorLabel\n    targetType\n    targetLabel\n    details\n    sourceIp\n    createdAt\n  }\n": typeof types.AuditEventRow_AuditEventFragmentDoc,
+    "\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AuditEventRow_auditEvent\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n": typeof types.SetPasswordDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        account {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      me {\n        account {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SwitchAccountDocument,
+    "\n  query Viewer {\n    me {\n      kind\n      resources\n      user {\n        id\n        name\n        email\n      }\n      account {\n        id\n        name\n        slug\n      }\n      accounts {\n        id\n        name\n        slug\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation RevealSingleAccessLink($input: RevealSingleAccessLinkInput!) {\n    revealSingleAccessLink(input: $input) {\n      key\n      token\n    }\n  }\n": typeof types.RevealSingleAccessLinkDocument,
+    "\n  fragment EditExternalKeyModal_externalKey on ExternalKey {\n    id\n    key\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n    }\n  }\n": typeof types.EditExternalKeyModal_ExternalKeyFragmentDoc,
+    "\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n": typeof types.ExternalKeyRow_ExternalKeyFragmentDoc,
+    "\n  mutation AddExternalKey($input: AddExternalKeyInput!) {\n    addExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n": typeof types.AddExternalKeyDocument,
+    "\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n": typeof types.RemoveExternalKeyDocument,
+    "\n  mutation UpdateExternalKey($input: UpdateExternalKeyInput!) {\n    updateExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n": typeof types.UpdateExternalKeyDocument,
+    "\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n": typeof types.ExternalKeysDocument,
+    "\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n": typeof types.EditMemberModal_MemberFragmentDoc,
+    "\n  fragment MemberRow_member on Member {\n    id\n    addedAt\n    user {\n      id\n      email\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    ...EditMemberModal_member\n  }\n": typeof types.MemberRow_MemberFragmentDoc,
+    "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.AddMemberDocument,
+    "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n": typeof types.UpdateMemberDocument,
+    "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n": typeof types.MembersPageDocument,
+    "\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n": typeof types.ResourcePicker_ResourceFragmentDoc,
+    "\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n": typeof types.RoleCard_RoleFragmentDoc,
+    "\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n": typeof types.RoleEditorModal_RoleFragmentDoc,
+    "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n": typeof types.CreateRoleDocument,
+    "\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedRoleId\n    }\n  }\n": typeof types.DeleteRoleDocument,
+    "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n": typeof types.UpdateRoleDocument,
+    "\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n": typeof types.RolesPageDocument,
+    "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n": typeof types.RolesDocument,
 };
 const documents: Documents = {
-  '\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n':
-    types.RoleMultiSelect_RoleFragmentDoc,
-  '\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n':
-    types.GeneratedKeysAlertSummaryDocument,
-  '\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n':
-    types.ApiKeyRow_ApiKeyFragmentDoc,
-  '\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n':
-    types.ApiKeySettingsForm_SettingsFragmentDoc,
-  '\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n':
-    types.EditApiKeyModal_ApiKeyFragmentDoc,
-  '\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n':
-    types.KeyCreator_ApiKeyFragmentDoc,
-  '\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n':
-    types.TokenRemindersDocument,
-  '\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n':
-    types.TokenStatusCell_ApiKeyFragmentDoc,
-  '\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n':
-    types.ActivateApiKeyDocument,
-  '\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n':
-    types.CreateSingleAccessLinkDocument,
-  '\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n':
-    types.DeactivateApiKeyDocument,
-  '\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n':
-    types.DeleteApiKeyDocument,
-  '\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n':
-    types.DeleteOldTokenDocument,
-  '\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n':
-    types.GenerateApiKeyDocument,
-  '\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n':
-    types.RenewApiTokenDocument,
-  '\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n':
-    types.UndoRenewalDocument,
-  '\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n':
-    types.UpdateApiKeySettingsDocument,
-  '\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n':
-    types.UpdateApiKeyDocument,
-  '\n  query ApiKeySettings {\n    apiKeySettings {\n      ...ApiKeySettingsForm_settings\n    }\n  }\n':
-    types.ApiKeySettingsDocument,
-  '\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n':
-    types.GeneratedKeysDocument,
-  '\n  fragment AuditEventRow_auditEvent on AuditEvent {\n    id\n    action\n    actorKind\n    actorLabel\n    targetType\n    targetLabel\n    details\n    sourceIp\n    createdAt\n  }\n':
-    types.AuditEventRow_AuditEventFragmentDoc,
-  '\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AuditEventRow_auditEvent\n        }\n      }\n    }\n  }\n':
-    types.AuditEventsDocument,
-  '\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n':
-    types.SetPasswordDocument,
-  '\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        account {\n          id\n        }\n      }\n    }\n  }\n':
-    types.SignInDocument,
-  '\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n': types.SignOutDocument,
-  '\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      me {\n        account {\n          id\n          name\n        }\n      }\n    }\n  }\n':
-    types.SwitchAccountDocument,
-  '\n  query Viewer {\n    me {\n      kind\n      resources\n      user {\n        id\n        name\n        email\n      }\n      account {\n        id\n        name\n        slug\n      }\n      accounts {\n        id\n        name\n        slug\n      }\n    }\n  }\n':
-    types.ViewerDocument,
-  '\n  mutation RevealSingleAccessLink($input: RevealSingleAccessLinkInput!) {\n    revealSingleAccessLink(input: $input) {\n      key\n      token\n    }\n  }\n':
-    types.RevealSingleAccessLinkDocument,
-  '\n  fragment EditExternalKeyModal_externalKey on ExternalKey {\n    id\n    key\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n    }\n  }\n':
-    types.EditExternalKeyModal_ExternalKeyFragmentDoc,
-  '\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n':
-    types.ExternalKeyRow_ExternalKeyFragmentDoc,
-  '\n  mutation AddExternalKey($input: AddExternalKeyInput!) {\n    addExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n':
-    types.AddExternalKeyDocument,
-  '\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n':
-    types.RemoveExternalKeyDocument,
-  '\n  mutation UpdateExternalKey($input: UpdateExternalKeyInput!) {\n    updateExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n':
-    types.UpdateExternalKeyDocument,
-  '\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n':
-    types.ExternalKeysDocument,
-  '\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n':
-    types.EditMemberModal_MemberFragmentDoc,
-  '\n  fragment MemberRow_member on Member {\n    id\n    addedAt\n    user {\n      id\n      email\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    ...EditMemberModal_member\n  }\n':
-    types.MemberRow_MemberFragmentDoc,
-  '\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n':
-    types.AddMemberDocument,
-  '\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n':
-    types.RemoveMemberDocument,
-  '\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n':
-    types.UpdateMemberDocument,
-  '\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n':
-    types.MembersPageDocument,
-  '\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n':
-    types.ResourcePicker_ResourceFragmentDoc,
-  '\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n':
-    types.RoleCard_RoleFragmentDoc,
-  '\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n':
-    types.RoleEditorModal_RoleFragmentDoc,
-  '\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n':
-    types.CreateRoleDocument,
-  '\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedRoleId\n    }\n  }\n':
-    types.DeleteRoleDocument,
-  '\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n':
-    types.UpdateRoleDocument,
-  '\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n':
-    types.RolesPageDocument,
-  '\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n':
-    types.RolesDocument,
+    "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n": types.RoleMultiSelect_RoleFragmentDoc,
+    "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n": types.GeneratedKeysAlertSummaryDocument,
+    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n": types.ApiKeyRow_ApiKeyFragmentDoc,
+    "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n": types.ApiKeySettingsForm_SettingsFragmentDoc,
+    "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n": types.EditApiKeyModal_ApiKeyFragmentDoc,
+    "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n": types.KeyCreator_ApiKeyFragmentDoc,
+    "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.TokenRemindersDocument,
+    "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": types.TokenStatusCell_ApiKeyFragmentDoc,
+    "\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": types.ActivateApiKeyDocument,
+    "\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n": types.CreateSingleAccessLinkDocument,
+    "\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": types.DeactivateApiKeyDocument,
+    "\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n": types.DeleteApiKeyDocument,
+    "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.DeleteOldTokenDocument,
+    "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.GenerateApiKeyDocument,
+    "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": types.RenewApiTokenDocument,
+    "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.UndoRenewalDocument,
+    "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n": types.UpdateApiKeySettingsDocument,
+    "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.UpdateApiKeyDocument,
+    "\n  query ApiKeySettings {\n    apiKeySettings {\n      ...ApiKeySettingsForm_settings\n    }\n  }\n": types.ApiKeySettingsDocument,
+    "\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n": types.GeneratedKeysDocument,
+    "\n  fragment AuditEventRow_auditEvent on AuditEvent {\n    id\n    action\n    actorKind\n    actorLabel\n    targetType\n    targetLabel\n    details\n    sourceIp\n    createdAt\n  }\n": types.AuditEventRow_AuditEventFragmentDoc,
+    "\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AuditEventRow_auditEvent\n        }\n      }\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n": types.SetPasswordDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        account {\n          id\n        }\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
+    "\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      me {\n        account {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SwitchAccountDocument,
+    "\n  query Viewer {\n    me {\n      kind\n      resources\n      user {\n        id\n        name\n        email\n      }\n      account {\n        id\n        name\n        slug\n      }\n      accounts {\n        id\n        name\n        slug\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation RevealSingleAccessLink($input: RevealSingleAccessLinkInput!) {\n    revealSingleAccessLink(input: $input) {\n      key\n      token\n    }\n  }\n": types.RevealSingleAccessLinkDocument,
+    "\n  fragment EditExternalKeyModal_externalKey on ExternalKey {\n    id\n    key\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n    }\n  }\n": types.EditExternalKeyModal_ExternalKeyFragmentDoc,
+    "\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n": types.ExternalKeyRow_ExternalKeyFragmentDoc,
+    "\n  mutation AddExternalKey($input: AddExternalKeyInput!) {\n    addExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n": types.AddExternalKeyDocument,
+    "\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n": types.RemoveExternalKeyDocument,
+    "\n  mutation UpdateExternalKey($input: UpdateExternalKeyInput!) {\n    updateExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n": types.UpdateExternalKeyDocument,
+    "\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n": types.ExternalKeysDocument,
+    "\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n": types.EditMemberModal_MemberFragmentDoc,
+    "\n  fragment MemberRow_member on Member {\n    id\n    addedAt\n    user {\n      id\n      email\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    ...EditMemberModal_member\n  }\n": types.MemberRow_MemberFragmentDoc,
+    "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.AddMemberDocument,
+    "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n": types.UpdateMemberDocument,
+    "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n": types.MembersPageDocument,
+    "\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n": types.ResourcePicker_ResourceFragmentDoc,
+    "\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n": types.RoleCard_RoleFragmentDoc,
+    "\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n": types.RoleEditorModal_RoleFragmentDoc,
+    "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n": types.CreateRoleDocument,
+    "\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedRoleId\n    }\n  }\n": types.DeleteRoleDocument,
+    "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n": types.UpdateRoleDocument,
+    "\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n": types.RolesPageDocument,
+    "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n": types.RolesDocument,
 };
 
 /**
@@ -178,295 +131,198 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n',
-): (typeof documents)['\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n'];
+export function graphql(source: "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n"): (typeof documents)["\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n',
-): (typeof documents)['\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n'];
+export function graphql(source: "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n"): (typeof documents)["\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n',
-): (typeof documents)['\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n'];
+export function graphql(source: "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n"): (typeof documents)["\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n',
-): (typeof documents)['\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n'];
+export function graphql(source: "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n"): (typeof documents)["\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n',
-): (typeof documents)['\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n'];
+export function graphql(source: "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n"): (typeof documents)["\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n',
-): (typeof documents)['\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n'];
+export function graphql(source: "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n"): (typeof documents)["\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n',
-): (typeof documents)['\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n'];
+export function graphql(source: "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n"): (typeof documents)["\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n',
-): (typeof documents)['\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n'];
+export function graphql(source: "\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n',
-): (typeof documents)['\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n'];
+export function graphql(source: "\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query ApiKeySettings {\n    apiKeySettings {\n      ...ApiKeySettingsForm_settings\n    }\n  }\n',
-): (typeof documents)['\n  query ApiKeySettings {\n    apiKeySettings {\n      ...ApiKeySettingsForm_settings\n    }\n  }\n'];
+export function graphql(source: "\n  query ApiKeySettings {\n    apiKeySettings {\n      ...ApiKeySettingsForm_settings\n    }\n  }\n"): (typeof documents)["\n  query ApiKeySettings {\n    apiKeySettings {\n      ...ApiKeySettingsForm_settings\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment AuditEventRow_auditEvent on AuditEvent {\n    id\n    action\n    actorKind\n    actorLabel\n    targetType\n    targetLabel\n    details\n    sourceIp\n    createdAt\n  }\n',
-): (typeof documents)['\n  fragment AuditEventRow_auditEvent on AuditEvent {\n    id\n    action\n    actorKind\n    actorLabel\n    targetType\n    targetLabel\n    details\n    sourceIp\n    createdAt\n  }\n'];
+export function graphql(source: "\n  fragment AuditEventRow_auditEvent on AuditEvent {\n    id\n    action\n    actorKind\n    actorLabel\n    targetType\n    targetLabel\n    details\n    sourceIp\n    createdAt\n  }\n"): (typeof documents)["\n  fragment AuditEventRow_auditEvent on AuditEvent {\n    id\n    action\n    actorKind\n    actorLabel\n    targetType\n    targetLabel\n    details\n    sourceIp\n    createdAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AuditEventRow_auditEvent\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AuditEventRow_auditEvent\n        }\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AuditEventRow_auditEvent\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: AuditEventFilter\n  ) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AuditEventRow_auditEvent\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n',
-): (typeof documents)['\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n'];
+export function graphql(source: "\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n"): (typeof documents)["\n  mutation SetPassword($input: SetPasswordInput!) {\n    setPassword(input: $input) {\n      passwordSet\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        account {\n          id\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        account {\n          id\n        }\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        account {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        account {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n',
-): (typeof documents)['\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n'];
+export function graphql(source: "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      me {\n        account {\n          id\n          name\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      me {\n        account {\n          id\n          name\n        }\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      me {\n        account {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SwitchAccount($input: SwitchAccountInput!) {\n    switchAccount(input: $input) {\n      me {\n        account {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query Viewer {\n    me {\n      kind\n      resources\n      user {\n        id\n        name\n        email\n      }\n      account {\n        id\n        name\n        slug\n      }\n      accounts {\n        id\n        name\n        slug\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query Viewer {\n    me {\n      kind\n      resources\n      user {\n        id\n        name\n        email\n      }\n      account {\n        id\n        name\n        slug\n      }\n      accounts {\n        id\n        name\n        slug\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  query Viewer {\n    me {\n      kind\n      resources\n      user {\n        id\n        name\n        email\n      }\n      account {\n        id\n        name\n        slug\n      }\n      accounts {\n        id\n        name\n        slug\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      kind\n      resources\n      user {\n        id\n        name\n        email\n      }\n      account {\n        id\n        name\n        slug\n      }\n      accounts {\n        id\n        name\n        slug\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation RevealSingleAccessLink($input: RevealSingleAccessLinkInput!) {\n    revealSingleAccessLink(input: $input) {\n      key\n      token\n    }\n  }\n',
-): (typeof documents)['\n  mutation RevealSingleAccessLink($input: RevealSingleAccessLinkInput!) {\n    revealSingleAccessLink(input: $input) {\n      key\n      token\n    }\n  }\n'];
+export function graphql(source: "\n  mutation RevealSingleAccessLink($input: RevealSingleAccessLinkInput!) {\n    revealSingleAccessLink(input: $input) {\n      key\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation RevealSingleAccessLink($input: RevealSingleAccessLinkInput!) {\n    revealSingleAccessLink(input: $input) {\n      key\n      token\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment EditExternalKeyModal_externalKey on ExternalKey {\n    id\n    key\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n    }\n  }\n',
-): (typeof documents)['\n  fragment EditExternalKeyModal_externalKey on ExternalKey {\n    id\n    key\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n    }\n  }\n'];
+export function graphql(source: "\n  fragment EditExternalKeyModal_externalKey on ExternalKey {\n    id\n    key\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment EditExternalKeyModal_externalKey on ExternalKey {\n    id\n    key\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n',
-): (typeof documents)['\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n'];
+export function graphql(source: "\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n"): (typeof documents)["\n  fragment ExternalKeyRow_externalKey on ExternalKey {\n    id\n    key\n    status\n    addedAt\n    ownerAccount {\n      id\n      slug\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    keysCreatedHere\n    ...EditExternalKeyModal_externalKey\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation AddExternalKey($input: AddExternalKeyInput!) {\n    addExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation AddExternalKey($input: AddExternalKeyInput!) {\n    addExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation AddExternalKey($input: AddExternalKeyInput!) {\n    addExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddExternalKey($input: AddExternalKeyInput!) {\n    addExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n',
-): (typeof documents)['\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n'];
+export function graphql(source: "\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveExternalKey($input: RemoveExternalKeyInput!) {\n    removeExternalKey(input: $input) {\n      removedExternalKeyId\n      deactivatedKeyCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation UpdateExternalKey($input: UpdateExternalKeyInput!) {\n    updateExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateExternalKey($input: UpdateExternalKeyInput!) {\n    updateExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation UpdateExternalKey($input: UpdateExternalKeyInput!) {\n    updateExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateExternalKey($input: UpdateExternalKeyInput!) {\n    updateExternalKey(input: $input) {\n      externalKey {\n        id\n        ...ExternalKeyRow_externalKey\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExternalKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ExternalKeyFilter\n    $orderBy: ExternalKeyOrder\n  ) {\n    externalKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ExternalKeyRow_externalKey\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n',
-): (typeof documents)['\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n'];
+export function graphql(source: "\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment EditMemberModal_member on Member {\n    id\n    user {\n      id\n      email\n    }\n    roles {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment MemberRow_member on Member {\n    id\n    addedAt\n    user {\n      id\n      email\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    ...EditMemberModal_member\n  }\n',
-): (typeof documents)['\n  fragment MemberRow_member on Member {\n    id\n    addedAt\n    user {\n      id\n      email\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    ...EditMemberModal_member\n  }\n'];
+export function graphql(source: "\n  fragment MemberRow_member on Member {\n    id\n    addedAt\n    user {\n      id\n      email\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    ...EditMemberModal_member\n  }\n"): (typeof documents)["\n  fragment MemberRow_member on Member {\n    id\n    addedAt\n    user {\n      id\n      email\n      name\n    }\n    roles {\n      id\n      name\n    }\n    viewerLacks {\n      key\n      name\n    }\n    ...EditMemberModal_member\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      passwordSetupPath\n      member {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n',
-): (typeof documents)['\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n'];
+export function graphql(source: "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMemberId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n',
-): (typeof documents)['\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n'];
+export function graphql(source: "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n"): (typeof documents)["\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n',
-): (typeof documents)['\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n'];
+export function graphql(source: "\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n"): (typeof documents)["\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n',
-): (typeof documents)['\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n'];
+export function graphql(source: "\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n"): (typeof documents)["\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n',
-): (typeof documents)['\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n'];
+export function graphql(source: "\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n"): (typeof documents)["\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedRoleId\n    }\n  }\n',
-): (typeof documents)['\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedRoleId\n    }\n  }\n'];
+export function graphql(source: "\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedRoleId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedRoleId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n'];
+export function graphql(source: "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n',
-): (typeof documents)['\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n'];
+export function graphql(source: "\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n"): (typeof documents)["\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n',
-): (typeof documents)['\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n'];
+export function graphql(source: "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n"): (typeof documents)["\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
 }
 
-export type DocumentType<TDocumentNode extends DocumentNode<any, any>> =
-  TDocumentNode extends DocumentNode<infer TType, any> ? TType : never;
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
