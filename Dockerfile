@@ -5,6 +5,8 @@ WORKDIR /app
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml tsconfig.base.json codegen.ts schema.graphql ./
 COPY packages/server/package.json packages/server/
 COPY packages/web/package.json packages/web/
+# The shared vocabulary is built on install (its prepare script), so it comes whole.
+COPY packages/shared packages/shared
 RUN pnpm install --frozen-lockfile
 COPY packages packages
 RUN pnpm build && pnpm prune --prod

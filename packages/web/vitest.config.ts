@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { sharedFromSource } from './vite.config';
 
 const require = createRequire(import.meta.url);
 
@@ -8,7 +9,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // graphql ships both ESM and CJS builds; loading both breaks `instanceof` checks.
-    alias: { graphql: require.resolve('graphql/index.js') },
+    alias: { graphql: require.resolve('graphql/index.js'), ...sharedFromSource },
   },
   test: {
     environment: 'jsdom',

@@ -1,14 +1,7 @@
-/** Error codes a client may see in `extensions.code`. */
-export type AppErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  /** A key's token is past the duration its account enforces. */
-  | 'EXPIRED'
-  /** Too many failed authentications from this source, or on this key. */
-  | 'RATE_LIMITED';
+import type { AppErrorCode } from '@keyward/shared';
+
+/** Error codes a service may raise; the list and their HTTP statuses live in @keyward/shared. */
+export type { AppErrorCode };
 
 /** A rule broken by the caller; its message is safe to show to clients. */
 export class AppError extends Error {

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ErrorCode } from '@keyward/shared';
 import type { Logger } from 'pino';
 import { AppError } from '../common/app-error.js';
 import { AuthorityError } from '../modules/auth/authority.js';
@@ -7,7 +8,7 @@ import { limitError } from './query-limits.js';
 import { UNAVAILABLE_ERROR, isDatabaseUnavailable } from '../http/unavailable.js';
 
 /** Codes Apollo itself raises for malformed requests; their messages are safe. */
-const REQUEST_ERROR_CODES = new Set([
+const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',

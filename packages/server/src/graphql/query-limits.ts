@@ -12,6 +12,7 @@ import {
   type SelectionNode,
   type ValueNode,
 } from 'graphql';
+import type { LimitCode } from '@keyward/shared';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/keyset.js';
 
 /**
@@ -24,8 +25,8 @@ export const LIMIT_MESSAGES = {
   TOO_MANY_ALIASES: 'The query uses too many aliases: split it.',
   TOO_MANY_TOKENS: 'The query document is too long: split it.',
   TOO_MANY_DIRECTIVES: 'The query uses too many directives: split it.',
-} as const;
-export type LimitCode = keyof typeof LIMIT_MESSAGES;
+} as const satisfies Record<LimitCode, string>;
+export type { LimitCode };
 
 export const MAX_TOKENS = 2000;
 /**

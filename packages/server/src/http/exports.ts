@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import ExcelJS from 'exceljs';
+import { httpStatusOf } from '@keyward/shared';
 import { AppError } from '../common/app-error.js';
 import { csvLine } from '../common/csv.js';
 import type { Services } from '../services.js';
@@ -22,22 +23,13 @@ const GENERATED_COLUMNS = [
 ] as const;
 const EXTERNAL_COLUMNS = ['id', 'key', 'owner account', 'roles', 'date added', 'status'] as const;
 
-const HTTP_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  EXPIRED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  RATE_LIMITED: 429,
-};
-
 /** Coded errors as JSON, like GraphQL's, before any byte of the file is sent. */
 const sendError = (res: Response, error: unknown) => {
   if (error instanceof AppError) {
     if (error.code === 'RATE_LIMITED')
       res.setHeader('Retry-After', String(error.retryAfterSeconds ?? 60));
     res
-      .status(HTTP_STATUS[error.code] ?? 400)
+      .status(httpStatusOf(error.code))
       .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
     return;
   }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { httpStatusOf } from '@keyward/shared';
 import type { Services } from '../services.js';
 import type { Metrics } from './observability.js';
 import type { Verification, VerificationCode } from '../modules/verification/key-verifier.js';
@@ -41,7 +42,7 @@ const isJson = (type: string | undefined) =>
 /** 413 with the code, then the connection is closed: the rest of the body is not read. */
 const tooLarge = (req: IncomingMessage, res: ServerResponse) => {
   res.setHeader('connection', 'close');
-  send(res, 413, {
+  send(res, httpStatusOf('PAYLOAD_TOO_LARGE'), {
     errors: [
       {
         message: 'The request body is too large.',
@@ -177,7 +178,7 @@ export const createVerifyHandler = (
       req.headers['transfer-encoding'] !== undefined ||
       (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
     if (hasBody && !isJson(req.headers['content-type'])) {
-      send(res, 415, {
+      send(res, httpStatusOf('UNSUPPORTED_MEDIA_TYPE'), {
         errors: [
           {
             message: 'Send application/json.',

@@ -14,13 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n": typeof types.RoleMultiSelect_RoleFragmentDoc,
     "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n": typeof types.GeneratedKeysAlertSummaryDocument,
     "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n": typeof types.ApiKeyRow_ApiKeyFragmentDoc,
     "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n": typeof types.ApiKeySettingsForm_SettingsFragmentDoc,
     "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n": typeof types.EditApiKeyModal_ApiKeyFragmentDoc,
     "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n": typeof types.KeyCreator_ApiKeyFragmentDoc,
     "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.TokenRemindersDocument,
-    "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n": typeof types.RoleMultiSelect_RoleFragmentDoc,
     "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": typeof types.TokenStatusCell_ApiKeyFragmentDoc,
     "\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": typeof types.ActivateApiKeyDocument,
     "\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n": typeof types.CreateSingleAccessLinkDocument,
@@ -29,7 +29,6 @@ type Documents = {
     "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.DeleteOldTokenDocument,
     "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.GenerateApiKeyDocument,
     "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": typeof types.RenewApiTokenDocument,
-    "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n": typeof types.RolesDocument,
     "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.UndoRenewalDocument,
     "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n": typeof types.UpdateApiKeySettingsDocument,
     "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
@@ -66,15 +65,16 @@ type Documents = {
     "\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedRoleId\n    }\n  }\n": typeof types.DeleteRoleDocument,
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n": typeof types.UpdateRoleDocument,
     "\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n": typeof types.RolesPageDocument,
+    "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n": typeof types.RolesDocument,
 };
 const documents: Documents = {
+    "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n": types.RoleMultiSelect_RoleFragmentDoc,
     "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n": types.GeneratedKeysAlertSummaryDocument,
     "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n": types.ApiKeyRow_ApiKeyFragmentDoc,
     "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n": types.ApiKeySettingsForm_SettingsFragmentDoc,
     "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n": types.EditApiKeyModal_ApiKeyFragmentDoc,
     "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n": types.KeyCreator_ApiKeyFragmentDoc,
     "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.TokenRemindersDocument,
-    "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n": types.RoleMultiSelect_RoleFragmentDoc,
     "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": types.TokenStatusCell_ApiKeyFragmentDoc,
     "\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": types.ActivateApiKeyDocument,
     "\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n": types.CreateSingleAccessLinkDocument,
@@ -83,7 +83,6 @@ const documents: Documents = {
     "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.DeleteOldTokenDocument,
     "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.GenerateApiKeyDocument,
     "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": types.RenewApiTokenDocument,
-    "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n": types.RolesDocument,
     "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.UndoRenewalDocument,
     "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n": types.UpdateApiKeySettingsDocument,
     "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.UpdateApiKeyDocument,
@@ -120,6 +119,7 @@ const documents: Documents = {
     "\n  mutation DeleteRole($input: DeleteRoleInput!) {\n    deleteRole(input: $input) {\n      deletedRoleId\n    }\n  }\n": types.DeleteRoleDocument,
     "\n  mutation UpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      role {\n        id\n        ...RoleCard_role\n      }\n    }\n  }\n": types.UpdateRoleDocument,
     "\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n": types.RolesPageDocument,
+    "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n": types.RolesDocument,
 };
 
 /**
@@ -136,6 +136,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n"): (typeof documents)["\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -160,10 +164,6 @@ export function graphql(source: "\n  fragment KeyCreator_apiKey on ApiKey {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n"): (typeof documents)["\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -196,10 +196,6 @@ export function graphql(source: "\n  mutation GenerateApiKey($input: GenerateApi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n"): (typeof documents)["\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -344,6 +340,10 @@ export function graphql(source: "\n  mutation UpdateRole($input: UpdateRoleInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n"): (typeof documents)["\n  query RolesPage {\n    roles {\n      id\n      ...RoleCard_role\n    }\n    resources {\n      key\n      ...ResourcePicker_resource\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n"): (typeof documents)["\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

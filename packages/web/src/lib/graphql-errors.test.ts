@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { ERROR_CODES } from '@keyward/shared';
 import { describe, expect, it } from 'vitest';
 import { getErrorCode, getErrorField } from './graphql-errors';
 
@@ -17,24 +18,26 @@ describe('graphql-errors', () => {
     expect(getErrorCode(new TypeError('Failed to fetch'))).toBe('NETWORK');
   });
 
-  it('tells every document limit alike, and throttling apart', () => {
-    for (const code of [
-      'QUERY_TOO_DEEP',
-      'QUERY_TOO_COSTLY',
-      'TOO_MANY_ALIASES',
-      'TOO_MANY_TOKENS',
-    ])
-      expect(getErrorCode(graphQLErrors({ code }))).toBe('QUERY_LIMIT');
+  it('keeps every code of the shared vocabulary, limits and throttling included', () => {
+    for (const code of ERROR_CODES) expect(getErrorCode(graphQLErrors({ code }))).toBe(code);
     expect(getErrorCode(graphQLErrors({ code: 'RATE_LIMITED' }))).toBe('RATE_LIMITED');
   });
 
-  it('tells a server whose database is unreachable (503) like a network failure: try again', () => {
-    expect(getErrorCode(graphQLErrors({ code: 'SERVICE_UNAVAILABLE' }))).toBe('NETWORK');
+  it('tells a server whose database is unreachable (503) apart: try again', () => {
+    expect(getErrorCode(graphQLErrors({ code: 'SERVICE_UNAVAILABLE' }))).toBe(
+      'SERVICE_UNAVAILABLE',
+    );
     const bodyText = JSON.stringify({
       errors: [{ message: 'Unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
     });
     const response = new Response(bodyText, { status: 503 });
-    expect(getErrorCode(new ServerError('Unavailable', { response, bodyText }))).toBe('NETWORK');
+    expect(getErrorCode(new ServerError('Unavailable', { response, bodyText }))).toBe(
+      'SERVICE_UNAVAILABLE',
+    );
+    const bare = new Response('<html>', { status: 503 });
+    expect(
+      getErrorCode(new ServerError('Unavailable', { response: bare, bodyText: '<html>' })),
+    ).toBe('SERVICE_UNAVAILABLE');
   });
 
   it('maps HTTP statuses when the body carries no GraphQL errors', () => {

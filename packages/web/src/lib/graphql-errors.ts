@@ -1,33 +1,14 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { isErrorCode, type ErrorCode as ServerErrorCode } from '@keyward/shared';
 import type { GraphQLFormattedError } from 'graphql';
 import type { TFunction } from 'i18next';
 
-export const errorCodes = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'BAD_USER_INPUT',
-  'RATE_LIMITED',
-  /** Any of the server's document limits (depth, cost, aliases, tokens, directives). */
-  'QUERY_LIMIT',
-  'NETWORK',
-  'UNKNOWN',
-] as const;
-
-export type ErrorCode = (typeof errorCodes)[number];
-
-const isErrorCode = (value: unknown): value is ErrorCode =>
-  typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
-
-/** The server names each limit it refused a document for; the app tells them alike. */
-const queryLimitCodes = [
-  'QUERY_TOO_DEEP',
-  'QUERY_TOO_COSTLY',
-  'TOO_MANY_ALIASES',
-  'TOO_MANY_TOKENS',
-  'TOO_MANY_DIRECTIVES',
-];
+/**
+ * Every code the server may send (the vocabulary shared with it), plus the two the app infers
+ * itself: NETWORK when the server could not be reached, UNKNOWN when it answered no known code.
+ * Each has a message under `errors.<code>` in every language.
+ */
+export type ErrorCode = ServerErrorCode | 'NETWORK' | 'UNKNOWN';
 
 const parseServerErrors = (error: ServerError): readonly GraphQLFormattedError[] => {
   try {
@@ -51,7 +32,9 @@ const codeFromStatus = (statusCode: number): ErrorCode => {
   if (statusCode === 401) return 'UNAUTHENTICATED';
   if (statusCode === 403) return 'FORBIDDEN';
   if (statusCode === 404) return 'NOT_FOUND';
+  if (statusCode === 413) return 'PAYLOAD_TOO_LARGE';
   if (statusCode === 429) return 'RATE_LIMITED';
+  if (statusCode === 503) return 'SERVICE_UNAVAILABLE';
   return 'NETWORK';
 };
 
@@ -60,9 +43,6 @@ export const getErrorCode = (error: unknown): ErrorCode => {
   for (const graphQLError of graphQLErrorsOf(error)) {
     const code = graphQLError.extensions?.code;
     if (isErrorCode(code)) return code;
-    if (typeof code === 'string' && queryLimitCodes.includes(code)) return 'QUERY_LIMIT';
-    // The server's database (or its cluster node) is unreachable for a moment: try again.
-    if (code === 'SERVICE_UNAVAILABLE') return 'NETWORK';
   }
   if (ServerError.is(error)) return codeFromStatus(error.statusCode);
   if (error instanceof TypeError) return 'NETWORK';

@@ -1,10 +1,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { en } from '../locales/en';
-import { es } from '../locales/es';
-import { ptBR } from '../locales/pt-br';
-import { featureLocales } from './feature-locales';
+import { messages } from '../locales';
 
 export const supportedLanguages = [
   { code: 'en', label: 'English' },
@@ -27,9 +24,9 @@ void i18n
   .use(initReactI18next)
   .init({
     resources: {
-      en: { translation: { ...en, ...featureLocales.en } },
-      'pt-BR': { translation: { ...ptBR, ...featureLocales['pt-BR'] } },
-      es: { translation: { ...es, ...featureLocales.es } },
+      en: { translation: messages.en },
+      'pt-BR': { translation: messages['pt-BR'] },
+      es: { translation: messages.es },
     },
     supportedLngs: supportedLanguages.map((language) => language.code),
     fallbackLng: 'en',

@@ -5,6 +5,10 @@ import { useSearchParams } from 'react-router-dom';
  * Every list keeps its search, filters, sort and cursor in the URL, so reload, Back and shared
  * links restore it. This is the part the lists share; each feature parses its own state.
  */
+/** The page sizes every list offers, and the one it starts with. */
+export const pageSizes = [10, 25, 50] as const;
+export const defaultPageSize = 25;
+
 export type ParamUpdate = Record<string, string | string[] | null>;
 
 export const pickAllowed = <T extends string>(
@@ -56,7 +60,7 @@ export const useListSearchParams = <State>(parse: (params: URLSearchParams) => S
   return { state, update, ...paging };
 };
 
-type PageInfo = {
+export type PageInfo = {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   startCursor?: string | null;
@@ -78,4 +82,18 @@ export const pagerProps = (
   onNext: () => {
     if (pageInfo.endCursor) paging.goToNextPage(pageInfo.endCursor);
   },
+});
+
+/** What a pager reads from a list's connection, its URL state and its paging actions. */
+export type PagerSource = {
+  connection: { totalCount: number; totalCountCapped: boolean; pageInfo: PageInfo };
+  state: { after: string | null; before: string | null };
+  list: { goToNextPage: (cursor: string) => void; goToPreviousPage: (cursor: string) => void };
+};
+
+/** The count and the pager buttons of a list page. */
+export const pagingOf = ({ connection, state, list }: PagerSource) => ({
+  totalCount: connection.totalCount,
+  totalCountCapped: connection.totalCountCapped,
+  ...pagerProps(connection.pageInfo, state, list),
 });

@@ -1,3 +1,9 @@
+import type { PRODUCTS } from '@keyward/shared';
+import type { ErrorCode } from '../lib/graphql-errors';
+
+/** Every product and resource of the catalogue has its label (the compiler checks). */
+type Catalogue = typeof PRODUCTS;
+
 export const en = {
   app: {
     name: 'Keyward',
@@ -30,12 +36,36 @@ export const en = {
     CONFLICT: 'This conflicts with an existing item.',
     BAD_USER_INPUT: 'Some of the information is not valid. Check the fields and try again.',
     RATE_LIMITED: 'Too many failed attempts. Wait a few minutes and try again.',
-    QUERY_LIMIT: 'This request asks for too much at once. Use a smaller page or fewer filters.',
+    EXPIRED: "The key's token has expired. Renew the token, then try again.",
+    QUERY_TOO_DEEP: 'This request asks for too much at once. Use a smaller page or fewer filters.',
+    QUERY_TOO_COSTLY:
+      'This request asks for too much at once. Use a smaller page or fewer filters.',
+    TOO_MANY_ALIASES:
+      'This request asks for too much at once. Use a smaller page or fewer filters.',
+    TOO_MANY_TOKENS: 'This request asks for too much at once. Use a smaller page or fewer filters.',
+    TOO_MANY_DIRECTIVES:
+      'This request asks for too much at once. Use a smaller page or fewer filters.',
+    BAD_REQUEST: 'The server could not accept this request. Reload the page and try again.',
+    UNSUPPORTED_MEDIA_TYPE:
+      'The server could not accept this request. Reload the page and try again.',
+    GRAPHQL_PARSE_FAILED:
+      'This page is out of date with the server. Reload the page and try again.',
+    GRAPHQL_VALIDATION_FAILED:
+      'This page is out of date with the server. Reload the page and try again.',
+    PERSISTED_QUERY_NOT_FOUND:
+      'This page is out of date with the server. Reload the page and try again.',
+    PERSISTED_QUERY_NOT_SUPPORTED:
+      'This page is out of date with the server. Reload the page and try again.',
+    OPERATION_RESOLUTION_FAILURE:
+      'This page is out of date with the server. Reload the page and try again.',
+    PAYLOAD_TOO_LARGE: 'What you sent is too large. Shorten it and try again.',
+    INTERNAL_SERVER_ERROR: 'The server ran into a problem. Try again in a moment.',
+    SERVICE_UNAVAILABLE: 'Keyward cannot reach its database for a moment. Try again shortly.',
     NETWORK: 'Could not reach the server. Check your connection and try again.',
     UNKNOWN: 'Something unexpected happened. Try again.',
     retry: 'Try again',
     signInAgain: 'Sign in again',
-  },
+  } satisfies Record<ErrorCode | 'title' | 'retry' | 'signInAgain', string>,
   authority: {
     lacks: 'You cannot act on this: it holds {{resources}}, which you do not hold.',
   },
@@ -51,10 +81,6 @@ export const en = {
     generated: 'Generated',
     external: 'External',
     settings: 'Settings',
-  },
-  comingSoon: {
-    title: 'Coming soon',
-    description: 'This section is not available yet.',
   },
   keys: {
     tableLabel: 'Generated API keys',
@@ -479,7 +505,7 @@ export const en = {
     orders: 'Orders',
     catalog: 'Catalog',
     logistics: 'Logistics',
-  },
+  } satisfies Record<keyof Catalogue, string>,
   resources: {
     'license-manager': {
       'view-api-keys': 'View API Keys',
@@ -502,7 +528,7 @@ export const en = {
       'view-inventory': 'View inventory',
       'edit-inventory': 'Edit inventory',
     },
-  },
+  } satisfies { [P in keyof Catalogue]: Record<keyof Catalogue[P]['resources'], string> },
 };
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };

@@ -32,8 +32,35 @@ export const es: TranslationMessages = {
     CONFLICT: 'Esto entra en conflicto con un elemento existente.',
     BAD_USER_INPUT: 'Algunos datos no son válidos. Revisa los campos e inténtalo de nuevo.',
     RATE_LIMITED: 'Demasiados intentos fallidos. Espera unos minutos e inténtalo de nuevo.',
-    QUERY_LIMIT:
+    EXPIRED: 'El token de la clave ha caducado. Renueva el token e inténtalo de nuevo.',
+    QUERY_TOO_DEEP:
       'Esta solicitud pide demasiado a la vez. Usa una página más pequeña o menos filtros.',
+    QUERY_TOO_COSTLY:
+      'Esta solicitud pide demasiado a la vez. Usa una página más pequeña o menos filtros.',
+    TOO_MANY_ALIASES:
+      'Esta solicitud pide demasiado a la vez. Usa una página más pequeña o menos filtros.',
+    TOO_MANY_TOKENS:
+      'Esta solicitud pide demasiado a la vez. Usa una página más pequeña o menos filtros.',
+    TOO_MANY_DIRECTIVES:
+      'Esta solicitud pide demasiado a la vez. Usa una página más pequeña o menos filtros.',
+    BAD_REQUEST:
+      'El servidor no pudo aceptar esta solicitud. Recarga la página e inténtalo de nuevo.',
+    UNSUPPORTED_MEDIA_TYPE:
+      'El servidor no pudo aceptar esta solicitud. Recarga la página e inténtalo de nuevo.',
+    GRAPHQL_PARSE_FAILED:
+      'Esta página no está al día con el servidor. Recarga la página e inténtalo de nuevo.',
+    GRAPHQL_VALIDATION_FAILED:
+      'Esta página no está al día con el servidor. Recarga la página e inténtalo de nuevo.',
+    PERSISTED_QUERY_NOT_FOUND:
+      'Esta página no está al día con el servidor. Recarga la página e inténtalo de nuevo.',
+    PERSISTED_QUERY_NOT_SUPPORTED:
+      'Esta página no está al día con el servidor. Recarga la página e inténtalo de nuevo.',
+    OPERATION_RESOLUTION_FAILURE:
+      'Esta página no está al día con el servidor. Recarga la página e inténtalo de nuevo.',
+    PAYLOAD_TOO_LARGE: 'Lo que enviaste es demasiado grande. Acórtalo e inténtalo de nuevo.',
+    INTERNAL_SERVER_ERROR: 'El servidor tuvo un problema. Inténtalo de nuevo en un momento.',
+    SERVICE_UNAVAILABLE:
+      'Keyward no puede acceder a su base de datos por un momento. Inténtalo de nuevo en breve.',
     NETWORK: 'No se pudo conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
     UNKNOWN: 'Ocurrió algo inesperado. Inténtalo de nuevo.',
     retry: 'Reintentar',
@@ -54,10 +81,6 @@ export const es: TranslationMessages = {
     generated: 'Generadas',
     external: 'Externas',
     settings: 'Configuración',
-  },
-  comingSoon: {
-    title: 'Próximamente',
-    description: 'Esta sección todavía no está disponible.',
   },
   keys: {
     tableLabel: 'Claves de API generadas',

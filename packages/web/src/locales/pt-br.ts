@@ -32,8 +32,35 @@ export const ptBR: TranslationMessages = {
     CONFLICT: 'Isso entra em conflito com um item existente.',
     BAD_USER_INPUT: 'Algumas informações não são válidas. Confira os campos e tente novamente.',
     RATE_LIMITED: 'Muitas tentativas com falha. Aguarde alguns minutos e tente novamente.',
-    QUERY_LIMIT:
+    EXPIRED: 'O token da chave expirou. Renove o token e tente novamente.',
+    QUERY_TOO_DEEP:
       'Esta solicitação pede coisas demais de uma vez. Use uma página menor ou menos filtros.',
+    QUERY_TOO_COSTLY:
+      'Esta solicitação pede coisas demais de uma vez. Use uma página menor ou menos filtros.',
+    TOO_MANY_ALIASES:
+      'Esta solicitação pede coisas demais de uma vez. Use uma página menor ou menos filtros.',
+    TOO_MANY_TOKENS:
+      'Esta solicitação pede coisas demais de uma vez. Use uma página menor ou menos filtros.',
+    TOO_MANY_DIRECTIVES:
+      'Esta solicitação pede coisas demais de uma vez. Use uma página menor ou menos filtros.',
+    BAD_REQUEST:
+      'O servidor não pôde aceitar esta solicitação. Recarregue a página e tente novamente.',
+    UNSUPPORTED_MEDIA_TYPE:
+      'O servidor não pôde aceitar esta solicitação. Recarregue a página e tente novamente.',
+    GRAPHQL_PARSE_FAILED:
+      'Esta página está desatualizada em relação ao servidor. Recarregue a página e tente novamente.',
+    GRAPHQL_VALIDATION_FAILED:
+      'Esta página está desatualizada em relação ao servidor. Recarregue a página e tente novamente.',
+    PERSISTED_QUERY_NOT_FOUND:
+      'Esta página está desatualizada em relação ao servidor. Recarregue a página e tente novamente.',
+    PERSISTED_QUERY_NOT_SUPPORTED:
+      'Esta página está desatualizada em relação ao servidor. Recarregue a página e tente novamente.',
+    OPERATION_RESOLUTION_FAILURE:
+      'Esta página está desatualizada em relação ao servidor. Recarregue a página e tente novamente.',
+    PAYLOAD_TOO_LARGE: 'O que você enviou é grande demais. Encurte e tente novamente.',
+    INTERNAL_SERVER_ERROR: 'O servidor teve um problema. Tente novamente em instantes.',
+    SERVICE_UNAVAILABLE:
+      'O Keyward não consegue acessar o banco de dados no momento. Tente novamente em instantes.',
     NETWORK: 'Não foi possível falar com o servidor. Verifique sua conexão e tente novamente.',
     UNKNOWN: 'Aconteceu algo inesperado. Tente novamente.',
     retry: 'Tentar novamente',
@@ -54,10 +81,6 @@ export const ptBR: TranslationMessages = {
     generated: 'Geradas',
     external: 'Externas',
     settings: 'Configurações',
-  },
-  comingSoon: {
-    title: 'Em breve',
-    description: 'Esta seção ainda não está disponível.',
   },
   keys: {
     tableLabel: 'Chaves de API geradas',

@@ -8,7 +8,7 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 import { theme } from '../app/theme';
-import { ViewerProvider, type Viewer } from '../features/auth/viewer-context';
+import { ViewerProvider, type Viewer } from '../lib/viewer-context';
 import { i18n } from '../lib/i18n';
 
 export const allResources = [

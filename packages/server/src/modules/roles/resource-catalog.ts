@@ -1,60 +1,13 @@
-/** The permission catalog lives in code; each resource key is stable forever. */
-export interface ResourceDefinition {
-  key: string;
-  productKey: string;
-  productName: string;
-  name: string;
-}
+import { RESOURCES, Resources } from '@keyward/shared';
 
-const products = {
-  'license-manager': {
-    name: 'License Manager',
-    resources: {
-      'view-api-keys': 'View API Keys',
-      'edit-api-keys': 'Edit API Keys',
-      'renew-api-token': 'Renew API token',
-      'edit-api-keys-settings': 'Edit API Keys settings',
-      'view-users': 'View users',
-      'edit-users': 'Edit users',
-      'edit-roles': 'Edit roles',
-    },
-  },
-  orders: {
-    name: 'Orders',
-    resources: { 'view-orders': 'View orders', 'edit-orders': 'Edit orders' },
-  },
-  catalog: {
-    name: 'Catalog',
-    resources: { 'view-products': 'View products', 'edit-products': 'Edit products' },
-  },
-  logistics: {
-    name: 'Logistics',
-    resources: { 'view-inventory': 'View inventory', 'edit-inventory': 'Edit inventory' },
-  },
-} as const;
-
-export const RESOURCES: readonly ResourceDefinition[] = Object.entries(products).flatMap(
-  ([productKey, product]) =>
-    Object.entries(product.resources).map(([resource, name]) => ({
-      key: `${productKey}:${resource}`,
-      productKey,
-      productName: product.name,
-      name,
-    })),
-);
-
-const resourceKeys = new Set(RESOURCES.map((resource) => resource.key));
-export const isResourceKey = (key: string): boolean => resourceKeys.has(key);
-
-export const Resources = {
-  viewApiKeys: 'license-manager:view-api-keys',
-  editApiKeys: 'license-manager:edit-api-keys',
-  renewApiToken: 'license-manager:renew-api-token',
-  editApiKeysSettings: 'license-manager:edit-api-keys-settings',
-  viewUsers: 'license-manager:view-users',
-  editUsers: 'license-manager:edit-users',
-  editRoles: 'license-manager:edit-roles',
-} as const;
+/** The catalogue (products, resource keys) is shared with the web: see @keyward/shared. */
+export {
+  isResourceKey,
+  RESOURCES,
+  Resources,
+  type ResourceDefinition,
+  type ResourceKey,
+} from '@keyward/shared';
 
 export interface PredefinedRole {
   key: string;

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { describeError } from '../../lib/graphql-errors';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useSwitchAccount } from './use-switch-account';
-import { useViewer } from './viewer-context';
+import { useViewer } from '../../lib/viewer-context';
 
 export const AccountSwitcher = () => {
   const { t } = useTranslation();

@@ -32,7 +32,13 @@ type FieldErrors = { password?: string; confirm?: string };
 /** The secret travels in the fragment (`/invitation#<secret>`), so it never reaches a server log. */
 const readSecret = () => window.location.hash.replace(/^#/, '').trim();
 
-const passwordError = (password: string): string | undefined => {
+const passwordError = (
+  password: string,
+):
+  | 'setPassword.passwordRequired'
+  | 'setPassword.passwordTooShort'
+  | 'setPassword.passwordTooLong'
+  | undefined => {
   if (!password) return 'setPassword.passwordRequired';
   if (password.length < minPasswordLength) return 'setPassword.passwordTooShort';
   if (password.length > maxPasswordLength) return 'setPassword.passwordTooLong';

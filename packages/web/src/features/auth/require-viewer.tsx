@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { describeError, getErrorCode } from '../../lib/graphql-errors';
 import { useViewerQuery } from './use-viewer-query';
-import { ViewerProvider } from './viewer-context';
+import { ViewerProvider } from '../../lib/viewer-context';
 
 export const RequireViewer = ({ children }: { children: ReactNode }) => {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { IconHistory, IconKey, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { useViewer } from '../auth/viewer-context';
+import { useViewer } from '../../lib/viewer-context';
 import { visibleNavItems, type NavItem } from './nav-items';
 
 const icons: Record<NavItem['id'], typeof IconKey> = {

@@ -2,7 +2,7 @@ import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router-dom';
 import { EmptyState } from '../../components/empty-state';
-import { useViewer } from '../auth/viewer-context';
+import { useViewer } from '../../lib/viewer-context';
 import { visibleNavItems } from './nav-items';
 
 /** Sends the viewer to the first page their roles open, instead of one they cannot use. */

@@ -1,12 +1,13 @@
-import { resourceKeys } from '../auth/viewer-context';
-import { roleReaderResources } from '../roles/utils/role-readers';
+import type { MessageKey } from '../../locales';
+import { resourceKeys } from '../../lib/viewer-context';
+import { roleReaderResources } from '../../lib/role-readers';
 
 export type NavItem = {
   id: 'api-keys' | 'roles' | 'users' | 'audit';
   /** Where the link goes; `match` is the path prefix that marks it as the current page. */
   to: string;
   match: string;
-  labelKey: string;
+  labelKey: MessageKey;
   /** The link shows when the viewer holds any of these. */
   anyOf: readonly string[];
 };

@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import type { ApiKeyRow_ApiKeyFragment } from '../../../gql/graphql';
@@ -6,8 +6,9 @@ import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { useFormatters } from '../../../lib/use-formatters';
 import { ApiKeyActionMenu, type ApiKeyActionKind } from './api-key-action-menu';
 import { KeyCreator, type CreatorChoice } from './key-creator';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { TokenStatusCell } from './token-status-cell';
+import { RoleBadges } from '../../../components/role-badges';
 
 export const ApiKeyRowApiKeyFragment = graphql(`
   fragment ApiKeyRow_apiKey on ApiKey {
@@ -67,19 +68,7 @@ export const ApiKeyRow = ({
         </Stack>
       </Table.Td>
       <Table.Td>
-        {apiKey.roles.length > 0 ? (
-          <Group gap={4}>
-            {apiKey.roles.map((role) => (
-              <Badge key={role.id} variant="outline" size="sm" tt="none">
-                {role.name}
-              </Badge>
-            ))}
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('keys.noRoles')}
-          </Text>
-        )}
+        <RoleBadges roles={apiKey.roles} />
       </Table.Td>
       <Table.Td>
         <time dateTime={apiKey.createdAt}>{formatDate(apiKey.createdAt)}</time>

@@ -12,7 +12,7 @@ import { useUpdateApiKey } from '../hooks/use-update-api-key';
 import { keyNameError } from '../utils/key-name';
 import { nameFieldError } from '../utils/mutation-errors';
 import { KeyCreator } from './key-creator';
-import { RoleMultiSelect } from './role-multi-select';
+import { RoleMultiSelect } from '../../../components/role-multi-select';
 
 export const EditApiKeyModalApiKeyFragment = graphql(`
   fragment EditApiKeyModal_apiKey on ApiKey {

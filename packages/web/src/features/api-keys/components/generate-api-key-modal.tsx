@@ -9,7 +9,7 @@ import { useGenerateApiKey } from '../hooks/use-generate-api-key';
 import { keyNameError, maxKeyNameLength } from '../utils/key-name';
 import { nameFieldError } from '../utils/mutation-errors';
 import { RevealedToken } from './revealed-token';
-import { RoleMultiSelect } from './role-multi-select';
+import { RoleMultiSelect } from '../../../components/role-multi-select';
 
 type Revealed = { id: string; key: string; token: string | null };
 

@@ -9,7 +9,7 @@ import { defaultDirectionFor } from '../hooks/use-keys-search-params';
 import type { ApiKeyActionKind } from './api-key-action-menu';
 import { ApiKeyRow } from './api-key-row';
 import type { CreatorChoice } from './key-creator';
-import { SortableHeader } from './sortable-header';
+import { SortableHeader } from '../../../components/sortable-header';
 
 type GeneratedKeysTableProps = {
   apiKeys: readonly ApiKeyRow_ApiKeyFragment[];

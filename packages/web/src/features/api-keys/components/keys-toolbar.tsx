@@ -1,13 +1,9 @@
-import { Chip, CloseButton, Group, NativeSelect, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Chip, CloseButton, Group, NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AlertLevel, ApiKeyStatus, RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
 import { alertLevels, creatorKinds, type CreatorFilter } from '../hooks/use-keys-search-params';
-import { RoleMultiSelect } from './role-multi-select';
-
-export const searchDebounceMs = 300;
+import { KeyStatusFilter, SearchFilter } from '../../../components/list-filters';
+import { RoleMultiSelect } from '../../../components/role-multi-select';
 
 type KeysToolbarProps = {
   search: string;
@@ -28,9 +24,6 @@ type KeysToolbarProps = {
   onCreatedByChange?: (createdBy: CreatorFilter | null) => void;
 };
 
-const parseStatus = (value: string): ApiKeyStatus | null =>
-  value === 'ACTIVE' || value === 'INACTIVE' ? value : null;
-
 const parseAlertLevel = (value: string): AlertLevel | null =>
   alertLevels.find((level) => level === value) ?? null;
 
@@ -50,36 +43,18 @@ export const KeysToolbar = ({
   onCreatedByChange,
 }: KeysToolbarProps) => {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(search);
-  const commitSearch = useDebouncedCallback(onSearchChange, searchDebounceMs);
-
-  // Back/forward navigation changes the URL under us: show what it now says.
-  useEffect(() => setDraft(search), [search]);
-
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <TextInput
+      <SearchFilter
         label={t('keys.search')}
         placeholder={t('keys.searchPlaceholder')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        type="search"
-        value={draft}
-        onChange={(event) => {
-          setDraft(event.currentTarget.value);
-          commitSearch(event.currentTarget.value);
-        }}
+        value={search}
+        onChange={onSearchChange}
         data-testid="api-keys-search"
-        w={260}
       />
-      <NativeSelect
-        label={t('keys.statusFilter')}
-        value={status ?? ''}
-        onChange={(event) => onStatusChange(parseStatus(event.currentTarget.value))}
-        data={[
-          { value: '', label: t('keys.statusAll') },
-          { value: 'ACTIVE', label: t('keys.status.ACTIVE') },
-          { value: 'INACTIVE', label: t('keys.status.INACTIVE') },
-        ]}
+      <KeyStatusFilter
+        value={status}
+        onChange={onStatusChange}
         data-testid="api-keys-status-filter"
       />
       {onAlertLevelChange && (

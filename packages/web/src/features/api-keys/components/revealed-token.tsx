@@ -6,7 +6,7 @@ import { CopyField } from '../../../components/copy-field';
 import { describeError } from '../../../lib/graphql-errors';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { useFormatters } from '../../../lib/use-formatters';
-import { resourceKeys, useCan } from '../../auth/viewer-context';
+import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { useCreateSingleAccessLink } from '../hooks/use-create-single-access-link';
 
 type SingleAccessLink = { url: string; expiresAt: string };

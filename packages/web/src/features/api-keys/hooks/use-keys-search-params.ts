@@ -7,11 +7,15 @@ import type {
   KeyCreatorKind,
   SortDirection,
 } from '../../../gql/graphql';
-import { cursorPage, pickAllowed, useListSearchParams } from '../../../lib/list-url-state';
+import {
+  cursorPage,
+  defaultPageSize,
+  pageSizes,
+  pickAllowed,
+  useListSearchParams,
+} from '../../../lib/list-url-state';
 
 export const sortFields: readonly ApiKeySortField[] = ['NAME', 'CREATED_AT', 'STATUS', 'LAST_USED'];
-export const pageSizes = [10, 25, 50] as const;
-const defaultPageSize = 25;
 const statuses: readonly ApiKeyStatus[] = ['ACTIVE', 'INACTIVE'];
 const directions: readonly SortDirection[] = ['ASC', 'DESC'];
 export const alertLevels: readonly AlertLevel[] = ['NONE', 'ORANGE', 'RED'];

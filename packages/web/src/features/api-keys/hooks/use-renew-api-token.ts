@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
-import { refetchGeneratedKeys } from './refetch-generated-keys';
+import { refetchGeneratedKeys } from '../../../lib/refetch-generated-keys';
 
 export const RenewApiTokenMutationDocument = graphql(`
   mutation RenewApiToken($input: RenewApiTokenInput!) {

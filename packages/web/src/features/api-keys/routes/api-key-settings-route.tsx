@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { graphql } from '../../../gql';
 import type { ApiKeySettingsForm_SettingsFragment } from '../../../gql/graphql';
 import { getErrorCode } from '../../../lib/graphql-errors';
-import { resourceKeys, useCan } from '../../auth/viewer-context';
+import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { ApiKeySettingsForm } from '../components/api-key-settings-form';
 import { RecentReminders } from '../components/recent-reminders';
 

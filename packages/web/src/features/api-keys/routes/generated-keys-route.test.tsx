@@ -12,7 +12,7 @@ import { buildViewer, currentSearch, renderWithProviders } from '../../../test/r
 import { GeneratedKeysAlertSummaryQueryDocument } from '../components/alert-summary-banner';
 import { DeactivateApiKeyMutationDocument } from '../hooks/use-deactivate-api-key';
 import { DeleteOldTokenMutationDocument } from '../hooks/use-delete-old-token';
-import { RolesQueryDocument } from '../hooks/use-roles';
+import { RolesQueryDocument } from '../../../hooks/use-roles';
 import { GeneratedKeysQueryDocument, GeneratedKeysRoute } from './generated-keys-route';
 
 const setup = ({

@@ -1,22 +1,22 @@
-import { Box, Button, Group, LoadingOverlay, Stack } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
+import { ListPage } from '../../../components/list-page';
+import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
-import { pagerProps } from '../../../lib/list-url-state';
-import { resourceKeys, useCan } from '../../auth/viewer-context';
+import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AlertSummaryBanner } from '../components/alert-summary-banner';
 import { ApiKeyActionModals, type ApiKeyAction } from '../components/api-key-action-modals';
 import { ExportKeysMenu } from '../components/export-keys-menu';
 import { GenerateApiKeyModal } from '../components/generate-api-key-modal';
 import { GeneratedKeysTable } from '../components/generated-keys-table';
-import { KeysPagination } from '../components/keys-pagination';
+import { KeysPagination } from '../../../components/keys-pagination';
 import { KeysToolbar } from '../components/keys-toolbar';
 import { toQueryVariables, useKeysSearchParams } from '../hooks/use-keys-search-params';
-import { useRoles } from '../hooks/use-roles';
+import { useRoles } from '../../../hooks/use-roles';
 
 export const GeneratedKeysQueryDocument = graphql(`
   query GeneratedKeys(
@@ -97,8 +97,33 @@ const GeneratedKeysList = () => {
       </Button>
     );
 
-  const renderContent = () => (
-    <ListBody
+  return (
+    <ListPage
+      header={<AlertSummaryBanner />}
+      toolbar={
+        <KeysToolbar
+          search={state.search}
+          status={state.status}
+          roleIds={state.roleIds}
+          roles={roles}
+          onSearchChange={list.setSearch}
+          onStatusChange={list.setStatus}
+          onRoleIdsChange={list.setRoleIds}
+          alertLevel={state.alertLevel}
+          onAlertLevelChange={list.setAlertLevel}
+          renewalPending={state.renewalPending}
+          onRenewalPendingChange={list.setRenewalPending}
+          createdBy={state.createdBy}
+          onCreatedByChange={list.setCreatedBy}
+        />
+      }
+      actions={
+        <Group gap="sm">
+          {/* The list shows only with View API Keys, which also gates the export. */}
+          <ExportKeysMenu />
+          {renderGenerateButton('generate-api-key')}
+        </Group>
+      }
       error={error}
       onRetry={() => void refetch()}
       noPermission={{
@@ -106,8 +131,9 @@ const GeneratedKeysList = () => {
         description: t('keys.noPermission.description'),
         testId: 'api-keys-no-permission',
       }}
-      skeleton={<ListSkeleton label={t('keys.loading')} testId="api-keys-loading" />}
+      loading={{ label: t('keys.loading'), testId: 'api-keys-loading' }}
       loaded={Boolean(connection)}
+      refreshing={loading}
       isEmpty={connection?.totalCount === 0 && apiKeys.length === 0}
       hasFilters={list.hasFilters}
       noMatch={{
@@ -126,64 +152,25 @@ const GeneratedKeysList = () => {
           data-testid="api-keys-empty"
         />
       }
-      renderPage={() =>
-        connection && (
-          <Stack gap="sm">
-            <Box pos="relative">
-              <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
-              <GeneratedKeysTable
-                apiKeys={apiKeys}
-                sortField={state.sortField}
-                sortDirection={state.sortDirection}
-                onSort={list.setSort}
-                canEdit={canEdit}
-                canRenew={canRenew}
-                onAction={(kind, apiKey) => {
-                  setAction({ kind, apiKey });
-                  setActionOpened(true);
-                }}
-                onCreatorFilter={list.setCreatedBy}
-              />
-            </Box>
-            <KeysPagination
-              totalCount={connection.totalCount}
-              totalCountCapped={connection.totalCountCapped}
-              pageSize={state.pageSize}
-              {...pagerProps(connection.pageInfo, state, list)}
-              onPageSizeChange={list.setPageSize}
-            />
-          </Stack>
-        )
-      }
-    />
-  );
-
-  return (
-    <Stack gap="md">
-      <AlertSummaryBanner />
-      <Group justify="space-between" align="flex-end">
-        <KeysToolbar
-          search={state.search}
-          status={state.status}
-          roleIds={state.roleIds}
-          roles={roles}
-          onSearchChange={list.setSearch}
-          onStatusChange={list.setStatus}
-          onRoleIdsChange={list.setRoleIds}
-          alertLevel={state.alertLevel}
-          onAlertLevelChange={list.setAlertLevel}
-          renewalPending={state.renewalPending}
-          onRenewalPendingChange={list.setRenewalPending}
-          createdBy={state.createdBy}
-          onCreatedByChange={list.setCreatedBy}
+      table={() => (
+        <GeneratedKeysTable
+          apiKeys={apiKeys}
+          sortField={state.sortField}
+          sortDirection={state.sortDirection}
+          onSort={list.setSort}
+          canEdit={canEdit}
+          canRenew={canRenew}
+          onAction={(kind, apiKey) => {
+            setAction({ kind, apiKey });
+            setActionOpened(true);
+          }}
+          onCreatorFilter={list.setCreatedBy}
         />
-        <Group gap="sm">
-          {/* The list shows only with View API Keys, which also gates the export. */}
-          <ExportKeysMenu />
-          {renderGenerateButton('generate-api-key')}
-        </Group>
-      </Group>
-      {renderContent()}
+      )}
+      pager={() =>
+        connection && <KeysPagination connection={connection} state={state} list={list} />
+      }
+    >
       {canEdit && (
         <GenerateApiKeyModal
           opened={generateOpened}
@@ -199,6 +186,6 @@ const GeneratedKeysList = () => {
           onClose={() => setActionOpened(false)}
         />
       )}
-    </Stack>
+    </ListPage>
   );
 };

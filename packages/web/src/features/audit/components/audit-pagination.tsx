@@ -1,21 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { CursorPagination } from '../../../components/cursor-pagination';
+import { pagingOf, type PagerSource } from '../../../lib/list-url-state';
 
-type AuditPaginationProps = {
-  totalCount: number;
-  /** More rows match than the server counts: show the count as a floor. */
-  totalCountCapped: boolean;
-  canGoBack: boolean;
-  canGoForward: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
-};
-
-export const AuditPagination = (paging: AuditPaginationProps) => {
+export const AuditPagination = (props: PagerSource) => {
   const { t } = useTranslation();
   return (
     <CursorPagination
-      {...paging}
+      {...pagingOf(props)}
       testIdPrefix="audit"
       label={t('audit.paginationLabel')}
       totalText={(total) => t('audit.total', { total })}

@@ -1,11 +1,7 @@
 import { Group, NativeSelect, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchFilter } from '../../../components/list-filters';
 import { auditActions, isKnownAuditAction } from '../utils/audit-actions';
-
-export const auditFilterDebounceMs = 300;
 
 type AuditToolbarProps = {
   actor: string;
@@ -19,36 +15,6 @@ type AuditToolbarProps = {
   onTargetKeyChange: (targetKey: string) => void;
   onFromChange: (from: string | null) => void;
   onToChange: (to: string | null) => void;
-};
-
-/** A text filter that writes to the URL once typing pauses, and follows the URL on Back. */
-const DebouncedTextFilter = ({
-  value,
-  onChange,
-  ...props
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  label: string;
-  placeholder: string;
-  'data-testid': string;
-}) => {
-  const [draft, setDraft] = useState(value);
-  const commit = useDebouncedCallback(onChange, auditFilterDebounceMs);
-  useEffect(() => setDraft(value), [value]);
-  return (
-    <TextInput
-      {...props}
-      leftSection={<IconSearch size={16} aria-hidden />}
-      type="search"
-      value={draft}
-      onChange={(event) => {
-        setDraft(event.currentTarget.value);
-        commit(event.currentTarget.value);
-      }}
-      w={220}
-    />
-  );
 };
 
 export const AuditToolbar = ({
@@ -74,12 +40,13 @@ export const AuditToolbar = ({
 
   return (
     <Group align="flex-start" gap="sm" wrap="wrap" data-testid="audit-filters">
-      <DebouncedTextFilter
+      <SearchFilter
         label={t('audit.filters.actor')}
         placeholder={t('audit.filters.actorPlaceholder')}
         value={actor}
         onChange={onActorChange}
         data-testid="audit-filter-actor"
+        w={220}
       />
       <NativeSelect
         label={t('audit.filters.action')}
@@ -88,12 +55,13 @@ export const AuditToolbar = ({
         data={actionOptions}
         data-testid="audit-filter-action"
       />
-      <DebouncedTextFilter
+      <SearchFilter
         label={t('audit.filters.targetKey')}
         placeholder={t('audit.filters.targetKeyPlaceholder')}
         value={targetKey}
         onChange={onTargetKeyChange}
         data-testid="audit-filter-target"
+        w={220}
       />
       <TextInput
         type="date"

@@ -1,24 +1,13 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Breadcrumbs,
-  Button,
-  Group,
-  LoadingOverlay,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconAlertTriangle, IconDownload, IconHistory } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
+import { ListPage } from '../../../components/list-page';
+import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
-import { pagerProps } from '../../../lib/list-url-state';
-import { resourceKeys, useCan } from '../../auth/viewer-context';
+import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AuditEventsTable } from '../components/audit-events-table';
 import { AuditPagination } from '../components/audit-pagination';
 import { AuditToolbar } from '../components/audit-toolbar';
@@ -99,96 +88,82 @@ const AuditLog = () => {
   const connection = (data ?? previousData)?.auditEvents;
   const events = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
 
-  const renderContent = () => {
-    if (rangeInvalid) {
-      return (
-        <Alert
-          color="orange"
-          icon={<IconAlertTriangle size={18} aria-hidden />}
-          data-testid="audit-range-invalid"
-        >
-          {t('audit.filters.rangeInvalid')}
-        </Alert>
-      );
-    }
-    return (
-      <ListBody
-        error={error}
-        onRetry={() => void refetch()}
-        noPermission={{
-          title: t('audit.noPermission.title'),
-          description: t('audit.noPermission.description'),
-          testId: 'audit-no-permission',
-        }}
-        skeleton={<ListSkeleton label={t('audit.loading')} testId="audit-loading" rows={6} />}
-        loaded={Boolean(connection)}
-        isEmpty={events.length === 0}
-        hasFilters={list.hasFilters}
-        noMatch={{
-          title: t('audit.noMatch.title'),
-          description: t('audit.noMatch.description'),
-          clearLabel: t('audit.noMatch.clear'),
-          onClear: list.clearFilters,
-          testId: 'audit-no-match',
-        }}
-        empty={
-          <EmptyState
-            icon={<IconHistory size={32} aria-hidden />}
-            title={t('audit.empty.title')}
-            description={t('audit.empty.description')}
-            data-testid="audit-empty"
-          />
-        }
-        renderPage={() =>
-          connection && (
-            <Stack gap="sm">
-              <Box pos="relative">
-                <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
-                <AuditEventsTable events={events} />
-              </Box>
-              <AuditPagination
-                totalCount={connection.totalCount}
-                totalCountCapped={connection.totalCountCapped}
-                {...pagerProps(connection.pageInfo, state, list)}
-              />
-            </Stack>
-          )
-        }
-      />
-    );
-  };
-
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="center">
-        <Text c="dimmed" size="sm">
-          {t('audit.description')}
-        </Text>
-        <Button
-          component="a"
-          href={auditExportHref(state)}
-          download
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          data-testid="audit-export-csv"
-        >
-          {t('audit.exportCsv')}
-        </Button>
-      </Group>
-      <AuditToolbar
-        actor={state.actor}
-        action={state.action}
-        targetKey={state.targetKey}
-        from={state.from}
-        to={state.to}
-        rangeInvalid={rangeInvalid}
-        onActorChange={list.setActor}
-        onActionChange={list.setAction}
-        onTargetKeyChange={list.setTargetKey}
-        onFromChange={list.setFrom}
-        onToChange={list.setTo}
-      />
-      {renderContent()}
-    </Stack>
+    <ListPage
+      header={
+        <>
+          <Group justify="space-between" align="center">
+            <Text c="dimmed" size="sm">
+              {t('audit.description')}
+            </Text>
+            <Button
+              component="a"
+              href={auditExportHref(state)}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              data-testid="audit-export-csv"
+            >
+              {t('audit.exportCsv')}
+            </Button>
+          </Group>
+          <AuditToolbar
+            actor={state.actor}
+            action={state.action}
+            targetKey={state.targetKey}
+            from={state.from}
+            to={state.to}
+            rangeInvalid={rangeInvalid}
+            onActorChange={list.setActor}
+            onActionChange={list.setAction}
+            onTargetKeyChange={list.setTargetKey}
+            onFromChange={list.setFrom}
+            onToChange={list.setTo}
+          />
+        </>
+      }
+      blocked={
+        rangeInvalid && (
+          <Alert
+            color="orange"
+            icon={<IconAlertTriangle size={18} aria-hidden />}
+            data-testid="audit-range-invalid"
+          >
+            {t('audit.filters.rangeInvalid')}
+          </Alert>
+        )
+      }
+      error={error}
+      onRetry={() => void refetch()}
+      noPermission={{
+        title: t('audit.noPermission.title'),
+        description: t('audit.noPermission.description'),
+        testId: 'audit-no-permission',
+      }}
+      loading={{ label: t('audit.loading'), testId: 'audit-loading', rows: 6 }}
+      loaded={Boolean(connection)}
+      refreshing={loading}
+      isEmpty={events.length === 0}
+      hasFilters={list.hasFilters}
+      noMatch={{
+        title: t('audit.noMatch.title'),
+        description: t('audit.noMatch.description'),
+        clearLabel: t('audit.noMatch.clear'),
+        onClear: list.clearFilters,
+        testId: 'audit-no-match',
+      }}
+      empty={
+        <EmptyState
+          icon={<IconHistory size={32} aria-hidden />}
+          title={t('audit.empty.title')}
+          description={t('audit.empty.description')}
+          data-testid="audit-empty"
+        />
+      }
+      table={() => <AuditEventsTable events={events} />}
+      pager={() =>
+        connection && <AuditPagination connection={connection} state={state} list={list} />
+      }
+    />
   );
 };

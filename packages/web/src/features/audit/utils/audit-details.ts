@@ -37,7 +37,10 @@ const refusedReasons = [
   'FORBIDDEN',
   'RATE_LIMITED',
   'SIGN_IN_FAILED',
-];
+] as const;
+
+const isRefusedReason = (reason: string): reason is (typeof refusedReasons)[number] =>
+  (refusedReasons as readonly string[]).includes(reason);
 
 /** A line a person can read: refused authentications in words, other changes as compact JSON. */
 export const describeAuditDetails = (
@@ -52,7 +55,7 @@ export const describeAuditDetails = (
       const reason = typeof parsed.reason === 'string' ? parsed.reason : '';
       return t('audit.details.refused', {
         count: parsed.attempts,
-        reason: refusedReasons.includes(reason) ? t(`audit.refusedReasons.${reason}`) : reason,
+        reason: isRefusedReason(reason) ? t(`audit.refusedReasons.${reason}`) : reason,
       });
     }
   }

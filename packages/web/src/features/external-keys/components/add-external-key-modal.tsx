@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
 import { describeError } from '../../../lib/graphql-errors';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
-import { RoleMultiSelect } from '../../api-keys/components/role-multi-select';
+import { RoleMultiSelect } from '../../../components/role-multi-select';
 import { useAddExternalKey } from '../hooks/use-add-external-key';
 import { keyFieldError } from '../utils/key-field-error';
 

@@ -8,7 +8,7 @@ import type {
 } from '../../../gql/graphql';
 import { describeError } from '../../../lib/graphql-errors';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
-import { RoleMultiSelect } from '../../api-keys/components/role-multi-select';
+import { RoleMultiSelect } from '../../../components/role-multi-select';
 import { useUpdateExternalKey } from '../hooks/use-update-external-key';
 
 export const EditExternalKeyModalExternalKeyFragment = graphql(`

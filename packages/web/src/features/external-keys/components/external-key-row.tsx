@@ -1,11 +1,11 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Stack, Table, Text } from '@mantine/core';
 import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
 import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { useFormatters } from '../../../lib/use-formatters';
-import { StatusBadge } from '../../api-keys/components/status-badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { ExternalKeyActionMenu, type ExternalKeyActionKind } from './external-key-action-menu';
+import { RoleBadges } from '../../../components/role-badges';
 
 export const ExternalKeyRowExternalKeyFragment = graphql(`
   fragment ExternalKeyRow_externalKey on ExternalKey {
@@ -38,7 +38,6 @@ type ExternalKeyRowProps = {
 };
 
 export const ExternalKeyRow = ({ externalKey, canEdit, onAction }: ExternalKeyRowProps) => {
-  const { t } = useTranslation();
   const lackReason = useAuthorityReason(externalKey.viewerLacks);
   const { formatDate } = useFormatters();
   const { ownerAccount } = externalKey;
@@ -60,19 +59,7 @@ export const ExternalKeyRow = ({ externalKey, canEdit, onAction }: ExternalKeyRo
         </Stack>
       </Table.Td>
       <Table.Td>
-        {externalKey.roles.length > 0 ? (
-          <Group gap={4}>
-            {externalKey.roles.map((role) => (
-              <Badge key={role.id} variant="outline" size="sm" tt="none">
-                {role.name}
-              </Badge>
-            ))}
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('keys.noRoles')}
-          </Text>
-        )}
+        <RoleBadges roles={externalKey.roles} />
       </Table.Td>
       <Table.Td>
         <time dateTime={externalKey.addedAt}>{formatDate(externalKey.addedAt)}</time>

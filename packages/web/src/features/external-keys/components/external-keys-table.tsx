@@ -8,7 +8,7 @@ import type {
 import { defaultExternalDirectionFor } from '../hooks/use-external-keys-search-params';
 import type { ExternalKeyActionKind } from './external-key-action-menu';
 import { ExternalKeyRow } from './external-key-row';
-import { SortableColumnHeader } from './sortable-column-header';
+import { SortableHeader } from '../../../components/sortable-header';
 
 type ExternalKeysTableProps = {
   externalKeys: readonly ExternalKeyRow_ExternalKeyFragment[];
@@ -49,23 +49,19 @@ export const ExternalKeysTable = ({
       >
         <Table.Thead>
           <Table.Tr>
-            <SortableColumnHeader
-              label={t('externalKeys.columns.key')}
-              field="KEY"
-              {...sortProps}
-            />
-            <SortableColumnHeader
+            <SortableHeader label={t('externalKeys.columns.key')} field="KEY" {...sortProps} />
+            <SortableHeader
               label={t('externalKeys.columns.ownerAccount')}
               field="OWNER_ACCOUNT"
               {...sortProps}
             />
             <Table.Th>{t('externalKeys.columns.roles')}</Table.Th>
-            <SortableColumnHeader
+            <SortableHeader
               label={t('externalKeys.columns.addedAt')}
               field="ADDED_AT"
               {...sortProps}
             />
-            <SortableColumnHeader
+            <SortableHeader
               label={t('externalKeys.columns.status')}
               field="STATUS"
               {...sortProps}

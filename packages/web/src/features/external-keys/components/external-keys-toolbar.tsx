@@ -1,12 +1,8 @@
-import { Group, NativeSelect, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyStatus, RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
-import { RoleMultiSelect } from '../../api-keys/components/role-multi-select';
-
-export const externalSearchDebounceMs = 300;
+import { KeyStatusFilter, SearchFilter } from '../../../components/list-filters';
+import { RoleMultiSelect } from '../../../components/role-multi-select';
 
 type ExternalKeysToolbarProps = {
   search: string;
@@ -18,9 +14,6 @@ type ExternalKeysToolbarProps = {
   onRoleIdsChange: (roleIds: string[]) => void;
 };
 
-const parseStatus = (value: string): ApiKeyStatus | null =>
-  value === 'ACTIVE' || value === 'INACTIVE' ? value : null;
-
 export const ExternalKeysToolbar = ({
   search,
   status,
@@ -31,36 +24,18 @@ export const ExternalKeysToolbar = ({
   onRoleIdsChange,
 }: ExternalKeysToolbarProps) => {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(search);
-  const commitSearch = useDebouncedCallback(onSearchChange, externalSearchDebounceMs);
-
-  // Back/forward navigation changes the URL under us: show what it now says.
-  useEffect(() => setDraft(search), [search]);
-
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <TextInput
+      <SearchFilter
         label={t('keys.search')}
         placeholder={t('externalKeys.searchPlaceholder')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        type="search"
-        value={draft}
-        onChange={(event) => {
-          setDraft(event.currentTarget.value);
-          commitSearch(event.currentTarget.value);
-        }}
+        value={search}
+        onChange={onSearchChange}
         data-testid="external-keys-search"
-        w={260}
       />
-      <NativeSelect
-        label={t('keys.statusFilter')}
-        value={status ?? ''}
-        onChange={(event) => onStatusChange(parseStatus(event.currentTarget.value))}
-        data={[
-          { value: '', label: t('keys.statusAll') },
-          { value: 'ACTIVE', label: t('keys.status.ACTIVE') },
-          { value: 'INACTIVE', label: t('keys.status.INACTIVE') },
-        ]}
+      <KeyStatusFilter
+        value={status}
+        onChange={onStatusChange}
         data-testid="external-keys-status-filter"
       />
       <RoleMultiSelect

@@ -5,7 +5,13 @@ import type {
   ExternalKeysQueryVariables,
   SortDirection,
 } from '../../../gql/graphql';
-import { cursorPage, pickAllowed, useListSearchParams } from '../../../lib/list-url-state';
+import {
+  cursorPage,
+  defaultPageSize,
+  pageSizes,
+  pickAllowed,
+  useListSearchParams,
+} from '../../../lib/list-url-state';
 
 export const externalSortFields: readonly ExternalKeySortField[] = [
   'KEY',
@@ -13,8 +19,6 @@ export const externalSortFields: readonly ExternalKeySortField[] = [
   'ADDED_AT',
   'STATUS',
 ];
-export const externalPageSizes = [10, 25, 50] as const;
-const defaultPageSize = 25;
 const statuses: readonly ApiKeyStatus[] = ['ACTIVE', 'INACTIVE'];
 const directions: readonly SortDirection[] = ['ASC', 'DESC'];
 
@@ -39,7 +43,7 @@ export const parseExternalKeysListState = (params: URLSearchParams): ExternalKey
     sortDirection: pickAllowed(directions, params.get('dir')) ?? 'DESC',
     after: params.get('after'),
     before: params.get('before'),
-    pageSize: externalPageSizes.find((allowed) => allowed === size) ?? defaultPageSize,
+    pageSize: pageSizes.find((allowed) => allowed === size) ?? defaultPageSize,
   };
 };
 

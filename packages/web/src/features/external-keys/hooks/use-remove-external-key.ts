@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
-import { refetchGeneratedKeys } from '../../api-keys/hooks/refetch-generated-keys';
+import { refetchGeneratedKeys } from '../../../lib/refetch-generated-keys';
 import { refetchExternalKeys } from './refetch-external-keys';
 
 export const RemoveExternalKeyMutationDocument = graphql(`

@@ -8,7 +8,7 @@ import type {
 } from '../../../gql/graphql';
 import { roleFixtures } from '../../../test/api-key-fixtures';
 import { buildViewer, currentSearch, renderWithProviders } from '../../../test/render';
-import { RolesQueryDocument } from '../../api-keys/hooks/use-roles';
+import { RolesQueryDocument } from '../../../hooks/use-roles';
 import { AddExternalKeyMutationDocument } from '../hooks/use-add-external-key';
 import { RemoveExternalKeyMutationDocument } from '../hooks/use-remove-external-key';
 import { ExternalKeysQueryDocument, ExternalKeysRoute } from './external-keys-route';

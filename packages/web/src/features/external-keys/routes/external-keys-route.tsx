@@ -1,16 +1,16 @@
-import { Box, Button, Group, LoadingOverlay, Stack } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconPlus, IconWorldShare } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
+import { ListPage } from '../../../components/list-page';
+import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
-import { pagerProps } from '../../../lib/list-url-state';
-import { KeysPagination } from '../../api-keys/components/keys-pagination';
-import { useRoles } from '../../api-keys/hooks/use-roles';
-import { resourceKeys, useCan } from '../../auth/viewer-context';
+import { KeysPagination } from '../../../components/keys-pagination';
+import { useRoles } from '../../../hooks/use-roles';
+import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AddExternalKeyModal } from '../components/add-external-key-modal';
 import type { ExternalKeyActionKind } from '../components/external-key-action-menu';
 import { EditExternalKeyModal } from '../components/edit-external-key-modal';
@@ -108,8 +108,24 @@ const ExternalKeysList = () => {
       </Button>
     );
 
-  const renderContent = () => (
-    <ListBody
+  const closeAction = () => setActionOpened(false);
+  // The action stays set while a dialog animates closed, so its text does not vanish mid-way.
+  const selected = action?.externalKey ?? null;
+
+  return (
+    <ListPage
+      toolbar={
+        <ExternalKeysToolbar
+          search={state.search}
+          status={state.status}
+          roleIds={state.roleIds}
+          roles={roles}
+          onSearchChange={list.setSearch}
+          onStatusChange={list.setStatus}
+          onRoleIdsChange={list.setRoleIds}
+        />
+      }
+      actions={renderAddButton('add-external-key')}
       error={error}
       onRetry={() => void refetch()}
       noPermission={{
@@ -117,8 +133,9 @@ const ExternalKeysList = () => {
         description: t('keys.noPermission.description'),
         testId: 'external-keys-no-permission',
       }}
-      skeleton={<ListSkeleton label={t('externalKeys.loading')} testId="external-keys-loading" />}
+      loading={{ label: t('externalKeys.loading'), testId: 'external-keys-loading' }}
       loaded={Boolean(connection)}
+      refreshing={loading}
       isEmpty={connection?.totalCount === 0 && externalKeys.length === 0}
       hasFilters={list.hasFilters}
       noMatch={{
@@ -137,55 +154,23 @@ const ExternalKeysList = () => {
           data-testid="external-keys-empty"
         />
       }
-      renderPage={() =>
-        connection && (
-          <Stack gap="sm">
-            <Box pos="relative">
-              <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
-              <ExternalKeysTable
-                externalKeys={externalKeys}
-                sortField={state.sortField}
-                sortDirection={state.sortDirection}
-                onSort={list.setSort}
-                canEdit={canEdit}
-                onAction={(kind, externalKey) => {
-                  setAction({ kind, externalKey });
-                  setActionOpened(true);
-                }}
-              />
-            </Box>
-            <KeysPagination
-              totalCount={connection.totalCount}
-              totalCountCapped={connection.totalCountCapped}
-              pageSize={state.pageSize}
-              {...pagerProps(connection.pageInfo, state, list)}
-              onPageSizeChange={list.setPageSize}
-            />
-          </Stack>
-        )
-      }
-    />
-  );
-
-  const closeAction = () => setActionOpened(false);
-  // The action stays set while a dialog animates closed, so its text does not vanish mid-way.
-  const selected = action?.externalKey ?? null;
-
-  return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <ExternalKeysToolbar
-          search={state.search}
-          status={state.status}
-          roleIds={state.roleIds}
-          roles={roles}
-          onSearchChange={list.setSearch}
-          onStatusChange={list.setStatus}
-          onRoleIdsChange={list.setRoleIds}
+      table={() => (
+        <ExternalKeysTable
+          externalKeys={externalKeys}
+          sortField={state.sortField}
+          sortDirection={state.sortDirection}
+          onSort={list.setSort}
+          canEdit={canEdit}
+          onAction={(kind, externalKey) => {
+            setAction({ kind, externalKey });
+            setActionOpened(true);
+          }}
         />
-        {renderAddButton('add-external-key')}
-      </Group>
-      {renderContent()}
+      )}
+      pager={() =>
+        connection && <KeysPagination connection={connection} state={state} list={list} />
+      }
+    >
       {canEdit && (
         <>
           <AddExternalKeyModal
@@ -206,6 +191,6 @@ const ExternalKeysList = () => {
           />
         </>
       )}
-    </Stack>
+    </ListPage>
   );
 };

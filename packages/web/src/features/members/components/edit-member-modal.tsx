@@ -8,7 +8,7 @@ import type {
   RoleMultiSelect_RoleFragment,
 } from '../../../gql/graphql';
 import { notifySuccess } from '../../../lib/notify';
-import { RoleMultiSelect } from '../../api-keys/components/role-multi-select';
+import { RoleMultiSelect } from '../../../components/role-multi-select';
 import { useUpdateMember } from '../hooks/use-update-member';
 import { memberChangeError } from '../utils/member-errors';
 

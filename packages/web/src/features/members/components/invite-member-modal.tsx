@@ -7,7 +7,7 @@ import { CopyField } from '../../../components/copy-field';
 import type { RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
 import { describeError, getErrorCode, getErrorField } from '../../../lib/graphql-errors';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
-import { RoleMultiSelect } from '../../api-keys/components/role-multi-select';
+import { RoleMultiSelect } from '../../../components/role-multi-select';
 import { useInviteMember } from '../hooks/use-invite-member';
 
 type InvitationLink = { email: string; url: string };

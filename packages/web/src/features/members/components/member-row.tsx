@@ -5,6 +5,7 @@ import type { MemberRow_MemberFragment } from '../../../gql/graphql';
 import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { useFormatters } from '../../../lib/use-formatters';
 import { MemberActionMenu, type MemberActionKind } from './member-action-menu';
+import { RoleBadges } from '../../../components/role-badges';
 
 export const MemberRowMemberFragment = graphql(`
   fragment MemberRow_member on Member {
@@ -59,19 +60,7 @@ export const MemberRow = ({ member, isViewer, canEdit, onAction }: MemberRowProp
         </Stack>
       </Table.Td>
       <Table.Td>
-        {member.roles.length > 0 ? (
-          <Group gap={4}>
-            {member.roles.map((role) => (
-              <Badge key={role.id} variant="outline" size="sm" tt="none">
-                {role.name}
-              </Badge>
-            ))}
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('keys.noRoles')}
-          </Text>
-        )}
+        <RoleBadges roles={member.roles} />
       </Table.Td>
       <Table.Td>
         <time dateTime={member.addedAt}>{formatDate(member.addedAt)}</time>

@@ -8,7 +8,7 @@ import type {
 } from '../../../gql/graphql';
 import { roleFixtures } from '../../../test/api-key-fixtures';
 import { buildViewer, renderWithProviders } from '../../../test/render';
-import { RolesQueryDocument } from '../../api-keys/hooks/use-roles';
+import { RolesQueryDocument } from '../../../hooks/use-roles';
 import { PendingInvitationsQueryDocument } from '../components/pending-invitations';
 import { InviteMemberMutationDocument } from '../hooks/use-invite-member';
 import { RevokeInvitationMutationDocument } from '../hooks/use-revoke-invitation';

@@ -1,15 +1,16 @@
-import { Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { IconLock, IconPlus, IconUsers } from '@tabler/icons-react';
+import { IconPlus, IconUsers } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorAlert } from '../../../components/error-alert';
+import { ListPage } from '../../../components/list-page';
+import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import type { MemberRow_MemberFragment } from '../../../gql/graphql';
-import { getErrorCode } from '../../../lib/graphql-errors';
-import { useRoles } from '../../api-keys/hooks/use-roles';
-import { resourceKeys, useCan, useViewer } from '../../auth/viewer-context';
+import { useRoles } from '../../../hooks/use-roles';
+import { resourceKeys, useCan, useViewer } from '../../../lib/viewer-context';
 import { InviteMemberModal } from '../components/invite-member-modal';
 import { EditMemberModal } from '../components/edit-member-modal';
 import type { MemberActionKind } from '../components/member-action-menu';
@@ -28,17 +29,16 @@ export const MembersPageQueryDocument = graphql(`
 
 type MemberAction = { kind: MemberActionKind; member: MemberRow_MemberFragment };
 
-const NoPermission = () => {
+const MembersNoPermission = () => {
   const { t } = useTranslation();
-  return (
-    <EmptyState
-      icon={<IconLock size={32} aria-hidden />}
-      title={t('members.noPermission.title')}
-      description={t('members.noPermission.description')}
-      data-testid="members-no-permission"
-    />
-  );
+  return <NoPermission {...noPermissionTexts(t)} />;
 };
+
+const noPermissionTexts = (t: TFunction) => ({
+  title: t('members.noPermission.title'),
+  description: t('members.noPermission.description'),
+  testId: 'members-no-permission',
+});
 
 export const MembersRoute = () => {
   const { t } = useTranslation();
@@ -53,7 +53,7 @@ export const MembersRoute = () => {
           {t('members.title')}
         </Anchor>
       </Breadcrumbs>
-      {canView ? <MembersList /> : <NoPermission />}
+      {canView ? <MembersList /> : <MembersNoPermission />}
     </Stack>
   );
 };
@@ -68,57 +68,19 @@ const MembersList = () => {
   const [action, setAction] = useState<MemberAction | null>(null);
   const [actionOpened, setActionOpened] = useState(false);
 
-  const renderContent = () => {
-    if (error && getErrorCode(error) === 'FORBIDDEN') return <NoPermission />;
-    if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
-    if (!data) {
-      return (
-        <Stack
-          gap="xs"
-          role="status"
-          aria-label={t('members.loading')}
-          data-testid="members-loading"
-        >
-          {Array.from({ length: 4 }, (_, index) => (
-            <Skeleton key={index} height={44} radius="sm" />
-          ))}
-        </Stack>
-      );
-    }
-    if (data.members.length === 0) {
-      return (
-        <EmptyState
-          icon={<IconUsers size={32} aria-hidden />}
-          title={t('members.empty.title')}
-          description={t('members.empty.description')}
-          data-testid="members-empty"
-        />
-      );
-    }
-    return (
-      <MembersTable
-        members={data.members}
-        viewerUserId={viewer.user?.id ?? null}
-        canEdit={canEdit}
-        onAction={(kind, member) => {
-          setAction({ kind, member });
-          setActionOpened(true);
-        }}
-      />
-    );
-  };
-
   const closeAction = () => setActionOpened(false);
   const selected = action?.member ?? null;
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
+    <ListPage
+      toolbar={
         <Stack gap={4}>
           <Title order={1}>{t('members.title')}</Title>
           <Text c="dimmed">{t('members.intro')}</Text>
         </Stack>
-        {canEdit && (
+      }
+      actions={
+        canEdit && (
           <Button
             leftSection={<IconPlus size={16} aria-hidden />}
             onClick={() => setAddOpened(true)}
@@ -126,9 +88,36 @@ const MembersList = () => {
           >
             {t('members.add')}
           </Button>
-        )}
-      </Group>
-      {renderContent()}
+        )
+      }
+      error={error}
+      onRetry={() => void refetch()}
+      noPermission={noPermissionTexts(t)}
+      loading={{ label: t('members.loading'), testId: 'members-loading', rows: 4 }}
+      loaded={Boolean(data)}
+      isEmpty={data?.members.length === 0}
+      empty={
+        <EmptyState
+          icon={<IconUsers size={32} aria-hidden />}
+          title={t('members.empty.title')}
+          description={t('members.empty.description')}
+          data-testid="members-empty"
+        />
+      }
+      table={() =>
+        data && (
+          <MembersTable
+            members={data.members}
+            viewerUserId={viewer.user?.id ?? null}
+            canEdit={canEdit}
+            onAction={(kind, member) => {
+              setAction({ kind, member });
+              setActionOpened(true);
+            }}
+          />
+        )
+      }
+    >
       <PendingInvitations canEdit={canEdit} />
       {canEdit && (
         <>
@@ -146,6 +135,6 @@ const MembersList = () => {
           />
         </>
       )}
-    </Stack>
+    </ListPage>
   );
 };

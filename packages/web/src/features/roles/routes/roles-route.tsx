@@ -18,11 +18,11 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { graphql } from '../../../gql';
 import type { RoleCard_RoleFragment } from '../../../gql/graphql';
 import { getErrorCode } from '../../../lib/graphql-errors';
-import { resourceKeys, useCan, useViewer } from '../../auth/viewer-context';
+import { resourceKeys, useCan, useViewer } from '../../../lib/viewer-context';
 import { DeleteRoleModal } from '../components/delete-role-modal';
 import { RoleCard } from '../components/role-card';
 import { RoleEditorModal } from '../components/role-editor-modal';
-import { roleReaderResources } from '../utils/role-readers';
+import { roleReaderResources } from '../../../lib/role-readers';
 
 export const RolesPageQueryDocument = graphql(`
   query RolesPage {

@@ -1,4 +1,4 @@
-import { resourceKeys } from '../../auth/viewer-context';
+import { resourceKeys } from './viewer-context';
 
 /** Anyone who manages keys, users or roles may read roles (the server's rule). */
 export const roleReaderResources: readonly string[] = [

@@ -2,9 +2,9 @@ import { MultiSelect, type ComboboxItem, type ComboboxItemGroup } from '@mantine
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../../../gql';
-import type { RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
-import { productLabel, resourceLabel } from '../../../lib/resource-labels';
+import { graphql } from '../gql/index';
+import type { RoleMultiSelect_RoleFragment } from '../gql/graphql';
+import { productLabel, resourceLabel } from '../lib/resource-labels';
 
 export const RoleMultiSelectRoleFragment = graphql(`
   fragment RoleMultiSelect_role on Role {

@@ -1,4 +1,4 @@
-import type { LocaleMessages } from '../../../lib/locale-messages';
+import type { LocaleMessages } from '../locale-messages';
 
 export const rolesEn = {
   roleAdmin: {

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ApiKeyStatus } from '../../../gql/graphql';
+import type { ApiKeyStatus } from '../gql/graphql';
 
 export const StatusBadge = ({ status }: { status: ApiKeyStatus }) => {
   const { t } = useTranslation();

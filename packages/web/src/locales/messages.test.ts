@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../locales/en';
-import { es } from '../locales/es';
-import { ptBR } from '../locales/pt-br';
-import { featureLocales } from './feature-locales';
+import { en } from './en';
+import { areaMessages, messages } from '.';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -20,17 +18,13 @@ const flatten = (messages: Messages, prefix = ''): Map<string, string> => {
 const placeholders = (text: string) =>
   [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
-const languages = {
-  en: { ...en, ...featureLocales.en },
-  'pt-BR': { ...ptBR, ...featureLocales['pt-BR'] },
-  es: { ...es, ...featureLocales.es },
-};
+const languages = messages;
 
 describe('locales', () => {
   const english = flatten(languages.en);
 
   it('gives every feature its own top-level key, never overriding the main locale files', () => {
-    for (const key of Object.keys(featureLocales.en)) expect(en).not.toHaveProperty(key);
+    for (const key of Object.keys(areaMessages.en)) expect(en).not.toHaveProperty(key);
   });
 
   it.each(['pt-BR', 'es'] as const)('%s has exactly the English keys and placeholders', (code) => {

@@ -1,25 +1,26 @@
 import { Group, Table, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SortDirection } from '../../../gql/graphql';
+import type { SortDirection } from '../gql/graphql';
 
-type SortableColumnHeaderProps<Field extends string> = {
+type SortableHeaderProps<Field extends string> = {
   label: string;
   field: Field;
   activeField: Field;
   direction: SortDirection;
   onSort: (field: Field) => void;
-  testIdPrefix: string;
+  /** Test id `<prefix>-<field>`. */
+  testIdPrefix?: string;
 };
 
-export const SortableColumnHeader = <Field extends string>({
+export const SortableHeader = <Field extends string>({
   label,
   field,
   activeField,
   direction,
   onSort,
-  testIdPrefix,
-}: SortableColumnHeaderProps<Field>) => {
+  testIdPrefix = 'sort',
+}: SortableHeaderProps<Field>) => {
   const { t } = useTranslation();
   const active = field === activeField;
   const Icon = !active ? IconArrowsSort : direction === 'ASC' ? IconArrowUp : IconArrowDown;

@@ -1,17 +1,11 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ViewerQuery } from '../../gql/graphql';
+import { Resources } from '@keyward/shared';
+import type { ViewerQuery } from '../gql/graphql';
 
 export type Viewer = ViewerQuery['me'];
 
-export const resourceKeys = {
-  viewApiKeys: 'license-manager:view-api-keys',
-  editApiKeys: 'license-manager:edit-api-keys',
-  renewApiToken: 'license-manager:renew-api-token',
-  editApiKeysSettings: 'license-manager:edit-api-keys-settings',
-  viewUsers: 'license-manager:view-users',
-  editUsers: 'license-manager:edit-users',
-  editRoles: 'license-manager:edit-roles',
-} as const;
+/** The resources the app checks, by name: the keys are the server's (see @keyward/shared). */
+export const resourceKeys = Resources;
 
 const ViewerContext = createContext<Viewer | null>(null);
 
