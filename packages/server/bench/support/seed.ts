@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { sqlTimestamp } from '../../src/common/keyset.js';
-import { generateToken, hashToken } from '../../src/modules/api-keys/api-token.secret.js';
+import { generateToken, hashToken } from '../../src/modules/tokens/api-token.secret.js';
 import { keyNamesChanged } from '../../src/modules/api-keys/key-name-index.js';
 import { KEPT_UNTIL_DELETED } from '../../src/modules/api-keys/pending-renewal.js';
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { accountSlugOfKey } from '../../modules/api-keys/api-token.secret.js';
+import { accountSlugOfKey } from '../../modules/tokens/api-token.secret.js';
 import { isMysqlFamily } from '../dialect.js';
 
 const COLUMNS: [name: string, type: string][] = [

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/types/sort-direction.js';
 import { PageInfo } from '../../graphql/types/page-info.js';
-import { AlertLevel } from '../settings/token-age.js';
+import { AlertLevel } from '../tokens/token-age.js';
 import { ApiKey, ApiKeyStatus } from './api-key.entity.js';
 import { KeyCreatorFilter } from './key-creator.type.js';
 

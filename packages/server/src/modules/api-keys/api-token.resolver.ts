@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { AlertLevel, alertLevelOf, tokenDueAt } from '../settings/token-age.js';
+import { AlertLevel, alertLevelOf, tokenDueAt } from '../tokens/token-age.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import {

@@ -13,7 +13,7 @@ import { Resources } from '../roles/resource-catalog.js';
 import type { ApiKey } from './api-key.entity.js';
 import { KEPT_UNTIL_DELETED } from './pending-renewal.js';
 import { ApiToken } from './api-token.entity.js';
-import { generateToken, hashesEqual, hashToken } from './api-token.secret.js';
+import { generateToken, hashesEqual, hashToken } from '../tokens/api-token.secret.js';
 import { findApiKeyWithinAuthority } from './owned-api-key.js';
 import { openToken, sealToken } from './single-access-link.seal.js';
 import { SingleAccessLink } from './single-access-link.entity.js';

@@ -15,7 +15,7 @@ import {
   type ReminderMailer,
   type ReminderMessage,
 } from './reminder-delivery.js';
-import { tokenDueAt } from './token-age.js';
+import { tokenDueAt } from '../tokens/token-age.js';
 import { ReminderStatus, TokenReminder } from './token-reminder.entity.js';
 
 /** The host a webhook points at, without any credentials, path or query it may carry. */

@@ -7,7 +7,7 @@ import {
   canonicalKeyIdentifier,
   hashBytesEqual,
   hashTokenBytes,
-} from '../api-keys/api-token.secret.js';
+} from '../tokens/api-token.secret.js';
 import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
 import type { Principal } from '../auth/principal.js';
 import type { AuthCache } from './auth-cache.js';
