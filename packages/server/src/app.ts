@@ -28,7 +28,7 @@ import { metricsPlugin } from './graphql/metrics-plugin.js';
 import { singleRevealRule } from './graphql/single-reveal-rule.js';
 import { authenticate, sessionCookieJar } from './http/request-context.js';
 import { createVerifyHandler, VERIFY_PATH } from './http/verify-endpoint.js';
-import type { ThrottleLimits } from './modules/verification/failure-throttle.js';
+import type { ThrottleLimits } from './modules/throttle/failure-throttle.js';
 import { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import type { EgressOptions } from './modules/webhooks/egress-policy.js';
 import { createServices, type Services } from './services.js';

@@ -20,7 +20,7 @@ import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
 import { EgressPolicy, type EgressOptions } from './modules/webhooks/egress-policy.js';
 import { AuthCache } from './modules/verification/auth-cache.js';
 import { AuthChanges } from './modules/verification/auth-changes.js';
-import { FailureThrottle, type ThrottleLimits } from './modules/verification/failure-throttle.js';
+import { FailureThrottle, type ThrottleLimits } from './modules/throttle/failure-throttle.js';
 import { KeyVerifier } from './modules/verification/key-verifier.js';
 import { LastUseRecorder } from './modules/verification/last-use.recorder.js';
 

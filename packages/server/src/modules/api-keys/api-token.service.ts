@@ -3,7 +3,7 @@ import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict } from '../../common/app-error.js';
 import { addMs, type Clock } from '../../common/clock.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
-import type { FailureThrottle } from '../verification/failure-throttle.js';
+import type { FailureThrottle } from '../throttle/failure-throttle.js';
 import { newId } from '../../common/ids.js';
 import { sha256Hex } from '../../common/sha256.js';
 import { recordAudit } from '../audit/audit.service.js';

@@ -7,7 +7,7 @@ import { MembershipRole } from '../accounts/membership-role.entity.js';
 import { Membership } from '../accounts/membership.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 import { PasswordSetupLink } from './password-setup-link.entity.js';
-import type { FailureThrottle } from '../verification/failure-throttle.js';
+import type { FailureThrottle } from '../throttle/failure-throttle.js';
 import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password.js';
 import type { Caller, Principal } from './principal.js';

@@ -11,7 +11,7 @@ import {
 import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
 import type { Principal } from '../auth/principal.js';
 import type { AuthCache } from './auth-cache.js';
-import type { FailureThrottle } from './failure-throttle.js';
+import type { FailureThrottle } from '../throttle/failure-throttle.js';
 import {
   loadKeySnapshot,
   type GrantSnapshot,
