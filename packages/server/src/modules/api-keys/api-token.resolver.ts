@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
+import type { GraphQLContext } from '../../context.js';
 import { AlertLevel, alertLevelOf, tokenDueAt } from '../tokens/token-age.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiToken } from './api-token.entity.js';

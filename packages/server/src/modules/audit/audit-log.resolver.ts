@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
+import type { GraphQLContext } from '../../context.js';
 import { PageInfo, connectionOf } from '../../graphql/types/page-info.js';
 import { AuditEvent } from './audit-event.entity.js';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
+import type { GraphQLContext } from '../../context.js';
 import { connectionOf } from '../../graphql/types/page-info.js';
 import { SortDirection } from '../../graphql/types/sort-direction.js';
 import { Account } from '../accounts/account.entity.js';
@@ -7,7 +7,7 @@ import { ApiKeyStatus } from '../api-keys/api-key.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { Resource } from '../roles/resource.type.js';
-import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
 import {
   AddExternalKeyInput,
   AddExternalKeyPayload,

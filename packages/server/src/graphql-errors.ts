@@ -1,9 +1,9 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
-import { AppError } from '../common/app-error.js';
-import { AuthorityError } from '../modules/auth/authority.js';
-import { limitError } from './query-limits.js';
+import { AppError } from './common/app-error.js';
+import { AuthorityError } from './modules/auth/authority.js';
+import { limitError } from './graphql/query-limits.js';
 
 /** Codes Apollo itself raises for malformed requests; their messages are safe. */
 const REQUEST_ERROR_CODES = new Set([
