@@ -5,7 +5,7 @@ import { systemClock, type Clock } from './common/clock.js';
 import { AccountService } from './modules/accounts/account.service.js';
 import { MemberService } from './modules/accounts/member.service.js';
 import { ApiKeyExportService } from './modules/api-keys/api-key-export.service.js';
-import { KeyNameIndexes } from './modules/api-keys/key-name-index.js';
+import { KeyNameIndexes } from './modules/api-keys/listing/key-name-index.js';
 import { ApiKeyService } from './modules/api-keys/api-key.service.js';
 import { ApiTokenService } from './modules/api-keys/api-token.service.js';
 import { AuditLogService } from './modules/audit/audit-log.service.js';

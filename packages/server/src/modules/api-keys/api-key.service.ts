@@ -38,14 +38,14 @@ import { generateKeyIdentifier, generateToken, hashToken } from '../tokens/api-t
 import { KeyGrantRole } from './key-grant-role.entity.js';
 import { replaceGrantRoles } from './key-grant-roles.js';
 import { KeyGrant } from './key-grant.entity.js';
-import { ListPlans } from './list-plans.js';
+import { ListPlans } from './listing/list-plans.js';
 import { NO_PENDING_RENEWAL, PENDING_RENEWAL } from './pending-renewal.js';
 import {
   keyNamesChanged,
   searchable,
   type KeyNameIndex,
   type KeyNameIndexes,
-} from './key-name-index.js';
+} from './listing/key-name-index.js';
 import { isMysqlFamily } from '../../db/dialect.js';
 
 export type ApiKeySortField = 'NAME' | 'CREATED_AT' | 'STATUS' | 'LAST_USED';

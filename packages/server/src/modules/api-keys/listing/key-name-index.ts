@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { forceIndexOnMysql } from '../../common/keyset.js';
-import { Account } from '../accounts/account.entity.js';
-import { ApiKey } from './api-key.entity.js';
+import { forceIndexOnMysql } from '../../../common/keyset.js';
+import { Account } from '../../accounts/account.entity.js';
+import { ApiKey } from '../api-key.entity.js';
 
 /**
  * Substring search over every key of an account without walking the database. No index of
