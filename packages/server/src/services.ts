@@ -7,6 +7,7 @@ import { MemberService } from './modules/accounts/member.service.js';
 import { ApiKeyExportService } from './modules/api-keys/api-key-export.service.js';
 import { KeyNameIndexes } from './modules/api-keys/listing/key-name-index.js';
 import { ApiKeyService } from './modules/api-keys/api-key.service.js';
+import { GeneratedKeysQuery } from './modules/api-keys/listing/generated-keys.query.js';
 import { ApiTokenService } from './modules/api-keys/api-token.service.js';
 import { AuditLogService } from './modules/audit/audit-log.service.js';
 import { RefusedAuthRecorder } from './modules/audit/refused-auth.recorder.js';
@@ -52,15 +53,8 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const webhookEgress = new EgressPolicy(options.webhookEgress ?? { production: true });
   const settings = new ApiKeySettingsService(dataSource, clock, authChanges, webhookEgress);
   const keyNameIndexes = new KeyNameIndexes(dataSource, options.searchMemoryKeys);
-  const apiKeys = new ApiKeyService(
-    dataSource,
-    roles,
-    settings,
-    tokenSecret,
-    clock,
-    authChanges,
-    keyNameIndexes,
-  );
+  const apiKeys = new ApiKeyService(dataSource, roles, tokenSecret, clock, authChanges);
+  const generatedKeys = new GeneratedKeysQuery(dataSource, settings, clock, keyNameIndexes);
   const throttle = new FailureThrottle(options.throttleLimits, options.redis ?? null);
   const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges, throttle);
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
@@ -72,6 +66,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     roles,
     roleAdmin: new RoleAdminService(dataSource, authChanges),
     apiKeys,
+    generatedKeys,
     keyNameIndexes,
     apiTokens,
     apiKeyExport: new ApiKeyExportService(dataSource, apiKeys, apiTokens, externalKeys, roles),

@@ -39,7 +39,7 @@ export class ApiKeyResolver {
     @Arg('filter', () => ApiKeyFilter, { nullable: true }) filter?: ApiKeyFilter,
     @Arg('orderBy', () => ApiKeyOrder, { nullable: true }) orderBy?: ApiKeyOrder,
   ): Promise<ApiKeyConnection> {
-    const page = await context.services.apiKeys.listGenerated(context, {
+    const page = await context.services.generatedKeys.list(context, {
       first,
       after,
       last,

@@ -54,7 +54,7 @@ export class ApiTokenResolver {
 
   @Query(() => ApiKeyAlertSummary, { description: 'Counts for the Generated tab banner.' })
   generatedKeysAlertSummary(@Ctx() context: GraphQLContext): Promise<ApiKeyAlertSummary> {
-    return context.services.apiKeys.alertSummary(context);
+    return context.services.generatedKeys.alertSummary(context);
   }
 
   @Mutation(() => RenewApiTokenPayload, {
