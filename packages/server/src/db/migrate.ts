@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { isMysqlFamily } from './dialect.js';
+import { isMysqlFamily } from '../common/dialect.js';
 
 /**
  * Applies pending migrations in one transaction each; safe to call at every start. On

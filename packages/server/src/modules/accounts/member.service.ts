@@ -4,7 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { badInput, conflict, notFound } from '../../common/app-error.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
-import { isMysqlFamily } from '../../db/dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 import { sha256Hex } from '../../common/sha256.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireAuthorityOver } from '../auth/authority.js';

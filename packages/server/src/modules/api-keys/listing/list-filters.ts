@@ -6,7 +6,7 @@ import {
   type PageRequest,
   type SortColumn,
 } from '../../../common/keyset.js';
-import { isMysqlFamily } from '../../../db/dialect.js';
+import { isMysqlFamily } from '../../../common/dialect.js';
 import { AlertLevel, tokenCreatedRangeFor } from '../../tokens/token-age.js';
 import { ApiKey, type KeyCreatorType } from '../api-key.entity.js';
 import { NO_PENDING_RENEWAL, PENDING_RENEWAL } from '../pending-renewal.js';
