@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { sqlTimestamp } from '../../src/common/keyset.js';
 import { generateToken, hashToken } from '../../src/modules/tokens/api-token.secret.js';
-import { keyNamesChanged } from '../../src/modules/api-keys/listing/key-name-index.js';
+import { keyNamesChanged } from '../../src/modules/api-keys/key-names-version.js';
 import { KEPT_UNTIL_DELETED } from '../../src/modules/api-keys/pending-renewal.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

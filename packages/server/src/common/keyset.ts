@@ -140,12 +140,15 @@ const idsThenRows = async <Row extends ObjectLiteral>(
   if (ids.length === 0) return [];
   const target = query.expressionMap.mainAlias?.target;
   if (!target) throw new Error('idsFirst needs an entity query');
-  const rows = await query.connection
+  const rows: Row[] = await query.connection
     .createQueryBuilder<Row>(target, query.alias)
     .whereInIds(ids)
     .getMany();
   const byId = new Map(rows.map((row) => [String((row as ObjectLiteral).id), row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return ids.flatMap((id): Row[] => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
 };
 
 export const paginate = async <Row extends ObjectLiteral>(
@@ -268,10 +271,10 @@ export const countUpTo = async <Row extends ObjectLiteral>(
     .orderBy()
     .limit(cap + 1)
     .getQueryAndParameters();
-  const rows = (await query.connection.query(
+  const rows = await query.connection.query<{ matched: string | number }[]>(
     `SELECT COUNT(*) AS matched FROM (${sql}) capped`,
     parameters,
-  )) as { matched: string | number }[];
+  );
   const matched = Number(rows[0]?.matched ?? 0);
   return { totalCount: Math.min(matched, cap), totalCountCapped: matched > cap };
 };

@@ -56,7 +56,7 @@ export const SetPasswordPage = () => {
     try {
       await setPassword({ variables: { input: { token: secret, password } } });
       notifySuccess(t('setPassword.success'));
-      navigate('/sign-in', { replace: true });
+      void navigate('/sign-in', { replace: true });
     } catch (error) {
       const field = getErrorField(error);
       if (getErrorCode(error) === 'BAD_USER_INPUT' && field === 'password') {
