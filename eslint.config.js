@@ -1,3 +1,4 @@
+import path from 'node:path';
 import js from '@eslint/js';
 import globals from 'globals';
 import boundaries from 'eslint-plugin-boundaries';
@@ -14,7 +15,7 @@ const server = 'packages/server/src';
  * 1. common        helpers that know no domain (keyset pages, errors, clock, text, dialect)
  * 2. graphql-kit   GraphQL pieces every resolver shares and that know no module (PageInfo and
  *                  the connection helper, sort direction, document limits, the reveal rule)
- * 3. domain-base   modules every other module may use and that use none: tokens (format and
+ * 3. base-modules  modules every other module may use and that use none: tokens (format and
  *                  age), throttle
  * 4. domain        modules/<domain>: entities, inputs, services, rules
  * 5. services      the composition of the services (services.ts) and the request context
@@ -31,7 +32,7 @@ const SERVER_FLOORS = [
     'resolvers',
     [`${server}/modules/**/*.resolver.ts`, `${server}/modules/auth/viewer-authority.ts`],
   ],
-  ['domain-base', [`${server}/modules/tokens/**`, `${server}/modules/throttle/**`]],
+  ['base-modules', [`${server}/modules/tokens/**`, `${server}/modules/throttle/**`]],
   ['domain', [`${server}/modules/**`]],
   ['services', [`${server}/services.ts`, `${server}/context.ts`]],
   ['app', [`${server}/**`]],
@@ -41,11 +42,11 @@ const SERVER_FLOORS = [
 const SERVER_MAY_IMPORT = {
   common: ['common'],
   'graphql-kit': ['common', 'graphql-kit'],
-  'domain-base': ['common', 'domain-base'],
-  domain: ['common', 'graphql-kit', 'domain-base', 'domain'],
-  services: ['common', 'domain-base', 'domain', 'services'],
-  resolvers: ['common', 'graphql-kit', 'domain-base', 'domain', 'services', 'resolvers'],
-  app: ['common', 'graphql-kit', 'domain-base', 'domain', 'services', 'resolvers', 'app'],
+  'base-modules': ['common', 'base-modules'],
+  domain: ['common', 'graphql-kit', 'base-modules', 'domain'],
+  services: ['common', 'base-modules', 'domain', 'services'],
+  resolvers: ['common', 'graphql-kit', 'base-modules', 'domain', 'services', 'resolvers'],
+  app: ['common', 'graphql-kit', 'base-modules', 'domain', 'services', 'resolvers', 'app'],
 };
 
 /**
@@ -183,15 +184,24 @@ export default tseslint.config(
     settings: {
       'import/resolver': {
         typescript: {
-          project: ['packages/server/tsconfig.json', 'packages/web/tsconfig.json'],
+          // Absolute: ESLint may run from another folder (test/lint-boundaries.test.ts).
+          project: ['packages/server/tsconfig.json', 'packages/web/tsconfig.json'].map((file) =>
+            path.join(import.meta.dirname, file),
+          ),
           noWarnOnMultipleProjects: true,
         },
       },
+      // Patterns are relative to the repository, wherever ESLint runs from.
+      'boundaries/root-path': import.meta.dirname,
       'boundaries/elements': boundaryElements,
       'boundaries/files': boundaryFiles,
     },
     rules: {
-      'boundaries/dependencies': ['error', { default: 'disallow', policies: boundaryPolicies }],
+      'boundaries/dependencies': [
+        'error',
+        // checkInternals: a floor crossing inside one folder (modules/) counts too.
+        { default: 'disallow', checkInternals: true, policies: boundaryPolicies },
+      ],
     },
   },
   { files: WEB_CROSSINGS_TO_MOVE, rules: { 'boundaries/dependencies': 'off' } },
