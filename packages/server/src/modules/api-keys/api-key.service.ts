@@ -11,10 +11,10 @@ import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
 import type { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
-import { generateKeyIdentifier, generateToken, hashToken } from '../tokens/api-token.secret.js';
+import { generateKeyIdentifier } from '../tokens/api-token.secret.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
 import { ApiKey } from './api-key.entity.js';
-import { ApiToken } from './api-token.entity.js';
+import { issueToken } from './issue-token.js';
 import { findApiKeyWithinAuthority, findOwnedApiKey } from './owned-api-key.js';
 import { KeyGrantRole } from './key-grant-role.entity.js';
 import { replaceGrantRoles } from './key-grant-roles.js';
@@ -91,8 +91,7 @@ export class ApiKeyService {
   ): Promise<{ apiKey: ApiKey; token: string }> {
     const principal = requireResource(caller, Resources.editApiKeys);
     const { name, nameNormalized } = normalizeName(input.name);
-    const token = generateToken();
-    const apiKey = await this.inTransaction(async (manager) => {
+    const issued = await this.inTransaction(async (manager) => {
       // First: the account row's lock, taken before the new key's foreign key reads it, queues
       // generations in the account instead of deadlocking them.
       await keyNamesChanged(manager, principal.accountId);
@@ -116,15 +115,7 @@ export class ApiKeyService {
         lastUsedAt: null,
       });
       await manager.save(ApiKey, created);
-      await manager.insert(ApiToken, {
-        id: newId(),
-        apiKeyId: created.id,
-        tokenHash: hashToken(this.tokenSecret, token),
-        createdAt: now,
-        expiresAt: null,
-        lastUsedAt: null,
-        lastUsedIp: null,
-      });
+      const token = await issueToken(manager, this.tokenSecret, created.id, now);
       const grant = { id: newId(), apiKeyId: created.id, accountId: account.id, createdAt: now };
       await manager.insert(KeyGrant, grant);
       await replaceGrantRoles(manager, grant.id, roles);
@@ -134,9 +125,9 @@ export class ApiKeyService {
         target: { type: 'api-key', id: created.id, label: created.key },
         details: { name, roleIds: roles.map((role) => role.id) },
       });
-      return created;
+      return { apiKey: created, token };
     });
-    return { apiKey, token };
+    return issued;
   }
 
   async update(
