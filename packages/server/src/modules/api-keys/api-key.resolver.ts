@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../context.js';
+import { PageArgs } from '../../graphql/types/connection.js';
 import { Resource } from '../roles/resource.type.js';
 import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
 import { countingConnectionOf } from '../../graphql/types/page-info.js';
@@ -32,18 +33,12 @@ export class ApiKeyResolver {
   })
   async generatedKeys(
     @Ctx() context: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('last', () => Int, { nullable: true }) last?: number,
-    @Arg('before', () => String, { nullable: true }) before?: string,
+    @Args(() => PageArgs) pageArgs: PageArgs,
     @Arg('filter', () => ApiKeyFilter, { nullable: true }) filter?: ApiKeyFilter,
     @Arg('orderBy', () => ApiKeyOrder, { nullable: true }) orderBy?: ApiKeyOrder,
   ): Promise<ApiKeyConnection> {
     const page = await context.services.generatedKeys.list(context, {
-      first,
-      after,
-      last,
-      before,
+      ...pageArgs,
       search: filter?.search,
       status: filter?.status,
       roleIds: filter?.roleIds,
