@@ -4,10 +4,10 @@ import {
   awaitedLater,
   COUNT_CAP,
   countUpTo,
-  forceIndexOnMysql,
   paginate,
   pageOf,
   pageShape,
+  rowsThroughIndex,
   sqlTimestamp,
   type Counted,
   type Counting,
@@ -137,18 +137,14 @@ export class GeneratedKeysQuery {
           };
         }
         // Forced: by cost the optimizer may prefer walking the sort index over the whole account.
-        const among = () =>
-          forceIndexOnMysql(
-            filtered(false).andWhere('k.id IN (:...searchIds)', { searchIds: ids }),
-            'PRIMARY',
-          );
+        const among = () => filtered(false).andWhere('k.id IN (:...searchIds)', { searchIds: ids });
         const amongCount = awaitedLater(
           searchOnly(filters)
             ? Promise.resolve({ totalCount: ids.length, totalCountCapped: false })
-            : countUpTo(among(), SPARSE_MATCHES),
+            : countUpTo(among(), SPARSE_MATCHES, 'PRIMARY'),
         );
         return {
-          ...(await paginate(among(), columns, args.direction, args)),
+          ...(await paginate(among(), columns, args.direction, args, { index: 'PRIMARY' })),
           counting: amongCount,
         };
       }
@@ -201,10 +197,11 @@ export class GeneratedKeysQuery {
         if (ids.length === batch) break;
       }
       if (ids.length === 0) break;
-      const rows = await forceIndexOnMysql(
+      const rows = await rowsThroughIndex(
         filtered().andWhere('k.id IN (:...candidateIds)', { candidateIds: ids }),
         'PRIMARY',
-      ).getMany();
+        ids.length,
+      );
       const byId = new Map(rows.map((row) => [row.id, row]));
       found.push(...ids.flatMap((id) => byId.get(id) ?? []).slice(0, wanted - found.length));
       if (ids.length < batch) break;

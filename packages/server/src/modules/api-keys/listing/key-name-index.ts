@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { forceIndexOnMysql } from '../../../common/keyset.js';
+import { rawRowsThroughIndex } from '../../../common/keyset.js';
 import { ApiKey } from '../api-key.entity.js';
 import { keyNamesVersionOf } from '../key-names-version.js';
 
@@ -172,12 +172,11 @@ export class KeyNameIndexes {
         .limit(LOAD_CHUNK);
       // Names are unique in an account, so the name alone is the keyset.
       if (after !== null) query.andWhere('k.nameNormalized > :after', { after });
-      forceIndexOnMysql(query, 'IDX_api_keys_account_name');
-      const rows = await query.getRawMany<{
+      const rows = await rawRowsThroughIndex<{
         k_id: string;
         k_nameNormalized: string;
         k_key: string;
-      }>();
+      }>(query, 'IDX_api_keys_account_name');
       if (starts.length + rows.length > this.budget) {
         this.oversized.set(accountId, version);
         return;
