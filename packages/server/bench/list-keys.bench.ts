@@ -148,7 +148,7 @@ try {
   );
   /** The page SQL of a search comes from the database path: set the index aside to see it. */
   const fromDatabase = async <T>(work: () => Promise<T>): Promise<T> => {
-    const current = indexes.current;
+    const current = indexes.current.bind(indexes);
     indexes.current = async () => null;
     try {
       return await work();

@@ -16,15 +16,15 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { systemClock, type Clock } from './common/clock.js';
 import type { Config } from './config.js';
-import { createLoaders, type GraphQLContext } from './graphql/context.js';
-import { createFormatError } from './graphql/errors.js';
+import { createLoaders, type GraphQLContext } from './context.js';
+import { createFormatError } from './graphql-errors.js';
 import { armorLimits, MAX_TOKENS, operationLimitsPlugin } from './graphql/query-limits.js';
-import { keywardSchema } from './graphql/schema.js';
+import { keywardSchema } from './schema.js';
 import { jsonErrorHandler } from './http/error-handler.js';
 import { exportRoutes } from './http/exports.js';
 import { graphiqlHandler } from './http/graphiql.js';
 import { createLogger, createMetrics, httpLogger, type Metrics } from './http/observability.js';
-import { metricsPlugin } from './graphql/metrics-plugin.js';
+import { metricsPlugin } from './http/metrics-plugin.js';
 import { singleRevealRule } from './graphql/single-reveal-rule.js';
 import { authenticate, sessionCookieJar } from './http/request-context.js';
 import {
@@ -32,11 +32,11 @@ import {
   databaseUnavailable,
   isDatabaseUnavailable,
 } from './http/unavailable.js';
-import { onTransactionRetry } from './db/transaction-retry.js';
+import { onTransactionRetry } from './common/transaction-retry.js';
 import { isReadScaledRequest, onReplica } from './db/read-routing.js';
 import { parse } from 'graphql';
 import { createVerifyHandler, VERIFY_PATH } from './http/verify-endpoint.js';
-import type { ThrottleLimits } from './modules/verification/failure-throttle.js';
+import type { ThrottleLimits } from './modules/throttle/failure-throttle.js';
 import { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import type { EgressOptions } from './modules/webhooks/egress-policy.js';
 import { createServices, type Services } from './services.js';

@@ -2,7 +2,7 @@ import { parseReadUrls } from './db/read-routing.js';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { KEY_NAME_INDEX_BUDGET } from './modules/api-keys/key-name-index.js';
+import { KEY_NAME_INDEX_BUDGET } from './modules/api-keys/listing/key-name-index.js';
 import { parseAllowList } from './modules/webhooks/egress-policy.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');

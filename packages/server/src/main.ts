@@ -17,7 +17,7 @@ if (config.seedDemo) await seedDemo(dataSource, config.tokenSecret);
 const { listener, services, logger, metrics, stop } = await createApp(dataSource, config);
 const stopJobs = config.backgroundJobs
   ? startBackgroundJobs(services, logger, metrics)
-  : async () => undefined;
+  : () => Promise.resolve();
 
 let draining = false;
 const server = createHttpServer((req, res) => {

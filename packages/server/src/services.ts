@@ -6,8 +6,9 @@ import { AccountService } from './modules/accounts/account.service.js';
 import { InvitationService } from './modules/accounts/invitation.service.js';
 import { MemberService } from './modules/accounts/member.service.js';
 import { ApiKeyExportService } from './modules/api-keys/api-key-export.service.js';
-import { KeyNameIndexes } from './modules/api-keys/key-name-index.js';
+import { KeyNameIndexes } from './modules/api-keys/listing/key-name-index.js';
 import { ApiKeyService } from './modules/api-keys/api-key.service.js';
+import { GeneratedKeysQuery } from './modules/api-keys/listing/generated-keys.query.js';
 import { ApiTokenService } from './modules/api-keys/api-token.service.js';
 import { AuditLogService } from './modules/audit/audit-log.service.js';
 import { RefusedAuthRecorder } from './modules/audit/refused-auth.recorder.js';
@@ -21,7 +22,7 @@ import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
 import { EgressPolicy, type EgressOptions } from './modules/webhooks/egress-policy.js';
 import { AuthCache } from './modules/verification/auth-cache.js';
 import { AuthChanges } from './modules/verification/auth-changes.js';
-import { FailureThrottle, type ThrottleLimits } from './modules/verification/failure-throttle.js';
+import { FailureThrottle, type ThrottleLimits } from './modules/throttle/failure-throttle.js';
 import { KeyVerifier } from './modules/verification/key-verifier.js';
 import { LastUseRecorder } from './modules/verification/last-use.recorder.js';
 
@@ -53,15 +54,8 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const webhookEgress = new EgressPolicy(options.webhookEgress ?? { production: true });
   const settings = new ApiKeySettingsService(dataSource, clock, authChanges, webhookEgress);
   const keyNameIndexes = new KeyNameIndexes(dataSource, options.searchMemoryKeys);
-  const apiKeys = new ApiKeyService(
-    dataSource,
-    roles,
-    settings,
-    tokenSecret,
-    clock,
-    authChanges,
-    keyNameIndexes,
-  );
+  const apiKeys = new ApiKeyService(dataSource, roles, tokenSecret, clock, authChanges);
+  const generatedKeys = new GeneratedKeysQuery(dataSource, settings, clock, keyNameIndexes);
   const throttle = new FailureThrottle(options.throttleLimits, options.redis ?? null);
   const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges, throttle);
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
@@ -73,6 +67,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     roles,
     roleAdmin: new RoleAdminService(dataSource, authChanges),
     apiKeys,
+    generatedKeys,
     keyNameIndexes,
     apiTokens,
     apiKeyExport: new ApiKeyExportService(dataSource, apiKeys, apiTokens, externalKeys, roles),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Membership } from '../src/modules/accounts/membership.entity.js';
-import { keywardSchema } from '../src/graphql/schema.js';
+import { keywardSchema } from '../src/schema.js';
 import { PREDEFINED_ROLES, RESOURCES, Resources } from '../src/modules/roles/resource-catalog.js';
 import type { Role } from '../src/modules/roles/role.entity.js';
 import { testDatabases } from './support/databases.js';

@@ -57,8 +57,8 @@ describe('GraphQL over HTTP conformance (graphql-http server audits)', () => {
   });
 
   it.each([
-    { who: 'anonymous', headers: {} as Record<string, string> },
-    { who: 'an owner session', headers: {} as Record<string, string> },
+    { who: 'anonymous', headers: {} },
+    { who: 'an owner session', headers: {} },
   ])('every MUST audit passes for $who', async ({ who, headers }) => {
     const extra = {
       'apollo-require-preflight': 'true',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedKeys } from '../bench/support/seed.js';
-import { KeyNameIndexes } from '../src/modules/api-keys/key-name-index.js';
+import { KeyNameIndexes } from '../src/modules/api-keys/listing/key-name-index.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, generateKey, LIST } from './support/fixtures.js';
 import { TEST_SECRET, TestServer } from './support/test-server.js';

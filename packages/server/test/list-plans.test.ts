@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ListPlans } from '../src/modules/api-keys/list-plans.js';
+import { ListPlans } from '../src/modules/api-keys/listing/list-plans.js';
 
 describe('ListPlans', () => {
   it('remembers a dense verdict until it expires or a count says sparse', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeKeyTables, SEED_CREATORS, seedKeys } from '../bench/support/seed.js';
-import { ListPlans } from '../src/modules/api-keys/list-plans.js';
+import { ListPlans } from '../src/modules/api-keys/listing/list-plans.js';
 import { DEFAULT_DURATION_DAYS } from '../src/modules/settings/api-key-settings.entity.js';
-import { AlertLevel, alertLevelOf } from '../src/modules/settings/token-age.js';
+import { AlertLevel, alertLevelOf } from '../src/modules/tokens/token-age.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, LIST } from './support/fixtures.js';
 import { TEST_SECRET, TestServer } from './support/test-server.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { QueryFailedError } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFormatError } from '../src/graphql/errors.js';
+import { createFormatError } from '../src/graphql-errors.js';
 import { createHttpServer, HTTP_TIMEOUTS } from '../src/http/http-server.js';
 import { createLogger } from '../src/http/observability.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';

@@ -51,15 +51,15 @@ class ChildServer {
         const match = /Keyward listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
         if (match) resolve(match[1]!);
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
       void exited.then(() => reject(new Error(`server exited before listening:\n${output}`)));
     });
     const server = new ChildServer(child, url, exited);
     server.output = output;
     const collect = (chunk: Buffer) => (server.output += chunk.toString());
-    child.stdout!.removeAllListeners('data').on('data', collect);
-    child.stderr!.removeAllListeners('data').on('data', collect);
+    child.stdout.removeAllListeners('data').on('data', collect);
+    child.stderr.removeAllListeners('data').on('data', collect);
     return server;
   }
 

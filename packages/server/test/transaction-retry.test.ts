@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/db/data-source.js';
 import { migrate } from '../src/db/migrate.js';
 import { isReadScaledRequest } from '../src/db/read-routing.js';
-import { isDatabaseUnavailable, onTransactionRetry } from '../src/db/transaction-retry.js';
+import { isDatabaseUnavailable, onTransactionRetry } from '../src/common/transaction-retry.js';
 import { parse } from 'graphql';
 import { testDatabases } from './support/databases.js';
 

@@ -4,8 +4,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { sqlTimestamp } from '../../src/common/keyset.js';
-import { generateToken, hashToken } from '../../src/modules/api-keys/api-token.secret.js';
-import { keyNamesChanged } from '../../src/modules/api-keys/key-name-index.js';
+import { generateToken, hashToken } from '../../src/modules/tokens/api-token.secret.js';
+import { keyNamesChanged } from '../../src/modules/api-keys/key-names-version.js';
 import { KEPT_UNTIL_DELETED } from '../../src/modules/api-keys/pending-renewal.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

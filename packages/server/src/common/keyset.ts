@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './app-error.js';
+import { isMysqlFamily } from './dialect.js';
 
 /**
  * Keyset ("seek") pagination: pages are found through the sort index, so page 1,000
@@ -114,39 +115,74 @@ const pageSize = (value: number | null | undefined, field: string): number => {
 /**
  * MySQL-family optimizers read `accountId = ?` as a `ref` on the sort index and test the seek
  * condition row by row, so a page after row 20,000 walked 20,000 rows (B3: 77 ms); forced,
- * the index is a range seek (0.65 ms). TypeORM only emits USE INDEX, which is not enough.
+ * the index is a range seek (0.65 ms). TypeORM's query builder only emits USE INDEX, which is
+ * not enough, and has no FORCE INDEX: so a query that needs one is read here, raw, from the
+ * builder's own SQL and parameters, with the one fragment `FORCE INDEX (<index>)` placed after
+ * the builder's main table and alias (both escaped by TypeORM). Elsewhere (SQLite) the query
+ * runs as built.
  */
-export const forceIndexOnMysql = <Row extends ObjectLiteral>(
+const withForcedIndex = <Row extends ObjectLiteral>(
   query: SelectQueryBuilder<Row>,
-  index: string,
-): SelectQueryBuilder<Row> => {
-  const type = query.connection.options.type;
-  if (type !== 'mysql' && type !== 'mariadb') return query;
-  query.useIndex(index);
-  const getQuery = query.getQuery.bind(query);
-  query.getQuery = () =>
-    getQuery().replace(` USE INDEX (\`${index}\`)`, ` FORCE INDEX (\`${index}\`)`);
-  return query;
+  index: string | undefined,
+): [string, unknown[]] => {
+  const [sql, parameters] = query.getQueryAndParameters();
+  if (!index || !isMysqlFamily(query.connection.manager)) return [sql, parameters];
+  const table = query.expressionMap.mainAlias?.metadata.tableName;
+  if (!table) throw new Error('a forced index needs an entity query');
+  const from = ` FROM ${query.escape(table)} ${query.escape(query.alias)}`;
+  const at = sql.indexOf(from);
+  if (at < 0 || sql.indexOf(from, at + 1) >= 0) {
+    throw new Error(`cannot place FORCE INDEX in: ${sql.slice(0, 200)}`);
+  }
+  const end = at + from.length;
+  return [`${sql.slice(0, end)} FORCE INDEX (${query.escape(index)})${sql.slice(end)}`, parameters];
 };
 
+/** The query's raw rows, read through `index` on MySQL-family databases (see above). */
+export const rawRowsThroughIndex = <Raw, Row extends ObjectLiteral = ObjectLiteral>(
+  query: SelectQueryBuilder<Row>,
+  index: string,
+): Promise<Raw[]> => {
+  const [sql, parameters] = withForcedIndex(query, index);
+  return query.connection.query<Raw[]>(sql, parameters);
+};
+
+/**
+ * A page's rows: their ids first (through `index` when one is given), then those rows by
+ * primary key, in the ids' order.
+ */
 const idsThenRows = async <Row extends ObjectLiteral>(
   query: SelectQueryBuilder<Row>,
   limit: number,
-  sortIndex: string | undefined,
+  index: string | undefined,
 ): Promise<Row[]> => {
   const idsQuery = query.clone().select(`${query.alias}.id`, 'id').limit(limit);
-  if (sortIndex) forceIndexOnMysql(idsQuery, sortIndex);
-  const ids = (await idsQuery.getRawMany<{ id: string }>()).map((row) => row.id);
+  const ids = index
+    ? (await rawRowsThroughIndex<{ id: string }, Row>(idsQuery, index)).map((row) => row.id)
+    : (await idsQuery.getRawMany<{ id: string }>()).map((row) => row.id);
   if (ids.length === 0) return [];
   const target = query.expressionMap.mainAlias?.target;
   if (!target) throw new Error('idsFirst needs an entity query');
-  const rows = await query.connection
+  const rows: Row[] = await query.connection
     .createQueryBuilder<Row>(target, query.alias)
     .whereInIds(ids)
     .getMany();
   const byId = new Map(rows.map((row) => [String((row as ObjectLiteral).id), row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return ids.flatMap((id): Row[] => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
 };
+
+/** The rows of a query limited by id, read through `index` on MySQL-family databases. */
+export const rowsThroughIndex = <Row extends ObjectLiteral>(
+  query: SelectQueryBuilder<Row>,
+  index: string,
+  limit: number,
+): Promise<Row[]> =>
+  isMysqlFamily(query.connection.manager)
+    ? idsThenRows(query, limit, index)
+    : query.limit(limit).getMany();
 
 export const paginate = async <Row extends ObjectLiteral>(
   query: SelectQueryBuilder<Row>,
@@ -156,6 +192,8 @@ export const paginate = async <Row extends ObjectLiteral>(
   options: {
     /** The index that holds `columns` in order, to walk on MySQL-family databases. */
     sortIndex?: string;
+    /** Another index to read through on MySQL-family databases (e.g. PRIMARY for an id list). */
+    index?: string;
     /**
      * Find the page's ids first, then load those rows: when the sort index also holds every
      * filtered column, the walk reads index entries only (MariaDB does not push conditions
@@ -174,15 +212,16 @@ export const paginate = async <Row extends ObjectLiteral>(
     const condition = seekCondition(columns, shape.cursor, seekDirection, 'seek');
     query.andWhere(condition.sql, condition.parameters);
   }
-  if (options.sortIndex) forceIndexOnMysql(query, options.sortIndex);
+  const index = options.sortIndex ?? options.index;
   columns.forEach((column, index) =>
     index === 0
       ? query.orderBy(column.expression, seekDirection)
       : query.addOrderBy(column.expression, seekDirection),
   );
-  const fetched = options.idsFirst
-    ? await idsThenRows(query, shape.size + 1, options.sortIndex)
-    : await query.limit(shape.size + 1).getMany();
+  const fetched =
+    options.idsFirst || (index && isMysqlFamily(query.connection.manager))
+      ? await idsThenRows(query, shape.size + 1, index)
+      : await query.limit(shape.size + 1).getMany();
   return pageOf(fetched, shape, columns);
 };
 
@@ -261,17 +300,21 @@ export const COUNT_CAP = 10_000;
 export const countUpTo = async <Row extends ObjectLiteral>(
   query: SelectQueryBuilder<Row>,
   cap = COUNT_CAP,
+  /** Read through this index on MySQL-family databases. */
+  index?: string,
 ): Promise<Counted> => {
-  const [sql, parameters] = query
-    .clone()
-    .select('1', 'one')
-    .orderBy()
-    .limit(cap + 1)
-    .getQueryAndParameters();
-  const rows = (await query.connection.query(
+  const [sql, parameters] = withForcedIndex(
+    query
+      .clone()
+      .select('1', 'one')
+      .orderBy()
+      .limit(cap + 1),
+    index,
+  );
+  const rows = await query.connection.query<{ matched: string | number }[]>(
     `SELECT COUNT(*) AS matched FROM (${sql}) capped`,
     parameters,
-  )) as { matched: string | number }[];
+  );
   const matched = Number(rows[0]?.matched ?? 0);
   return { totalCount: Math.min(matched, cap), totalCountCapped: matched > cap };
 };

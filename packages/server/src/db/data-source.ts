@@ -21,7 +21,7 @@ import { Role } from '../modules/roles/role.entity.js';
 import { RoleResource } from '../modules/roles/role-resource.entity.js';
 import { migrations } from './migrations/index.js';
 import { installReadRouting } from './read-routing.js';
-import { installTransactionRetry } from './transaction-retry.js';
+import { installTransactionRetry } from '../common/transaction-retry.js';
 
 export const entities = [
   Account,

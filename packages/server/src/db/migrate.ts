@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { isMysqlFamily } from './dialect.js';
-import { isTransactionConflict } from './transaction-retry.js';
+import { isMysqlFamily } from '../common/dialect.js';
+import { isTransactionConflict } from '../common/transaction-retry.js';
 
 /** The lock row lives outside the migrations, which it guards: created before any of them. */
 const LOCK_TABLE = 'keyward_migration_lock';
@@ -101,7 +101,7 @@ const acquire = async (
         `INSERT IGNORE INTO ${LOCK_TABLE} (name, owner, expiresAt) VALUES (?, ?, ${leaseUntil(settings.leaseMs)})`,
         [LOCK_NAME, owner],
       );
-      const taken = await runner.query(
+      const taken: unknown = await runner.query(
         `UPDATE ${LOCK_TABLE} SET owner = ?, expiresAt = ${leaseUntil(settings.leaseMs)}
           WHERE name = ? AND (owner = ? OR expiresAt < UTC_TIMESTAMP(6))`,
         [owner, LOCK_NAME, owner],

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Kind, OperationTypeNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -56,7 +57,7 @@ export const isReadScaledRequest = (
     return false;
   }
   const operations = document.definitions.filter(
-    (definition) => definition.kind === 'OperationDefinition',
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION,
   );
   const operation =
     typeof operationName === 'string' && operationName
@@ -64,8 +65,8 @@ export const isReadScaledRequest = (
       : operations.length === 1
         ? operations[0]
         : undefined;
-  if (!operation || operation.operation !== 'query') return false;
+  if (!operation || operation.operation !== OperationTypeNode.QUERY) return false;
   return operation.selectionSet.selections.every(
-    (selection) => selection.kind === 'Field' && READ_SCALED_FIELDS.has(selection.name.value),
+    (selection) => selection.kind === Kind.FIELD && READ_SCALED_FIELDS.has(selection.name.value),
   );
 };

@@ -5,6 +5,7 @@ import {
   isObjectType,
   type GraphQLSchema,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
@@ -188,7 +189,7 @@ export const operationLimitsPlugin = <Context extends object>(
     requestDidStart: async () => ({
       didResolveOperation: async ({ document, operation, request }) => {
         if (!operation) return;
-        if (operation.operation === 'subscription')
+        if (operation.operation === OperationTypeNode.SUBSCRIPTION)
           throw badRequest('Subscriptions are not supported.');
         if (operationCost(document, operation, request.variables ?? {}, pagedFields) > MAX_COST) {
           throw new GraphQLError(LIMIT_MESSAGES.QUERY_TOO_COSTLY, {

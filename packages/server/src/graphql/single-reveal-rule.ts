@@ -1,4 +1,4 @@
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type ValidationRule } from 'graphql';
 
 /** Mutations whose payload is the only place a secret is ever shown. */
 const REVEALING = new Set([
@@ -14,10 +14,10 @@ const REVEALING = new Set([
  */
 export const singleRevealRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    if (node.operation !== 'mutation') return;
+    if (node.operation !== OperationTypeNode.MUTATION) return;
     const fields = node.selectionSet.selections;
     const revealing = fields.some(
-      (selection) => selection.kind === 'Field' && REVEALING.has(selection.name.value),
+      (selection) => selection.kind === Kind.FIELD && REVEALING.has(selection.name.value),
     );
     if (revealing && fields.length > 1) {
       context.reportError(

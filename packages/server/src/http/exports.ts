@@ -189,8 +189,7 @@ export const exportRoutes = (services: Services): Router => {
       }
       requireFromApp(req);
       const caller = await authenticate(req, services);
-      const text = (name: string) =>
-        typeof req.query[name] === 'string' ? (req.query[name] as string) : null;
+      const text = (name: string) => (typeof req.query[name] === 'string' ? req.query[name] : null);
       const filter = {
         actor: text('actor'),
         action: text('action'),

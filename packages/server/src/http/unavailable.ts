@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { isDatabaseUnavailable } from '../db/transaction-retry.js';
+import { isDatabaseUnavailable } from '../common/transaction-retry.js';
 
 export { isDatabaseUnavailable };
 

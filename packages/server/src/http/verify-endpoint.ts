@@ -149,17 +149,18 @@ export const createVerifyHandler = (
       if (verification.delayMs > 0) setTimeout(respond, verification.delayMs);
       else respond();
     };
-    const outcome = services.verifier.verify(
-      {
-        key,
-        token,
-        account: text(body.account) ?? headerValue(req, 'x-account'),
-        resource: text(body.resource),
-      },
-      clientIp(req),
-    );
-    if (outcome instanceof Promise) outcome.then(finish).catch(onError);
-    else finish(outcome);
+    const request = {
+      key,
+      token,
+      account: text(body.account) ?? headerValue(req, 'x-account'),
+      resource: text(body.resource),
+    };
+    const ip = clientIp(req);
+    // Most calls are answered from memory without a promise; the rest (a cache miss, a failure
+    // to count) go the asynchronous way.
+    const fromMemory = services.verifier.verifyFromMemory(request, ip);
+    if (fromMemory) finish(fromMemory);
+    else services.verifier.verify(request, ip).then(finish).catch(onError);
   };
 
   return (req: IncomingMessage, res: ServerResponse, onError: (error: unknown) => void): void => {

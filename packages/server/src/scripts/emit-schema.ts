@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { printKeywardSchema } from '../graphql/schema.js';
+import { printKeywardSchema } from '../schema.js';
 
 const target = path.resolve(import.meta.dirname, '../../../../schema.graphql');
 writeFileSync(target, await printKeywardSchema());

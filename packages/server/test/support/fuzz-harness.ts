@@ -26,7 +26,7 @@ export const ALLOWED_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
-  // Passed through by src/graphql/errors.ts as request errors.
+  // Passed through by src/graphql-errors.ts as request errors.
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   // Query limits (depth, aliases, cost, tokens) the server may add.

@@ -284,7 +284,7 @@ const validValueFor = (
     );
   }
   if (isListType(type)) {
-    const item = valueFor(type.ofType as GraphQLInputType, pools, depth + 1, hint);
+    const item = valueFor(type.ofType, pools, depth + 1, hint);
     return weighted(
       { weight: 6, arbitrary: fc.array(item, { maxLength: 4 }) },
       { weight: 1, arbitrary: fc.array(item, { minLength: 20, maxLength: 200 }) },
@@ -382,11 +382,11 @@ export const printLiteral = (value: JsonValue, type?: GraphQLInputType): string 
 };
 
 const unwrapNonNull = (type: GraphQLInputType): GraphQLInputType =>
-  isNonNullType(type) ? (type.ofType as GraphQLInputType) : type;
+  isNonNullType(type) ? type.ofType : type;
 
 const listItem = (type: GraphQLInputType): GraphQLInputType | undefined => {
   const inner = unwrapNonNull(type);
-  return isListType(inner) ? (inner.ofType as GraphQLInputType) : undefined;
+  return isListType(inner) ? inner.ofType : undefined;
 };
 
 // ---------------------------------------------------------------- documents

@@ -13,7 +13,7 @@ import { Role as RoleEntity } from '../../src/modules/roles/role.entity.js';
 import { newId } from '../../src/common/ids.js';
 import type { TestDatabase } from './databases.js';
 import { TestClock } from './test-clock.js';
-import type { ThrottleLimits } from '../../src/modules/verification/failure-throttle.js';
+import type { ThrottleLimits } from '../../src/modules/throttle/failure-throttle.js';
 import type { EgressLimits, Resolve } from '../../src/modules/webhooks/egress-policy.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';

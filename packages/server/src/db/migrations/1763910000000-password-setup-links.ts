@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { isMysqlFamily } from '../dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 
 /** Single-use links through which new members set their first password. */
 export class PasswordSetupLinks1763910000000 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { isMysqlFamily } from '../dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 
 /** Account token settings, renewal reminders, single-access links and the alert-level index. */
 export class TokenLifecycle1763920000000 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { isMysqlFamily } from '../dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 
 /** The version servers without Redis poll to drop their verification caches. */
 export class AuthCacheVersion1763930000000 implements MigrationInterface {

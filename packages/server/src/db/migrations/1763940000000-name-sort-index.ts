@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { isMysqlFamily } from '../dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 
 /**
  * The Generated tab's NAME sort pages on (nameNormalized, id). MariaDB/MySQL do not append the

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { isMysqlFamily } from '../dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 
 /**
  * `api_keys.oldTokenLiveUntil`: a pending renewal as an indexed column of the key. The

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { isMysqlFamily } from '../dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 
 /**
  * `accounts.keyNamesVersion`: moves in the transaction that generates, renames or deletes a key,

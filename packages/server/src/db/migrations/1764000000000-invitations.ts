@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { isMysqlFamily } from '../dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 
 /**
  * Invitations replace adding members directly (issue 12): a membership exists only once the

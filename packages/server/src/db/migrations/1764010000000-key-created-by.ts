@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { accountSlugOfKey } from '../../modules/api-keys/api-token.secret.js';
-import { isMysqlFamily } from '../dialect.js';
+import { accountSlugOfKey } from '../../modules/tokens/api-token.secret.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 
 const COLUMNS: [name: string, type: string][] = [
   ['createdByType', 'varchar(20)'],
@@ -106,7 +106,7 @@ export const backfillKeyCreators = async (queryRunner: QueryRunner): Promise<voi
   }
   // 3. A creating key deleted since: its identifier still names its account.
   const q = (name: string) => (mysql ? `\`${name}\`` : `"${name}"`);
-  const orphans = await queryRunner.query(
+  const orphans: unknown = await queryRunner.query(
     `SELECT k.${q('id')} AS ${q('id')}, k.${q('createdByLabel')} AS ${q('label')},
             a.${q('slug')} AS ${q('slug')}
        FROM ${q('api_keys')} k

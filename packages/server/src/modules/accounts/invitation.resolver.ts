@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
+import type { GraphQLContext } from '../../context.js';
 import { Role } from '../roles/role.entity.js';
 import { Resource } from '../roles/resource.type.js';
-import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
 import {
   AcceptInvitationInput,
   AcceptInvitationPayload,

@@ -14,7 +14,7 @@ import { defaultUserName, User } from '../auth/user.entity.js';
 import { Resources } from '../roles/resource-catalog.js';
 import { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
-import type { FailureThrottle } from '../verification/failure-throttle.js';
+import type { FailureThrottle } from '../throttle/failure-throttle.js';
 import { Account } from './account.entity.js';
 import { addMember } from './account.service.js';
 import { InvitationRole } from './invitation-role.entity.js';

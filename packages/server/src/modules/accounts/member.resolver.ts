@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
+import type { GraphQLContext } from '../../context.js';
 import { Resource } from '../roles/resource.type.js';
-import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
 import { Role } from '../roles/role.entity.js';
 import {
   RemoveMemberInput,

@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound } from '../../common/app-error.js';
-import { isMysqlFamily } from '../../db/dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireAuthorityOver } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';

@@ -1,7 +1,7 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/types/sort-direction.js';
-import { PageInfo } from '../../graphql/types/page-info.js';
-import { AlertLevel } from '../settings/token-age.js';
+import { connectionTypes } from '../../graphql/types/connection.js';
+import { AlertLevel } from '../tokens/token-age.js';
 import { ApiKey, ApiKeyStatus } from './api-key.entity.js';
 import { KeyCreatorFilter } from './key-creator.type.js';
 
@@ -46,32 +46,12 @@ export class ApiKeyOrder {
   direction: SortDirection;
 }
 
-@ObjectType()
-export class ApiKeyEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => ApiKey)
-  node: ApiKey;
-}
-
-@ObjectType()
-export class ApiKeyConnection {
-  @Field(() => [ApiKeyEdge])
-  edges: ApiKeyEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => Int, {
-    description:
-      'Matching keys, counted up to 10,000; up to 1,000 when filtered by search or roles.',
-  })
-  totalCount: Promise<number>;
-
-  @Field(() => Boolean, { description: 'More keys match than totalCount says.' })
-  totalCountCapped: Promise<boolean>;
-}
+const apiKeyConnection = connectionTypes('ApiKey', ApiKey, {
+  totalCount: 'Matching keys, counted up to 10,000; up to 1,000 when filtered by search or roles.',
+  totalCountCapped: 'More keys match than totalCount says.',
+});
+export const ApiKeyConnection = apiKeyConnection.Connection;
+export type ApiKeyConnection = InstanceType<typeof ApiKeyConnection>;
 
 @InputType()
 export class GenerateApiKeyInput {

@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../context.js';
+import { PageArgs } from '../../graphql/types/connection.js';
 import { Resource } from '../roles/resource.type.js';
-import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
 import { countingConnectionOf } from '../../graphql/types/page-info.js';
 import { Account } from '../accounts/account.entity.js';
 import { Role } from '../roles/role.entity.js';
@@ -32,18 +33,12 @@ export class ApiKeyResolver {
   })
   async generatedKeys(
     @Ctx() context: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('last', () => Int, { nullable: true }) last?: number,
-    @Arg('before', () => String, { nullable: true }) before?: string,
+    @Args(() => PageArgs) pageArgs: PageArgs,
     @Arg('filter', () => ApiKeyFilter, { nullable: true }) filter?: ApiKeyFilter,
     @Arg('orderBy', () => ApiKeyOrder, { nullable: true }) orderBy?: ApiKeyOrder,
   ): Promise<ApiKeyConnection> {
-    const page = await context.services.apiKeys.listGenerated(context, {
-      first,
-      after,
-      last,
-      before,
+    const page = await context.services.generatedKeys.list(context, {
+      ...pageArgs,
       search: filter?.search,
       status: filter?.status,
       roleIds: filter?.roleIds,

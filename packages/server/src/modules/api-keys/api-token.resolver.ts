@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { AlertLevel, alertLevelOf, tokenDueAt } from '../settings/token-age.js';
+import type { GraphQLContext } from '../../context.js';
+import { AlertLevel, alertLevelOf, tokenDueAt } from '../tokens/token-age.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiToken } from './api-token.entity.js';
+import { isRenewalPending } from './pending-renewal.js';
 import {
   ApiKeyAlertSummary,
   CreateSingleAccessLinkInput,
@@ -30,8 +31,8 @@ export class ApiTokenResolver {
   @FieldResolver(() => Boolean, {
     description: 'Renewed, and the old token still works (Pending deletion - old token).',
   })
-  async renewalPending(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<boolean> {
-    return (await context.loaders.liveTokens.load(apiKey.id)).length > 1;
+  renewalPending(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): boolean {
+    return isRenewalPending(apiKey, context.services.clock());
   }
 
   @FieldResolver(() => Date, {
@@ -54,7 +55,7 @@ export class ApiTokenResolver {
 
   @Query(() => ApiKeyAlertSummary, { description: 'Counts for the Generated tab banner.' })
   generatedKeysAlertSummary(@Ctx() context: GraphQLContext): Promise<ApiKeyAlertSummary> {
-    return context.services.apiKeys.alertSummary(context);
+    return context.services.generatedKeys.alertSummary(context);
   }
 
   @Mutation(() => RenewApiTokenPayload, {

@@ -3,8 +3,7 @@ import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict } from '../../common/app-error.js';
 import { addMs, type Clock } from '../../common/clock.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
-import type { FailureThrottle } from '../verification/failure-throttle.js';
-import { newId } from '../../common/ids.js';
+import type { FailureThrottle } from '../throttle/failure-throttle.js';
 import { sha256Hex } from '../../common/sha256.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireResource } from '../auth/authorization.js';
@@ -13,8 +12,10 @@ import { Resources } from '../roles/resource-catalog.js';
 import type { ApiKey } from './api-key.entity.js';
 import { KEPT_UNTIL_DELETED } from './pending-renewal.js';
 import { ApiToken } from './api-token.entity.js';
-import { generateToken, hashesEqual, hashToken } from './api-token.secret.js';
+import { hashesEqual, hashToken } from '../tokens/api-token.secret.js';
 import { findApiKeyWithinAuthority } from './owned-api-key.js';
+import { issueToken } from './issue-token.js';
+import { isLiveToken } from '../tokens/token-liveness.js';
 import { openToken, sealToken } from './single-access-link.seal.js';
 import { SingleAccessLink } from './single-access-link.entity.js';
 
@@ -38,8 +39,6 @@ export const SINGLE_ACCESS_LINK_TTL_MS = 24 * HOUR_MS;
 /** A link can only be made for a token issued moments ago, while its reveal is still open. */
 export const LINKABLE_TOKEN_AGE_MS = 15 * 60 * 1000;
 
-const isLive = (token: ApiToken, now: Date) => token.expiresAt === null || token.expiresAt > now;
-
 /** Renewal (G5) and single-access links (G7). */
 export class ApiTokenService {
   constructor(
@@ -56,7 +55,7 @@ export class ApiTokenService {
     const tokens = await manager
       .getRepository(ApiToken)
       .find({ where: { apiKeyId }, order: { createdAt: 'ASC' } });
-    return tokens.filter((token) => isLive(token, now));
+    return tokens.filter((token) => isLiveToken(token, now));
   }
 
   /** Tokens of many keys in one query (DataLoader batch), live ones only. */
@@ -69,7 +68,7 @@ export class ApiTokenService {
       .orderBy('t.createdAt', 'ASC')
       .getMany();
     return apiKeyIds.map((id) =>
-      tokens.filter((token) => token.apiKeyId === id && isLive(token, now)),
+      tokens.filter((token) => token.apiKeyId === id && isLiveToken(token, now)),
     );
   }
 
@@ -79,8 +78,7 @@ export class ApiTokenService {
     oldTokenFate: OldTokenFate,
   ): Promise<{ apiKey: ApiKey; token: string }> {
     const principal = requireResource(caller, Resources.renewApiToken);
-    const token = generateToken();
-    const apiKey = await this.changingKey(id, async (manager) => {
+    return this.changingKey(id, async (manager) => {
       const key = await findApiKeyWithinAuthority(manager, principal, id, true);
       const live = await this.liveTokens(manager, key.id);
       if (live.length > 1) {
@@ -89,15 +87,7 @@ export class ApiTokenService {
         );
       }
       const now = this.clock();
-      await manager.insert(ApiToken, {
-        id: newId(),
-        apiKeyId: key.id,
-        tokenHash: hashToken(this.tokenSecret, token),
-        createdAt: now,
-        expiresAt: null,
-        lastUsedAt: null,
-        lastUsedIp: null,
-      });
+      const token = await issueToken(manager, this.tokenSecret, key.id, now);
       const grace = GRACE_MS[oldTokenFate];
       if (grace === 0) {
         await manager.delete(ApiToken, { apiKeyId: key.id, id: live[0]?.id ?? '' });
@@ -116,9 +106,8 @@ export class ApiTokenService {
         target: { type: 'api-key', id: key.id, label: key.key },
         details: { oldToken: oldTokenFate },
       });
-      return key;
+      return { apiKey: key, token };
     });
-    return { apiKey, token };
   }
 
   async deleteOldToken(caller: Caller, id: string): Promise<ApiKey> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../../common/app-error.js';
-import { isMysqlFamily } from '../../db/dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 import { requireAuthorityOver } from '../auth/authority.js';
 import type { Principal } from '../auth/principal.js';
 import { ApiKey } from './api-key.entity.js';

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { PageInfo, connectionOf } from '../../graphql/types/page-info.js';
+import { Arg, Args, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../context.js';
+import { connectionTypes, PageArgs } from '../../graphql/types/connection.js';
+import { connectionOf } from '../../graphql/types/page-info.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 @InputType()
@@ -21,29 +22,8 @@ export class AuditEventFilter {
   to?: Date | null;
 }
 
-@ObjectType()
-export class AuditEventEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => AuditEvent)
-  node: AuditEvent;
-}
-
-@ObjectType()
-export class AuditEventConnection {
-  @Field(() => [AuditEventEdge])
-  edges: AuditEventEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Matching rows, counted up to 10,000.' })
-  totalCount: number;
-
-  @Field(() => Boolean, { description: 'More than 10,000 rows match: totalCount is 10,000.' })
-  totalCountCapped: boolean;
-}
+export const AuditEventConnection = connectionTypes('AuditEvent', AuditEvent).Connection;
+export type AuditEventConnection = InstanceType<typeof AuditEventConnection>;
 
 @Resolver(() => AuditEvent)
 export class AuditLogResolver {
@@ -52,18 +32,9 @@ export class AuditLogResolver {
   })
   async auditEvents(
     @Ctx() context: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('last', () => Int, { nullable: true }) last?: number,
-    @Arg('before', () => String, { nullable: true }) before?: string,
+    @Args(() => PageArgs) pageArgs: PageArgs,
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter,
   ): Promise<AuditEventConnection> {
-    const page = await context.services.auditLog.list(context, filter ?? {}, {
-      first,
-      after,
-      last,
-      before,
-    });
-    return connectionOf(page);
+    return connectionOf(await context.services.auditLog.list(context, filter ?? {}, pageArgs));
   }
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../../common/clock.js';
 import { newId } from '../../common/ids.js';
 import { Account } from '../accounts/account.entity.js';
 import { Membership } from '../accounts/membership.entity.js';
-import { accountSlugOfKey } from '../api-keys/api-token.secret.js';
+import { accountSlugOfKey } from '../tokens/api-token.secret.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 /** Distinct (key, source) pairs kept between flushes; beyond it, attempts are only counted. */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { unauthenticated } from '../../common/app-error.js';
-import type { GraphQLContext } from '../../graphql/context.js';
+import type { GraphQLContext } from '../../context.js';
 import { requirePrincipal } from './authorization.js';
 import type { Principal } from './principal.js';
 import {

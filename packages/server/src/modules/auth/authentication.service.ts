@@ -6,7 +6,7 @@ import { badInput, notFound, unauthenticated } from '../../common/app-error.js';
 import { MembershipRole } from '../accounts/membership-role.entity.js';
 import { Membership } from '../accounts/membership.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
-import type { FailureThrottle } from '../verification/failure-throttle.js';
+import type { FailureThrottle } from '../throttle/failure-throttle.js';
 import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js';
 import type { Caller, Principal } from './principal.js';

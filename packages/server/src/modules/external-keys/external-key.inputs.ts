@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../graphql/types/page-info.js';
+import { connectionTypes } from '../../graphql/types/connection.js';
 import { SortDirection } from '../../graphql/types/sort-direction.js';
 import { ApiKeyStatus } from '../api-keys/api-key.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
@@ -36,29 +36,8 @@ export class ExternalKeyOrder {
   direction: SortDirection;
 }
 
-@ObjectType()
-export class ExternalKeyEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => KeyGrant)
-  node: KeyGrant;
-}
-
-@ObjectType()
-export class ExternalKeyConnection {
-  @Field(() => [ExternalKeyEdge])
-  edges: ExternalKeyEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Matching rows, counted up to 10,000.' })
-  totalCount: number;
-
-  @Field(() => Boolean, { description: 'More than 10,000 rows match: totalCount is 10,000.' })
-  totalCountCapped: boolean;
-}
+export const ExternalKeyConnection = connectionTypes('ExternalKey', KeyGrant).Connection;
+export type ExternalKeyConnection = InstanceType<typeof ExternalKeyConnection>;
 
 @InputType()
 export class AddExternalKeyInput {

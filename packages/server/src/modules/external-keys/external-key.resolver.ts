@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../context.js';
+import { PageArgs } from '../../graphql/types/connection.js';
 import { connectionOf } from '../../graphql/types/page-info.js';
 import { SortDirection } from '../../graphql/types/sort-direction.js';
 import { Account } from '../accounts/account.entity.js';
@@ -7,7 +8,7 @@ import { ApiKeyStatus } from '../api-keys/api-key.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { Resource } from '../roles/resource.type.js';
-import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
 import {
   AddExternalKeyInput,
   AddExternalKeyPayload,
@@ -34,18 +35,12 @@ export class ExternalKeyResolver {
   })
   async externalKeys(
     @Ctx() context: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('last', () => Int, { nullable: true }) last?: number,
-    @Arg('before', () => String, { nullable: true }) before?: string,
+    @Args(() => PageArgs) pageArgs: PageArgs,
     @Arg('filter', () => ExternalKeyFilter, { nullable: true }) filter?: ExternalKeyFilter,
     @Arg('orderBy', () => ExternalKeyOrder, { nullable: true }) orderBy?: ExternalKeyOrder,
   ): Promise<ExternalKeyConnection> {
     const page = await context.services.externalKeys.list(context, {
-      first,
-      after,
-      last,
-      before,
+      ...pageArgs,
       search: filter?.search,
       status: filter?.status,
       roleIds: filter?.roleIds,

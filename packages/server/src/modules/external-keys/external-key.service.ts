@@ -17,7 +17,7 @@ import { Account } from '../accounts/account.entity.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
 import { replaceGrantRoles } from '../api-keys/key-grant-roles.js';
-import { isMysqlFamily } from '../../db/dialect.js';
+import { isMysqlFamily } from '../../common/dialect.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { recordAudit } from '../audit/audit.service.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../../graphql/viewer-authority.js';
+import type { GraphQLContext } from '../../context.js';
+import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
 import { Resource } from './resource.type.js';
 import { Role } from './role.entity.js';
 import {

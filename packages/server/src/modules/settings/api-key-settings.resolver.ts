@@ -11,7 +11,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
+import type { GraphQLContext } from '../../context.js';
 import { ApiKeySettings, TokenEnforcement } from './api-key-settings.entity.js';
 import { TokenReminder } from './token-reminder.entity.js';
 

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { addMs, DAY_MS, type Clock } from '../../common/clock.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
-import { withConflictRetry } from '../../db/transaction-retry.js';
+import { withConflictRetry } from '../../common/transaction-retry.js';
 import { newId } from '../../common/ids.js';
 import { sqlTimestamp } from '../../common/keyset.js';
 import { Account } from '../accounts/account.entity.js';
@@ -16,7 +16,7 @@ import {
   type ReminderMailer,
   type ReminderMessage,
 } from './reminder-delivery.js';
-import { tokenDueAt } from './token-age.js';
+import { tokenDueAt } from '../tokens/token-age.js';
 import { ReminderStatus, TokenReminder } from './token-reminder.entity.js';
 
 /** The host a webhook points at, without any credentials, path or query it may carry. */

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { withConflictRetry } from '../../db/transaction-retry.js';
+import { withConflictRetry } from '../../common/transaction-retry.js';
 import type { AuthCache } from './auth-cache.js';
 import { AuthCacheVersion } from './auth-cache-version.entity.js';
 

@@ -9,7 +9,7 @@ import {
   TokenEnforcement,
 } from '../settings/api-key-settings.entity.js';
 import { Role } from '../roles/role.entity.js';
-import { tokenDueAt } from '../settings/token-age.js';
+import { tokenDueAt } from '../tokens/token-age.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 
 export interface GrantSnapshot {

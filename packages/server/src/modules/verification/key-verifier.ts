@@ -7,11 +7,11 @@ import {
   canonicalKeyIdentifier,
   hashBytesEqual,
   hashTokenBytes,
-} from '../api-keys/api-token.secret.js';
+} from '../tokens/api-token.secret.js';
 import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
 import type { Principal } from '../auth/principal.js';
 import type { AuthCache } from './auth-cache.js';
-import type { FailureThrottle } from './failure-throttle.js';
+import type { FailureThrottle } from '../throttle/failure-throttle.js';
 import {
   loadKeySnapshot,
   type GrantSnapshot,
@@ -19,6 +19,7 @@ import {
   type TokenSnapshot,
 } from './key-snapshot.js';
 import type { LastUseRecorder } from './last-use.recorder.js';
+import { isLiveToken } from '../tokens/token-liveness.js';
 
 export type VerificationCode =
   'VALID' | 'INVALID_CREDENTIALS' | 'INACTIVE' | 'EXPIRED' | 'FORBIDDEN' | 'RATE_LIMITED';
@@ -66,12 +67,9 @@ const rateLimited = (retryAfterSeconds: number, delayMs = 0): Verification => ({
  * A cached key costs an HMAC and a constant-time compare; the database is read only on
  * a cache miss.
  */
-const isLive = (token: TokenSnapshot, now: Date) =>
-  token.expiresAt === null || token.expiresAt > now;
-
 const liveTokenWithHash = (snapshot: KeySnapshot, hash: Buffer, now: Date) =>
   snapshot.tokens.find(
-    (candidate) => isLive(candidate, now) && hashBytesEqual(candidate.hash, hash),
+    (candidate) => isLiveToken(candidate, now) && hashBytesEqual(candidate.hash, hash),
   );
 
 export class KeyVerifier {
@@ -89,17 +87,28 @@ export class KeyVerifier {
     private readonly previousTokenSecret: string | null = null,
   ) {}
 
+  /** The answer for a key and token, from memory when it can, from the database otherwise. */
+  async verify(request: VerificationRequest, ip: string | null): Promise<Verification> {
+    const { canonical, presented } = this.presented(request);
+    return (
+      this.verifyFromCache(canonical, ip, presented) ??
+      (await this.verifyFully(canonical, ip, presented))
+    );
+  }
+
   /**
-   * Synchronous when everything needed is in memory (every integration call's hot path:
-   * no promise, no await); a promise otherwise.
+   * The verification endpoint's hot path (B1): the answer when everything it needs is in
+   * memory, synchronously (no promise, no await); null when `verify` must be asked instead.
    */
-  verify(request: VerificationRequest, ip: string | null): Verification | Promise<Verification> {
+  verifyFromMemory(request: VerificationRequest, ip: string | null): Verification | null {
+    const { canonical, presented } = this.presented(request);
+    return this.verifyFromCache(canonical, ip, presented);
+  }
+
+  private presented(request: VerificationRequest) {
     const key = canonicalKeyIdentifier(request.key);
     const canonical = key === request.key ? request : { ...request, key };
-    const presented = hashTokenBytes(this.tokenSecret, canonical.token);
-    return (
-      this.verifyFromCache(canonical, ip, presented) ?? this.verifyFully(canonical, ip, presented)
-    );
+    return { canonical, presented: hashTokenBytes(this.tokenSecret, canonical.token) };
   }
 
   /** Null whenever anything is missing from memory, or the answer is a failure to count. */

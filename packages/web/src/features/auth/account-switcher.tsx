@@ -16,7 +16,7 @@ export const AccountSwitcher = () => {
     try {
       const account = await switchAccount(accountId);
       // Filters such as role ids belong to the previous account.
-      navigate('/');
+      void navigate('/');
       notifySuccess(t('header.switchedAccount', { name: account?.name ?? '' }));
     } catch (error) {
       notifyFailure(t('header.switchFailed'), describeError(error, t));

@@ -85,10 +85,10 @@ const NewPasswordForm = ({ secret, email }: { secret: string; email: string }) =
     try {
       await signIn(email, password);
       notifySuccess(t('setPassword.joined'));
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch {
       notifySuccess(t('setPassword.success'));
-      navigate('/sign-in', { replace: true });
+      void navigate('/sign-in', { replace: true });
     }
   };
 
@@ -157,7 +157,7 @@ const AcceptPanel = ({ secret, email }: { secret: string; email: string }) => {
       // (A reset would refetch this page's preview, which now answers that the link is spent.)
       await client.clearStore();
       notifySuccess(t('setPassword.accepted', { account: account.name }));
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (error) {
       const code = getErrorCode(error);
       setFailure(

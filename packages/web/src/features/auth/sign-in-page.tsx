@@ -57,7 +57,7 @@ export const SignInPage = () => {
     if (errors.email || errors.password) return;
     try {
       await signIn(email.trim(), password);
-      navigate(destinationFrom(location.state), { replace: true });
+      void navigate(destinationFrom(location.state), { replace: true });
     } catch (error) {
       const code = getErrorCode(error);
       setFormError(

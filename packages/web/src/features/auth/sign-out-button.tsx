@@ -15,7 +15,7 @@ export const SignOutButton = () => {
     try {
       await signOut();
       notifySuccess(t('header.signedOut'));
-      navigate('/sign-in', { replace: true });
+      void navigate('/sign-in', { replace: true });
     } catch (error) {
       notifyFailure(t('header.signOutFailed'), describeError(error, t));
     }

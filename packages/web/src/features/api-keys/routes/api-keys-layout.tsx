@@ -23,7 +23,9 @@ export const ApiKeysLayout = () => {
       <Title order={1}>{t('nav.apiKeys')}</Title>
       <Tabs
         value={activeTab}
-        onChange={(tab) => tab && navigate(`/account/api-keys/${tab}`)}
+        onChange={(tab) => {
+          if (tab) void navigate(`/account/api-keys/${tab}`);
+        }}
         keepMounted={false}
       >
         <Tabs.List aria-label={t('nav.tabsLabel')}>

@@ -16,8 +16,8 @@ const parseJson = (text: string): unknown => {
 const compactValue = (value: unknown): string => {
   if (value === null || value === undefined) return '-';
   if (Array.isArray(value)) return value.length ? value.map(compactValue).join(', ') : '[]';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  // Objects as JSON; numbers and booleans print the same either way.
+  return typeof value === 'string' ? value : JSON.stringify(value);
 };
 
 /** `name: Billing · roleIds: r1, r2` from `{"name":"Billing","roleIds":["r1","r2"]}`. */

@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AccountResolver } from '../modules/accounts/account.resolver.js';
-import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver.js';
-import { AuthResolver } from '../modules/auth/auth.resolver.js';
-import { ApiTokenResolver } from '../modules/api-keys/api-token.resolver.js';
-import { ApiKeySettingsResolver } from '../modules/settings/api-key-settings.resolver.js';
-import { AuditLogResolver } from '../modules/audit/audit-log.resolver.js';
-import { RoleResolver } from '../modules/roles/role.resolver.js';
-import { InvitationResolver } from '../modules/accounts/invitation.resolver.js';
-import { MemberResolver } from '../modules/accounts/member.resolver.js';
-import { ExternalKeyResolver } from '../modules/external-keys/external-key.resolver.js';
+import { AccountResolver } from './modules/accounts/account.resolver.js';
+import { ApiKeyResolver } from './modules/api-keys/api-key.resolver.js';
+import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { ApiTokenResolver } from './modules/api-keys/api-token.resolver.js';
+import { ApiKeySettingsResolver } from './modules/settings/api-key-settings.resolver.js';
+import { AuditLogResolver } from './modules/audit/audit-log.resolver.js';
+import { RoleResolver } from './modules/roles/role.resolver.js';
+import { InvitationResolver } from './modules/accounts/invitation.resolver.js';
+import { MemberResolver } from './modules/accounts/member.resolver.js';
+import { ExternalKeyResolver } from './modules/external-keys/external-key.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 

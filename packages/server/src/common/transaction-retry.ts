@@ -112,6 +112,8 @@ export const installTransactionRetry = (
   const original = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   const retrying = (...args: unknown[]) =>
     withConflictRetry(dataSource, () => original(...args), policy);
+  // TypeORM's overloads cannot be spelled as one signature; the wrapper forwards every form.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   manager.transaction = retrying as EntityManager['transaction'];
 };
 

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import type { Account } from '../modules/accounts/account.entity.js';
-import type { ApiToken } from '../modules/api-keys/api-token.entity.js';
-import type { ApiKeySettings } from '../modules/settings/api-key-settings.entity.js';
-import type { Caller, Principal } from '../modules/auth/principal.js';
-import type { Role } from '../modules/roles/role.entity.js';
-import type { ResourceDefinition } from '../modules/roles/resource-catalog.js';
-import type { Services } from '../services.js';
+import type { Account } from './modules/accounts/account.entity.js';
+import type { ApiToken } from './modules/api-keys/api-token.entity.js';
+import type { ApiKeySettings } from './modules/settings/api-key-settings.entity.js';
+import type { Caller, Principal } from './modules/auth/principal.js';
+import type { Role } from './modules/roles/role.entity.js';
+import type { ResourceDefinition } from './modules/roles/resource-catalog.js';
+import type { Services } from './services.js';
 
 export interface SessionCookieJar {
   set(value: string, expiresAt: Date): void;

@@ -1,7 +1,7 @@
-import { missingAuthority } from '../modules/auth/authority.js';
-import { RESOURCES, type ResourceDefinition } from '../modules/roles/resource-catalog.js';
-import type { Role } from '../modules/roles/role.entity.js';
-import type { GraphQLContext } from './context.js';
+import { missingAuthority } from './authority.js';
+import { RESOURCES, type ResourceDefinition } from '../roles/resource-catalog.js';
+import type { Role } from '../roles/role.entity.js';
+import type { GraphQLContext } from '../../context.js';
 
 export const VIEWER_LACKS_DESCRIPTION =
   'Resources this principal holds here that the viewer does not. While any are listed, the ' +

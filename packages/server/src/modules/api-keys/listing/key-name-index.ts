@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { forceIndexOnMysql } from '../../common/keyset.js';
-import { Account } from '../accounts/account.entity.js';
-import { ApiKey } from './api-key.entity.js';
+import { rawRowsThroughIndex } from '../../../common/keyset.js';
+import { ApiKey } from '../api-key.entity.js';
+import { keyNamesVersionOf } from '../key-names-version.js';
 
 /**
  * Substring search over every key of an account without walking the database. No index of
@@ -172,12 +172,11 @@ export class KeyNameIndexes {
         .limit(LOAD_CHUNK);
       // Names are unique in an account, so the name alone is the keyset.
       if (after !== null) query.andWhere('k.nameNormalized > :after', { after });
-      forceIndexOnMysql(query, 'IDX_api_keys_account_name');
-      const rows = await query.getRawMany<{
+      const rows = await rawRowsThroughIndex<{
         k_id: string;
         k_nameNormalized: string;
         k_key: string;
-      }>();
+      }>(query, 'IDX_api_keys_account_name');
       if (starts.length + rows.length > this.budget) {
         this.oversized.set(accountId, version);
         return;
@@ -216,23 +215,7 @@ export class KeyNameIndexes {
     }
   }
 
-  private async versionOf(accountId: string): Promise<number | null> {
-    const row = await this.dataSource
-      .getRepository(Account)
-      .createQueryBuilder('a')
-      .select('a.keyNamesVersion', 'version')
-      .where('a.id = :accountId', { accountId })
-      .getRawOne<{ version: number | string }>();
-    return row ? Number(row.version) : null;
+  private versionOf(accountId: string): Promise<number | null> {
+    return keyNamesVersionOf(this.dataSource, accountId);
   }
 }
-
-/** Marks the account's key names changed; call inside the transaction that changes them. */
-export const keyNamesChanged = async (
-  manager: { query: (sql: string, parameters: unknown[]) => Promise<unknown> },
-  accountId: string,
-): Promise<void> => {
-  await manager.query('UPDATE accounts SET keyNamesVersion = keyNamesVersion + 1 WHERE id = ?', [
-    accountId,
-  ]);
-};

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError } from '../common/app-error.js';
-import type { Metrics } from '../http/observability.js';
-import type { GraphQLContext } from './context.js';
+import type { Metrics } from './observability.js';
+import type { GraphQLContext } from '../context.js';
 
 const MAX_OPERATION_LABELS = 200;
 const OPERATION_NAME = /^[A-Za-z_]\w{0,60}$/;

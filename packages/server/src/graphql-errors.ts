@@ -2,10 +2,10 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ErrorCode } from '@keyward/shared';
 import type { Logger } from 'pino';
-import { AppError } from '../common/app-error.js';
-import { AuthorityError } from '../modules/auth/authority.js';
-import { limitError } from './query-limits.js';
-import { UNAVAILABLE_ERROR, isDatabaseUnavailable } from '../http/unavailable.js';
+import { AppError } from './common/app-error.js';
+import { AuthorityError } from './modules/auth/authority.js';
+import { limitError } from './graphql/query-limits.js';
+import { UNAVAILABLE_ERROR, isDatabaseUnavailable } from './http/unavailable.js';
 
 /** Codes Apollo itself raises for malformed requests; their messages are safe. */
 const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
