@@ -7,6 +7,7 @@ import { OldTokenLiveUntil1763950000000 } from './1763950000000-old-token-live-u
 import { NameIndexWithKey1763960000000 } from './1763960000000-name-index-with-key.js';
 import { KeyNamesVersion1763970000000 } from './1763970000000-key-names-version.js';
 import { KeyCreatedBy1764010000000 } from './1764010000000-key-created-by.js';
+import { VerifyApiKeysResource1764100000000 } from './1764100000000-verify-api-keys-resource.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   NameIndexWithKey1763960000000,
   KeyNamesVersion1763970000000,
   KeyCreatedBy1764010000000,
+  VerifyApiKeysResource1764100000000,
 ];

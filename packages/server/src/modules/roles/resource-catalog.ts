@@ -17,6 +17,7 @@ const products = {
       'view-users': 'View users',
       'edit-users': 'Edit users',
       'edit-roles': 'Edit roles',
+      'verify-api-keys': 'Verify API keys',
     },
   },
   orders: {
@@ -54,6 +55,8 @@ export const Resources = {
   viewUsers: 'license-manager:view-users',
   editUsers: 'license-manager:edit-users',
   editRoles: 'license-manager:edit-roles',
+  /** A service verifying other keys (@keyward/verify): the verify endpoint and the change stream. */
+  verifyApiKeys: 'license-manager:verify-api-keys',
 } as const;
 
 export interface PredefinedRole {
