@@ -20,6 +20,7 @@ import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
 import { EgressPolicy, type EgressOptions } from './modules/webhooks/egress-policy.js';
 import { AuthCache } from './modules/verification/auth-cache.js';
 import { AuthChanges } from './modules/verification/auth-changes.js';
+import { ChangeStream } from './modules/verification/change-stream.js';
 import { FailureThrottle, type ThrottleLimits } from './modules/verification/failure-throttle.js';
 import { KeyVerifier } from './modules/verification/key-verifier.js';
 import { LastUseRecorder } from './modules/verification/last-use.recorder.js';
@@ -90,6 +91,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     externalKeys,
     members: new MemberService(dataSource, roles),
     authChanges,
+    changeStream: new ChangeStream(authChanges),
     lastUse,
     throttle,
     verifier: new KeyVerifier(

@@ -9,6 +9,13 @@ const POLL_MS = 250;
 type Change = { apiKeyIds: string[] } | { all: true };
 
 /**
+ * What this server learnt changed, for the change stream (GET /api/keys/changes): key ids, or
+ * `reset` when what changed is unknown or wide (roles, settings, a polled version, a lost
+ * Redis connection) and every entry held anywhere must go.
+ */
+export type AuthChangeEvent = { type: 'keys'; apiKeyIds: string[] } | { type: 'reset' };
+
+/**
  * Tells every server that something a cached verification depends on has changed.
  * This server's cache drops the entries at once; others hear it through Redis pub/sub
  * (selectively) when REDIS_URL is set, or see the database version move (and drop
@@ -19,6 +26,7 @@ export class AuthChanges {
   private publisher: Redis | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private knownVersion: string | null = null;
+  private readonly listeners = new Set<(event: AuthChangeEvent) => void>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,9 +39,9 @@ export class AuthChanges {
       this.publisher = new Redis(this.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
       this.subscriber = new Redis(this.redisUrl, { lazyConnect: false });
       // Messages missed while disconnected are unknowable: start clean after a reconnect.
-      this.subscriber.on('ready', () => this.cache.clear());
+      this.subscriber.on('ready', () => this.reset());
       this.subscriber.on('message', (_channel: string, message: string) => this.apply(message));
-      this.subscriber.on('error', () => this.cache.clear());
+      this.subscriber.on('error', () => this.reset());
       await this.subscriber.subscribe(CHANNEL);
       return;
     }
@@ -46,6 +54,21 @@ export class AuthChanges {
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.subscriber?.disconnect();
     this.publisher?.disconnect();
+  }
+
+  /** Every change this server learns of, in the order it learns them; returns the unsubscribe. */
+  onChange(listener: (event: AuthChangeEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: AuthChangeEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private reset(): void {
+    this.cache.clear();
+    this.emit({ type: 'reset' });
   }
 
   keysChanged(apiKeyIds: readonly string[]): Promise<void> {
@@ -75,13 +98,17 @@ export class AuthChanges {
     try {
       this.applyChange(JSON.parse(message) as Change);
     } catch {
-      this.cache.clear();
+      this.reset();
     }
   }
 
   private applyChange(change: Change): void {
-    if ('all' in change) this.cache.clear();
-    else this.cache.invalidateKeys(change.apiKeyIds);
+    if ('all' in change) {
+      this.reset();
+      return;
+    }
+    this.cache.invalidateKeys(change.apiKeyIds);
+    this.emit({ type: 'keys', apiKeyIds: change.apiKeyIds });
   }
 
   private async poll(): Promise<void> {
@@ -89,7 +116,7 @@ export class AuthChanges {
       const version = await this.readVersion();
       if (version !== this.knownVersion) {
         this.knownVersion = version;
-        this.cache.clear();
+        this.reset();
       }
     } catch {
       // Database unreachable: nothing can be verified from it either; keep polling.
