@@ -5,6 +5,7 @@ WORKDIR /app
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml tsconfig.base.json codegen.ts schema.graphql ./
 COPY packages/server/package.json packages/server/
 COPY packages/web/package.json packages/web/
+COPY packages/verify/package.json packages/verify/
 RUN pnpm install --frozen-lockfile
 COPY packages packages
 RUN pnpm build && pnpm prune --prod

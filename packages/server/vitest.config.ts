@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -6,7 +7,11 @@ const require = createRequire(import.meta.url);
 export default defineConfig({
   resolve: {
     // One copy of graphql for type-graphql and Apollo, or schemas fail across realms.
-    alias: { graphql: require.resolve('graphql/index.js') },
+    alias: {
+      graphql: require.resolve('graphql/index.js'),
+      // The integrator package's source, so its tests need no build.
+      '@keyward/verify': fileURLToPath(new URL('../verify/src/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],
