@@ -63,6 +63,9 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     keyNameIndexes,
   );
   const throttle = new FailureThrottle(options.throttleLimits, options.redis ?? null);
+  throttle.onSourceBlocked = (source, seconds) => {
+    authChanges.sourceBlocked(source, seconds).catch(() => undefined);
+  };
   const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges, throttle);
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
   const refusedAuth = new RefusedAuthRecorder(dataSource, clock);

@@ -258,6 +258,32 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
       expect(blocked.retryAfterSeconds).toBeGreaterThan(0);
       // The service's own address is not the one blocked.
       expect((await limited.verify({ key: key.apiKey.key, token: key.token })).code).toBe('VALID');
+
+      // A block made through another verifier reaches this one over the stream: the address's
+      // right token, answered from memory a moment ago, is asked of the server again.
+      const other = createVerifier({
+        url: strict.url,
+        credentials: { key: service.apiKey.key, token: service.token },
+      });
+      try {
+        await other.ready;
+        const victim = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+        const right = { key: key.apiKey.key, token: key.token, ip: victim };
+        for (let tries = 0; tries < 20 && !limited.verifyFromMemory(right); tries += 1) {
+          await limited.verify(right);
+          await sleep(50);
+        }
+        expect(limited.verifyFromMemory(right)?.code).toBe('VALID');
+        for (let attempt = 0; attempt < 3; attempt += 1)
+          await other.verify({ ...right, token: wrongTokenOf(key.token) });
+        const since = Date.now();
+        while (limited.verifyFromMemory(right) && Date.now() - since < 2_000) await sleep(10);
+        expect(limited.verifyFromMemory(right)).toBeNull();
+        expect(Date.now() - since).toBeLessThan(1_000);
+        expect((await limited.verify(right)).code).toBe('RATE_LIMITED');
+      } finally {
+        await other.close();
+      }
     } finally {
       await limited.close();
       await strict.stop();

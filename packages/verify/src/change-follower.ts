@@ -5,6 +5,7 @@ export interface ChangeFollowerOptions {
   disconnectedBoundMs: number;
   onKeys: (keyIds: readonly string[]) => void;
   onReset: () => void;
+  onBlocked: (ip: string, retryAfterSeconds: number) => void;
   onError: (error: unknown) => void;
 }
 
@@ -121,6 +122,12 @@ export class ChangeFollower {
     if (event === 'keys') {
       const { keyIds } = JSON.parse(data) as { keyIds: string[] };
       this.options.onKeys(keyIds);
+    } else if (event === 'blocked') {
+      const { ip, retryAfterSeconds } = JSON.parse(data) as {
+        ip: string;
+        retryAfterSeconds: number;
+      };
+      this.options.onBlocked(ip, retryAfterSeconds);
     } else if (event === 'reset') {
       this.options.onReset();
     } else if (event === 'ready') {

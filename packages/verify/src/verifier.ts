@@ -142,6 +142,7 @@ export class KeywardVerifier {
       disconnectedBoundMs: options.disconnectedBoundMs ?? 5_000,
       onKeys: (keyIds) => this.drop(keyIds),
       onReset: () => this.clear(),
+      onBlocked: (ip, seconds) => this.blockSource(ip, seconds),
       onError: (error) => options.onError?.(error),
     });
     this.usageTimer = setInterval(

@@ -75,10 +75,14 @@ const followedAccounts = (req: Request): string[] | null => {
   return [...new Set(values)];
 };
 
-const sseEvent = ({ id, event }: StreamEvent) =>
-  event.type === 'keys'
-    ? `id: ${id}\nevent: keys\ndata: ${JSON.stringify({ keyIds: event.apiKeyIds })}\n\n`
-    : `id: ${id}\nevent: reset\ndata: {}\n\n`;
+const sseEvent = ({ id, event }: StreamEvent): string | null => {
+  if (event.type === 'keys')
+    return `id: ${id}\nevent: keys\ndata: ${JSON.stringify({ keyIds: event.apiKeyIds })}\n\n`;
+  if (event.type === 'reset') return `id: ${id}\nevent: reset\ndata: {}\n\n`;
+  // Only client addresses (a service names them as `ip`); other sources mean nothing outside.
+  if (!isIP(event.source)) return null;
+  return `id: ${id}\nevent: blocked\ndata: ${JSON.stringify({ ip: event.source, retryAfterSeconds: event.seconds })}\n\n`;
+};
 
 /**
  * The integrator toolkit's endpoints (@keyward/verify): the change stream, batched usage
@@ -148,8 +152,12 @@ export const verifierRoutes = (services: Services): Router => {
       };
       const unsubscribe = services.changeStream.subscribe((event) => {
         if (closed) return;
-        res.write(sseEvent(event));
-        if (event.event.type === 'reset' || event.event.apiKeyIds.includes(authorized.apiKeyId))
+        const text = sseEvent(event);
+        if (text) res.write(text);
+        if (
+          event.event.type === 'reset' ||
+          (event.event.type === 'keys' && event.event.apiKeyIds.includes(authorized.apiKeyId))
+        )
           recheck();
       }, stop);
       const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
@@ -160,7 +168,11 @@ export const verifierRoutes = (services: Services): Router => {
       res.write(`retry: 500\n\n`);
       if ('reset' in resume)
         res.write(`id: ${services.changeStream.cursor}\nevent: reset\ndata: {}\n\n`);
-      else for (const event of resume.replay) res.write(sseEvent(event));
+      else
+        for (const event of resume.replay) {
+          const text = sseEvent(event);
+          if (text) res.write(text);
+        }
       res.write(
         `id: ${services.changeStream.cursor}\nevent: ready\ndata: ${JSON.stringify({ heartbeatMs: HEARTBEAT_MS })}\n\n`,
       );

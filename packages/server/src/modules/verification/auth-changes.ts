@@ -6,14 +6,18 @@ import { AuthCacheVersion } from './auth-cache-version.entity.js';
 const CHANNEL = 'keyward:auth-changes';
 const POLL_MS = 250;
 
-type Change = { apiKeyIds: string[] } | { all: true };
+type Change = { apiKeyIds: string[] } | { all: true } | { blocked: string; seconds: number };
 
 /**
  * What this server learnt changed, for the change stream (GET /api/keys/changes): key ids, or
  * `reset` when what changed is unknown or wide (roles, settings, a polled version, a lost
  * Redis connection) and every entry held anywhere must go.
  */
-export type AuthChangeEvent = { type: 'keys'; apiKeyIds: string[] } | { type: 'reset' };
+export type AuthChangeEvent =
+  | { type: 'keys'; apiKeyIds: string[] }
+  | { type: 'reset' }
+  /** A source (client address) blocked by the throttle: its right tokens are refused too. */
+  | { type: 'blocked'; source: string; seconds: number };
 
 /**
  * Tells every server that something a cached verification depends on has changed.
@@ -75,6 +79,18 @@ export class AuthChanges {
     return this.announce({ apiKeyIds: [...apiKeyIds] });
   }
 
+  /**
+   * A source was blocked here: followers of every server hear it through Redis; without Redis
+   * each server throttles alone, so only this server's followers do (no database write).
+   */
+  sourceBlocked(source: string, seconds: number): Promise<void> {
+    const change = { blocked: source, seconds };
+    this.applyChange(change);
+    return this.publisher
+      ? this.publisher.publish(CHANNEL, JSON.stringify(change)).then(() => undefined)
+      : Promise.resolve();
+  }
+
   /** Roles or account settings changed: any key may be affected. */
   everythingChanged(): Promise<void> {
     return this.announce({ all: true });
@@ -103,6 +119,10 @@ export class AuthChanges {
   }
 
   private applyChange(change: Change): void {
+    if ('blocked' in change) {
+      this.emit({ type: 'blocked', source: change.blocked, seconds: change.seconds });
+      return;
+    }
     if ('all' in change) {
       this.reset();
       return;
