@@ -706,6 +706,38 @@ describe.each(testDatabases)('the change stream and service form on $name', (dat
     while (!replay.includes('event: ready')) replay += (await replayReader.read()).value ?? '';
     expect(replay).toContain(`id: ${lastId}\nevent: keys`);
     await replayReader.cancel();
+    // Followers of another account hear nothing of this account's keys.
+    const elsewhere = await accountWithOwner(server, 'elsewhere');
+    const elsewhereRole = await server.createRole(elsewhere.account.id, 'Verifier only', [
+      Resources.verifyApiKeys,
+    ]);
+    const stranger = await generateKey(server, elsewhere.cookie, 'Stranger', [elsewhereRole.id]);
+    const strangerStream = await fetch(`${server.url}/api/keys/changes`, {
+      headers: { 'x-api-appkey': stranger.apiKey.key, 'x-api-apptoken': stranger.token },
+    });
+    const strangerReader = strangerStream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let strangerText = '';
+    while (!strangerText.includes('event: ready'))
+      strangerText += (await strangerReader.read()).value ?? '';
+    const ownFollower = await fetch(`${server.url}/api/keys/changes`, {
+      headers: { 'x-api-appkey': verifying.apiKey.key, 'x-api-apptoken': verifying.token },
+    });
+    const ownReader = ownFollower.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let ownText = '';
+    while (!ownText.includes('event: ready')) ownText += (await ownReader.read()).value ?? '';
+    await server.graphql(
+      'mutation($id: ID!) { activateApiKey(input: { id: $id }) { apiKey { id } } }',
+      { id: plain.apiKey.id },
+      { cookie: acme.cookie },
+    );
+    while (!ownText.includes(plain.apiKey.id)) ownText += (await ownReader.read()).value ?? '';
+    const heartbeats = strangerText.split(': heartbeat').length;
+    while (strangerText.split(': heartbeat').length < heartbeats + 2)
+      strangerText += (await strangerReader.read()).value ?? '';
+    expect(strangerText).not.toContain(plain.apiKey.id);
+    await strangerReader.cancel();
+    await ownReader.cancel();
+
     const reset = await fetch(`${server.url}/api/keys/changes?lastEventId=elsewhere.12`, {
       headers: { 'x-api-appkey': verifying.apiKey.key, 'x-api-apptoken': verifying.token },
     });

@@ -123,6 +123,8 @@ export class KeywardVerifier {
   private readonly base: string;
   private readonly maxKeys: number;
   private readonly authHeaders: Record<string, string>;
+  /** Accounts whose changes are followed: only their answers are kept. */
+  private readonly followed: ReadonlySet<string>;
   /** Moves on every change heard: an answer fetched across one is not kept. */
   private generation = 0;
   private closed = false;
@@ -135,6 +137,14 @@ export class KeywardVerifier {
       'x-api-appkey': options.credentials.key,
       'x-api-apptoken': options.credentials.token,
     };
+    const own = KEY_SHAPE.exec(canonicalKey(options.credentials.key))?.[1];
+    this.followed = new Set(
+      options.follow?.length
+        ? options.follow.map((slug) => slug.trim().toLowerCase())
+        : own
+          ? [own]
+          : [],
+    );
     this.follower = new ChangeFollower({
       url: `${this.base}/api/keys/changes`,
       headers: this.authHeaders,
@@ -265,6 +275,9 @@ export class KeywardVerifier {
     local: NonNullable<ServerAnswer['local']>,
   ) {
     const key = canonicalKey(request.key);
+    const account = request.account?.trim() || KEY_SHAPE.exec(key)?.[1] || '';
+    // The stream tells of changes in followed accounts only.
+    if (!this.followed.has(account.toLowerCase())) return;
     let entry = this.keys.get(key);
     if (entry && entry.keyId !== local.keyId) {
       this.keys.delete(key);
@@ -295,7 +308,6 @@ export class KeywardVerifier {
       };
       entry.tokens.set(mac, token);
     }
-    const account = request.account?.trim() || KEY_SHAPE.exec(key)?.[1] || '';
     const shared = {
       account: body.account,
       roles: Object.freeze([...body.roles]),

@@ -46,9 +46,10 @@ const authorizeService = async (
   services: Services,
   req: Request,
   accounts: readonly (string | null)[],
-): Promise<{ refusal: Verification } | { apiKeyId: string; key: string; token: string }> => {
+): Promise<{ refusal: Verification } | { apiKeyId: string; accountIds: Set<string> }> => {
   const credentials = keyCredentialsOf(req);
   let apiKeyId = '';
+  const accountIds = new Set<string>();
   for (const account of accounts) {
     const verification = await services.verifier.verify(
       {
@@ -62,8 +63,9 @@ const authorizeService = async (
     if (verification.code !== 'VALID' || verification.principal?.kind !== 'api-key')
       return { refusal: verification };
     apiKeyId = verification.principal.apiKeyId;
+    accountIds.add(verification.principal.accountId);
   }
-  return { apiKeyId, key: credentials?.key ?? '', token: credentials?.token ?? '' };
+  return { apiKeyId, accountIds };
 };
 
 const followedAccounts = (req: Request): string[] | null => {
@@ -75,7 +77,9 @@ const followedAccounts = (req: Request): string[] | null => {
   return [...new Set(values)];
 };
 
-const sseEvent = ({ id, event }: StreamEvent): string | null => {
+const sseEvent = ({ id, event }: StreamEvent, followed: Set<string>): string | null => {
+  if (event.type === 'keys' && event.accountIds?.every((account) => !followed.has(account)))
+    return null;
   if (event.type === 'keys')
     return `id: ${id}\nevent: keys\ndata: ${JSON.stringify({ keyIds: event.apiKeyIds })}\n\n`;
   if (event.type === 'reset') return `id: ${id}\nevent: reset\ndata: {}\n\n`;
@@ -152,7 +156,7 @@ export const verifierRoutes = (services: Services): Router => {
       };
       const unsubscribe = services.changeStream.subscribe((event) => {
         if (closed) return;
-        const text = sseEvent(event);
+        const text = sseEvent(event, authorized.accountIds);
         if (text) res.write(text);
         if (
           event.event.type === 'reset' ||
@@ -170,7 +174,7 @@ export const verifierRoutes = (services: Services): Router => {
         res.write(`id: ${services.changeStream.cursor}\nevent: reset\ndata: {}\n\n`);
       else
         for (const event of resume.replay) {
-          const text = sseEvent(event);
+          const text = sseEvent(event, authorized.accountIds);
           if (text) res.write(text);
         }
       res.write(

@@ -1,12 +1,16 @@
 import { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import type { AuthCache } from './auth-cache.js';
 import { AuthCacheVersion } from './auth-cache-version.entity.js';
 
 const CHANNEL = 'keyward:auth-changes';
 const POLL_MS = 250;
 
-type Change = { apiKeyIds: string[] } | { all: true } | { blocked: string; seconds: number };
+type Change =
+  | { apiKeyIds: string[]; accountIds?: string[] }
+  | { all: true }
+  | { blocked: string; seconds: number };
 
 /**
  * What this server learnt changed, for the change stream (GET /api/keys/changes): key ids, or
@@ -14,7 +18,8 @@ type Change = { apiKeyIds: string[] } | { all: true } | { blocked: string; secon
  * Redis connection) and every entry held anywhere must go.
  */
 export type AuthChangeEvent =
-  | { type: 'keys'; apiKeyIds: string[] }
+  /** `accountIds`: the accounts whose verifications of these keys may change (all when absent). */
+  | { type: 'keys'; apiKeyIds: string[]; accountIds?: string[] }
   | { type: 'reset' }
   /** A source (client address) blocked by the throttle: its right tokens are refused too. */
   | { type: 'blocked'; source: string; seconds: number };
@@ -75,8 +80,24 @@ export class AuthChanges {
     this.emit({ type: 'reset' });
   }
 
-  keysChanged(apiKeyIds: readonly string[]): Promise<void> {
-    return this.announce({ apiKeyIds: [...apiKeyIds] });
+  /**
+   * `accountIds`: every account where a verification of these keys may change (the change
+   * stream passes the event to followers of those accounts only); all accounts when absent.
+   */
+  keysChanged(apiKeyIds: readonly string[], accountIds?: readonly string[]): Promise<void> {
+    return this.announce({
+      apiKeyIds: [...apiKeyIds],
+      ...(accountIds ? { accountIds: [...new Set(accountIds)] } : {}),
+    });
+  }
+
+  /** The accounts that granted these keys roles (their own included). */
+  async grantAccountsOf(apiKeyIds: readonly string[]): Promise<string[]> {
+    if (apiKeyIds.length === 0) return [];
+    const grants = await this.dataSource
+      .getRepository(KeyGrant)
+      .find({ select: { accountId: true }, where: { apiKeyId: In([...apiKeyIds]) } });
+    return [...new Set(grants.map((grant) => grant.accountId))];
   }
 
   /**
@@ -128,7 +149,11 @@ export class AuthChanges {
       return;
     }
     this.cache.invalidateKeys(change.apiKeyIds);
-    this.emit({ type: 'keys', apiKeyIds: change.apiKeyIds });
+    this.emit({
+      type: 'keys',
+      apiKeyIds: change.apiKeyIds,
+      ...(change.accountIds ? { accountIds: change.accountIds } : {}),
+    });
   }
 
   private async poll(): Promise<void> {
