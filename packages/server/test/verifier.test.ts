@@ -366,6 +366,46 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
         );
       }),
     ).toBe('INVALID_CREDENTIALS');
+    const renew = async (key: GeneratedKey) => {
+      const renewed = await mutate(
+        'mutation($id: ID!) { renewApiToken(input: { id: $id, oldToken: EXPIRE_IN_24_HOURS }) { token } }',
+        { id: key.apiKey.id },
+      );
+      return renewed.renewApiToken!.token as string;
+    };
+    expect(
+      await revoke(
+        'Old token deleted',
+        async (key) => {
+          await mutate(
+            'mutation($id: ID!) { deleteOldToken(input: { id: $id }) { apiKey { id } } }',
+            {
+              id: key.apiKey.id,
+            },
+          );
+        },
+        undefined,
+        async (key) => {
+          await renew(key);
+          await sleep(300); // the other server learns of the renewal
+        },
+      ),
+    ).toBe('INVALID_CREDENTIALS');
+    expect(
+      await revoke(
+        'Renewal undone',
+        async (key) => {
+          await mutate('mutation($id: ID!) { undoRenewal(input: { id: $id }) { apiKey { id } } }', {
+            id: key.apiKey.id,
+          });
+        },
+        undefined,
+        async (key) => {
+          key.token = await renew(key);
+          await sleep(300);
+        },
+      ),
+    ).toBe('INVALID_CREDENTIALS');
     let grantId = '';
     expect(
       await revoke(
