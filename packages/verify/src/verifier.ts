@@ -45,6 +45,8 @@ export interface VerifierOptions {
   usageReportMs?: number;
   /** Keys held in memory at most; the oldest go first. */
   maxKeys?: number;
+  /** How long a question to the server may take before `verify` throws (ms). */
+  timeoutMs?: number;
   /** Called with errors of the change stream and usage reports (they are retried). */
   onError?: (error: unknown) => void;
 }
@@ -224,6 +226,7 @@ export class KeywardVerifier {
     const response = await fetch(`${this.base}/api/keys/verify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...this.authHeaders },
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
       body: JSON.stringify({
         key: request.key,
         token: request.token,
@@ -357,7 +360,13 @@ export class KeywardVerifier {
       try {
         const response = await fetch(`${this.base}/api/keys/usage`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...this.authHeaders },
+          headers: {
+            'content-type': 'application/json',
+            ...this.authHeaders,
+            // Verify API keys is checked there: the first followed account, or the key's own.
+            ...(this.options.follow?.[0] ? { 'x-account': this.options.follow[0] } : {}),
+          },
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
           body: JSON.stringify({
             uses: batch.map((use) => ({ ...use, at: new Date(use.at).toISOString() })),
           }),

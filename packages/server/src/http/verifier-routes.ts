@@ -188,11 +188,15 @@ export const verifierRoutes = (services: Services): Router => {
   /**
    * POST /api/keys/usage: uses a verifier answered from memory, for last use (batched like the
    * server's own). Only tokens of the keys named are recorded; times are clamped to the last
-   * ten minutes.
+   * ten minutes. The caller holds Verify API keys in its own account or in the one `X-Account`
+   * names.
    */
   router.post(USAGE_PATH, express.json({ limit: '256kb' }), async (req, res, next) => {
     try {
-      const authorized = await authorizeService(services, req, [null]);
+      // Verify API keys in the account named by X-Account (a followed one), or the key's own.
+      const authorized = await authorizeService(services, req, [
+        keyCredentialsOf(req)?.accountSlug ?? null,
+      ]);
       if ('refusal' in authorized) {
         refuse(res, authorized.refusal);
         return;
