@@ -39,7 +39,10 @@ export interface VerifierOptions {
   credentials: { key: string; token: string };
   /** Accounts (slugs) whose changes to follow; your key's own account when empty. */
   follow?: readonly string[];
-  /** Disconnected from the change stream longer than this, nothing is answered from memory. */
+  /**
+   * Disconnected from the change stream longer than this, nothing is answered from memory
+   * (5 s by default; keep it above the server's 1 s heartbeat).
+   */
   disconnectedBoundMs?: number;
   /** How often uses answered from memory are reported to the server (last use). */
   usageReportMs?: number;
@@ -64,6 +67,8 @@ export class VerifierError extends Error {
 }
 
 interface AccountEntry {
+  /** When the server gave the answer: older than MAX_ENTRY_AGE_MS, it is asked again. */
+  askedAt: number;
   valid: Verification;
   forbidden: Verification;
   resources: ReadonlySet<string>;
@@ -107,6 +112,10 @@ const KEY_SHAPE = /^kw-([a-z0-9-]{1,40})-[a-z0-9]{12}$/;
 const canonicalKey = (key: string) => key.trim().toLowerCase();
 const MAX_PENDING_USES = 100_000;
 const MAX_BLOCKED_SOURCES = 10_000;
+/** How long after a change heard an answer from the server is not kept (cross-server lag). */
+const SETTLE_MS = 500;
+/** A backstop should an event ever be lost: every entry is asked again after a minute. */
+const MAX_ENTRY_AGE_MS = 60_000;
 
 /**
  * Verifies Keyward keys in this process. A key and token verified once by the server are
@@ -127,8 +136,9 @@ export class KeywardVerifier {
   private readonly authHeaders: Record<string, string>;
   /** Accounts whose changes are followed: only their answers are kept. */
   private readonly followed: ReadonlySet<string>;
-  /** Moves on every change heard: an answer fetched across one is not kept. */
-  private generation = 0;
+  /** When the last `reset` was heard, and each key last dropped (ms). */
+  private lastResetAt = 0;
+  private readonly droppedAt = new Map<string, number>();
   private closed = false;
   readonly stats = { memoryAnswers: 0, serverAnswers: 0 };
 
@@ -199,7 +209,7 @@ export class KeywardVerifier {
     if (token.liveUntil <= now || (token.enforced && token.dueAt <= now)) return null;
     const account = request.account?.trim() || KEY_SHAPE.exec(key)?.[1] || '';
     const grant = token.accounts.get(account);
-    if (!grant) return null;
+    if (!grant || now - grant.askedAt > MAX_ENTRY_AGE_MS) return null;
     this.stats.memoryAnswers += 1;
     if (request.resource && !grant.resources.has(request.resource)) return grant.forbidden;
     this.pendingUses.set(token.tokenId, {
@@ -221,7 +231,7 @@ export class KeywardVerifier {
 
   private async verifyAtServer(request: VerifyRequest): Promise<Verification> {
     if (this.closed) throw new VerifierError('The verifier is closed.', 503, 'CLOSED');
-    const generation = this.generation;
+    const askedAt = Date.now();
     const established = this.follower.established;
     const response = await fetch(`${this.base}/api/keys/verify`, {
       method: 'POST',
@@ -265,17 +275,29 @@ export class KeywardVerifier {
       body.code === 'VALID' &&
       body.local &&
       established &&
-      generation === this.generation &&
-      this.follower.fresh()
+      this.follower.fresh() &&
+      this.settledSince(body.local.keyId, askedAt)
     )
-      this.remember(request, body, body.local);
+      this.remember(request, body, body.local, askedAt);
     return answer;
+  }
+
+  /**
+   * Whether an answer asked at `askedAt` may be kept: no change to the key (or reset) was heard
+   * in the SETTLE_MS before, or since. The server that answered may have learnt of a change
+   * later than the one streaming it (polling: within 250 ms), so an answer asked just after an
+   * event could predate it.
+   */
+  private settledSince(keyId: string, askedAt: number): boolean {
+    const dropped = Math.max(this.lastResetAt, this.droppedAt.get(keyId) ?? 0);
+    return askedAt - dropped >= SETTLE_MS;
   }
 
   private remember(
     request: VerifyRequest,
     body: ServerAnswer,
     local: NonNullable<ServerAnswer['local']>,
+    askedAt: number,
   ) {
     const key = canonicalKey(request.key);
     const account = request.account?.trim() || KEY_SHAPE.exec(key)?.[1] || '';
@@ -320,6 +342,7 @@ export class KeywardVerifier {
       fromMemory: true,
     };
     token.accounts.set(account, {
+      askedAt,
       valid: Object.freeze({ ...shared, valid: true, code: 'VALID' as const }),
       forbidden: Object.freeze({ ...shared, valid: false, code: 'FORBIDDEN' as const }),
       resources: new Set(body.resources),
@@ -336,8 +359,13 @@ export class KeywardVerifier {
   }
 
   private drop(keyIds: readonly string[]) {
-    this.generation += 1;
+    const now = Date.now();
+    if (this.droppedAt.size > 100_000) {
+      this.droppedAt.clear();
+      this.lastResetAt = now;
+    }
     for (const id of keyIds) {
+      this.droppedAt.set(id, now);
       const key = this.keyById.get(id);
       if (key !== undefined) this.keys.delete(key);
       this.keyById.delete(id);
@@ -345,7 +373,8 @@ export class KeywardVerifier {
   }
 
   private clear() {
-    this.generation += 1;
+    this.lastResetAt = Date.now();
+    this.droppedAt.clear();
     this.keys.clear();
     this.keyById.clear();
   }
