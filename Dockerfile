@@ -7,6 +7,7 @@ COPY packages/server/package.json packages/server/
 COPY packages/web/package.json packages/web/
 # The shared vocabulary is built on install (its prepare script), so it comes whole.
 COPY packages/shared packages/shared
+COPY packages/verify/package.json packages/verify/
 RUN pnpm install --frozen-lockfile
 COPY packages packages
 RUN pnpm build && pnpm prune --prod

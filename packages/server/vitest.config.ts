@@ -11,6 +11,8 @@ export default defineConfig({
       graphql: require.resolve('graphql/index.js'),
       // The shared vocabulary from its sources, so tests never see a stale build.
       '@keyward/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
+      // The integrator package's source, so its tests need no build.
+      '@keyward/verify': fileURLToPath(new URL('../verify/src/index.ts', import.meta.url)),
     },
   },
   test: {

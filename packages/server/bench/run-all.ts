@@ -76,7 +76,19 @@ steps.push(
     timeoutMinutes: 5,
   },
 );
+steps.push({
+  name: 'B5 in-process verifier vs floor vs REST, revocation (database polling)',
+  script: 'verifier.bench.ts',
+  args: [],
+  timeoutMinutes: 10,
+});
 if (process.env.REDIS_URL) {
+  steps.push({
+    name: 'B5 revocation seen by the verifier (Redis)',
+    script: 'verifier.bench.ts',
+    args: ['--redis', process.env.REDIS_URL],
+    timeoutMinutes: 10,
+  });
   steps.push({
     name: 'B4 revocation across two servers (Redis)',
     script: 'revocation.bench.ts',

@@ -22,6 +22,7 @@ import { armorLimits, MAX_TOKENS, operationLimitsPlugin } from './graphql/query-
 import { keywardSchema } from './schema.js';
 import { jsonErrorHandler } from './http/error-handler.js';
 import { exportRoutes } from './http/exports.js';
+import { verifierRoutes } from './http/verifier-routes.js';
 import { graphiqlHandler } from './http/graphiql.js';
 import { createLogger, createMetrics, httpLogger, type Metrics } from './http/observability.js';
 import { metricsPlugin } from './http/metrics-plugin.js';
@@ -120,6 +121,9 @@ const routeLabel = (path: string): string => {
     '/graphql',
     '/api/keys/export',
     '/api/audit/export',
+    '/api/keys/changes',
+    '/api/keys/usage',
+    '/api/openapi.json',
     '/healthz',
     '/readyz',
     '/metrics',
@@ -273,6 +277,7 @@ export const createApp = async (
       onReplica(() => next()),
     );
   app.use(exportRoutes(services));
+  app.use(verifierRoutes(services));
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {
@@ -341,6 +346,7 @@ export const createApp = async (
     stop: async () => {
       clearInterval(flushTimer);
       stopCountingRetries();
+      services.changeStream.closeAll();
       await apollo.stop();
       try {
         // The final write: a failure here is the caller's to report (main.ts exits 1).

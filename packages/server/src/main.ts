@@ -50,6 +50,8 @@ const shutdown = async (signal: string) => {
   }, config.drainTimeoutMs);
   // Kept-alive connections close as soon as their last response is sent.
   const idle = setInterval(() => server.closeIdleConnections(), 100);
+  // Change streams never end on their own: their followers reconnect to another server.
+  services.changeStream.closeAll();
   try {
     await Promise.all([
       stopJobs(),

@@ -22,6 +22,7 @@ import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
 import { EgressPolicy, type EgressOptions } from './modules/webhooks/egress-policy.js';
 import { AuthCache } from './modules/verification/auth-cache.js';
 import { AuthChanges } from './modules/verification/auth-changes.js';
+import { ChangeStream } from './modules/verification/change-stream.js';
 import { FailureThrottle, type ThrottleLimits } from './modules/throttle/failure-throttle.js';
 import { KeyVerifier } from './modules/verification/key-verifier.js';
 import { LastUseRecorder } from './modules/verification/last-use.recorder.js';
@@ -57,6 +58,9 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const apiKeys = new ApiKeyService(dataSource, roles, tokenSecret, clock, authChanges);
   const generatedKeys = new GeneratedKeysQuery(dataSource, settings, clock, keyNameIndexes);
   const throttle = new FailureThrottle(options.throttleLimits, options.redis ?? null);
+  throttle.onSourceBlocked = (source, seconds) => {
+    authChanges.sourceBlocked(source, seconds).catch(() => undefined);
+  };
   const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges, throttle);
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
   const refusedAuth = new RefusedAuthRecorder(dataSource, clock);
@@ -87,6 +91,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     members: new MemberService(dataSource, roles),
     invitations: new InvitationService(dataSource, roles, throttle, clock),
     authChanges,
+    changeStream: new ChangeStream(authChanges),
     lastUse,
     throttle,
     verifier: new KeyVerifier(

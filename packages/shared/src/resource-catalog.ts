@@ -14,6 +14,7 @@ export const PRODUCTS = {
       'view-users': 'View users',
       'edit-users': 'Edit users',
       'edit-roles': 'Edit roles',
+      'verify-api-keys': 'Verify API keys',
     },
   },
   orders: {
@@ -66,4 +67,6 @@ export const Resources = {
   viewUsers: 'license-manager:view-users',
   editUsers: 'license-manager:edit-users',
   editRoles: 'license-manager:edit-roles',
+  /** A service verifying other keys (@keyward/verify): the verify endpoint and the change stream. */
+  verifyApiKeys: 'license-manager:verify-api-keys',
 } as const satisfies Record<string, ResourceKey>;

@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { httpStatusOf } from '@keyward/shared';
+import { isIP } from 'node:net';
+import { accountSlugOfKey, canonicalKeyIdentifier } from '../modules/tokens/api-token.secret.js';
+import { Resources } from '../modules/roles/resource-catalog.js';
 import type { Services } from '../services.js';
 import type { Metrics } from './observability.js';
 import type { Verification, VerificationCode } from '../modules/verification/key-verifier.js';
@@ -85,6 +88,45 @@ const bodyOf = (verification: Verification) => ({
   expiresAt: verification.expiresAt,
 });
 
+/** The answer of the service form: what a verifier needs to recognise the token later. */
+const serviceBodyOf = (verification: Verification) => ({
+  ...bodyOf(verification),
+  ...(verification.code === 'VALID' && verification.principal?.kind === 'api-key'
+    ? {
+        local: {
+          keyId: verification.principal.apiKeyId,
+          tokenId: verification.principal.tokenId,
+          tokenLiveUntil: verification.tokenLiveUntil ?? null,
+          enforced: verification.enforced ?? false,
+        },
+      }
+    : {}),
+});
+
+const SERVICE_REFUSAL: Record<VerificationCode, { status: number; code: string }> = {
+  VALID: { status: 200, code: 'VALID' },
+  INVALID_CREDENTIALS: { status: 401, code: 'UNAUTHENTICATED' },
+  INACTIVE: { status: 401, code: 'UNAUTHENTICATED' },
+  EXPIRED: { status: 401, code: 'UNAUTHENTICATED' },
+  FORBIDDEN: { status: 403, code: 'FORBIDDEN' },
+  RATE_LIMITED: { status: 429, code: 'RATE_LIMITED' },
+};
+
+/** The calling service's refusal: not a verification answer, an error naming the caller. */
+export const serviceRefusalBody = (verification: Verification) => ({
+  errors: [
+    {
+      message:
+        verification.code === 'FORBIDDEN'
+          ? 'The calling key does not hold Verify API keys in this account.'
+          : 'The calling key was refused.',
+      extensions: { code: SERVICE_REFUSAL[verification.code].code, reason: verification.code },
+    },
+  ],
+});
+
+export const serviceRefusalStatus = (code: VerificationCode) => SERVICE_REFUSAL[code].status;
+
 /**
  * POST /api/keys/verify (A3), served before Express: the hot path of every integration
  * call parses a small JSON body and answers from the verification cache, synchronously
@@ -125,14 +167,21 @@ export const createVerifyHandler = (
       });
       return;
     }
-    const key = text(body.key) ?? headerValue(req, 'x-api-appkey', 'x-vtex-api-appkey');
-    const token = text(body.token) ?? headerValue(req, 'x-api-apptoken', 'x-vtex-api-apptoken');
+    const headerKey = headerValue(req, 'x-api-appkey', 'x-vtex-api-appkey');
+    const headerToken = headerValue(req, 'x-api-apptoken', 'x-vtex-api-apptoken');
+    const key = text(body.key) ?? headerKey;
+    const token = text(body.token) ?? headerToken;
     if (!key || !token || key.length > 200 || token.length > 200) {
       send(res, 400, {
         errors: [
           { message: 'key and token are required.', extensions: { code: 'BAD_USER_INPUT' } },
         ],
       });
+      return;
+    }
+    if (headerKey && headerToken && text(body.key) && text(body.token)) {
+      // The service form: the headers are the calling service, the body the key it verifies.
+      serviceAnswer(req, res, body, { key: headerKey, token: headerToken }, started).catch(onError);
       return;
     }
     const finish = (verification: Verification) => {
@@ -161,6 +210,76 @@ export const createVerifyHandler = (
     const fromMemory = services.verifier.verifyFromMemory(request, ip);
     if (fromMemory) finish(fromMemory);
     else services.verifier.verify(request, ip).then(finish).catch(onError);
+  };
+
+  /**
+   * A service (e.g. @keyward/verify) verifying a key for its own callers: it must hold Verify
+   * API keys in the account addressed. `ip` names its caller, so failures are throttled by the
+   * real source, not the service's address.
+   */
+  const serviceAnswer = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Record<string, unknown>,
+    caller: { key: string; token: string },
+    started: number,
+  ) => {
+    const key = text(body.key) ?? '';
+    const token = text(body.token) ?? '';
+    if (key.length > 200 || token.length > 200) {
+      send(res, 400, {
+        errors: [
+          { message: 'key and token are too long.', extensions: { code: 'BAD_USER_INPUT' } },
+        ],
+      });
+      return;
+    }
+    const account = text(body.account)?.trim() || null;
+    const addressed = account ?? accountSlugOfKey(canonicalKeyIdentifier(key));
+    const service = await services.verifier.verify(
+      {
+        key: caller.key,
+        token: caller.token,
+        account: addressed,
+        resource: Resources.verifyApiKeys,
+      },
+      clientIp(req),
+    );
+    if (service.code !== 'VALID') {
+      const respond = () =>
+        sendJson(
+          res,
+          serviceRefusalStatus(service.code),
+          JSON.stringify(serviceRefusalBody(service)),
+          service.retryAfterSeconds,
+        );
+      if (service.delayMs > 0) setTimeout(respond, service.delayMs);
+      else respond();
+      return;
+    }
+    // Failures are counted by the service's caller: its address when named, otherwise a source
+    // of the service's own, never the service's address (its own calls would be blocked).
+    const forwarded = text(body.ip);
+    const source =
+      forwarded && isIP(forwarded)
+        ? forwarded
+        : `via-key:${service.principal?.kind === 'api-key' ? service.principal.apiKeyId : ''}`;
+    const verification = await services.verifier.verify(
+      { key, token, account, resource: text(body.resource) },
+      source,
+    );
+    countOf(verification.code).inc();
+    const respond = () => {
+      metrics.verifyDuration.observe((performance.now() - started) / 1000);
+      sendJson(
+        res,
+        verification.code === 'RATE_LIMITED' ? 429 : 200,
+        JSON.stringify(serviceBodyOf(verification)),
+        verification.retryAfterSeconds,
+      );
+    };
+    if (verification.delayMs > 0) setTimeout(respond, verification.delayMs);
+    else respond();
   };
 
   return (req: IncomingMessage, res: ServerResponse, onError: (error: unknown) => void): void => {

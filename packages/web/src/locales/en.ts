@@ -515,6 +515,7 @@ export const en = {
       'view-users': 'View users',
       'edit-users': 'Edit users',
       'edit-roles': 'Edit roles',
+      'verify-api-keys': 'Verify API keys',
     },
     orders: {
       'view-orders': 'View orders',

@@ -517,6 +517,7 @@ export const es: TranslationMessages = {
       'view-users': 'Ver usuarios',
       'edit-users': 'Editar usuarios',
       'edit-roles': 'Editar roles',
+      'verify-api-keys': 'Verificar claves de API',
     },
     orders: {
       'view-orders': 'Ver pedidos',

@@ -517,6 +517,7 @@ export const ptBR: TranslationMessages = {
       'view-users': 'Visualizar usuários',
       'edit-users': 'Editar usuários',
       'edit-roles': 'Editar funções',
+      'verify-api-keys': 'Verificar chaves de API',
     },
     orders: {
       'view-orders': 'Visualizar pedidos',

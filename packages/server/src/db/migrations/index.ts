@@ -8,6 +8,7 @@ import { NameIndexWithKey1763960000000 } from './1763960000000-name-index-with-k
 import { KeyNamesVersion1763970000000 } from './1763970000000-key-names-version.js';
 import { Invitations1764000000000 } from './1764000000000-invitations.js';
 import { KeyCreatedBy1764010000000 } from './1764010000000-key-created-by.js';
+import { VerifyApiKeysResource1764100000000 } from './1764100000000-verify-api-keys-resource.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   KeyNamesVersion1763970000000,
   Invitations1764000000000,
   KeyCreatedBy1764010000000,
+  VerifyApiKeysResource1764100000000,
 ];

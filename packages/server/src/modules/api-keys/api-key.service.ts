@@ -239,8 +239,11 @@ export class ApiKeyService {
     apiKeyId: string,
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
+    // Grants before (a deletion removes them) and after (roles may add one).
+    const before = await this.authChanges.grantAccountsOf([apiKeyId]);
     const result = await this.inTransaction(work);
-    await this.authChanges.keysChanged([apiKeyId]);
+    const after = await this.authChanges.grantAccountsOf([apiKeyId]);
+    await this.authChanges.keysChanged([apiKeyId], [...before, ...after]);
     return result;
   }
 

@@ -233,8 +233,9 @@ export class ApiTokenService {
     apiKeyId: string,
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
+    const accounts = await this.authChanges.grantAccountsOf([apiKeyId]);
     const result = await this.dataSource.transaction(work);
-    await this.authChanges.keysChanged([apiKeyId]);
+    await this.authChanges.keysChanged([apiKeyId], accounts);
     return result;
   }
 

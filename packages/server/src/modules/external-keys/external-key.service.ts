@@ -192,7 +192,10 @@ export class ExternalKeyService {
       });
       return grant;
     });
-    await this.authChanges.keysChanged([removed.apiKeyId, ...deactivated]);
+    await this.authChanges.keysChanged(
+      [removed.apiKeyId, ...deactivated],
+      [removed.accountId, ...(await this.authChanges.grantAccountsOf(deactivated))],
+    );
     return { id: removed.id, deactivatedKeyCount: deactivated.length };
   }
 
@@ -296,7 +299,7 @@ export class ExternalKeyService {
     work: (manager: EntityManager) => Promise<KeyGrant>,
   ): Promise<KeyGrant> {
     const grant = await this.dataSource.transaction(work);
-    await this.authChanges.keysChanged([grant.apiKeyId]);
+    await this.authChanges.keysChanged([grant.apiKeyId], [grant.accountId]);
     return grant;
   }
 

@@ -67,6 +67,8 @@ export class FailureThrottle {
   private readonly blockedSources = new Map<string, number>();
   private readonly sharedCheckedAt = new Map<string, number>();
   private readonly shared: boolean;
+  /** Told when a source becomes blocked here (the change stream passes it to verifiers). */
+  onSourceBlocked: ((source: string, seconds: number) => void) | null = null;
 
   constructor(
     private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
@@ -175,8 +177,11 @@ export class FailureThrottle {
       key ? this.byKey.penalty(key, 1) : null,
     ]);
     if (consumed[0].consumedPoints >= this.limits.perSource) {
+      const known = this.blockedSources.get(source);
       setBounded(this.blockedSources, source, Date.now() + SOURCE_BLOCK_SECONDS * 1000);
       await this.bySource.block(source, SOURCE_BLOCK_SECONDS);
+      if (known === undefined || known <= Date.now())
+        this.onSourceBlocked?.(source, SOURCE_BLOCK_SECONDS);
     }
     if (key && consumed[1] && consumed[1].consumedPoints >= this.limits.perKey)
       await this.byKey.block(key, KEY_BLOCK_SECONDS);

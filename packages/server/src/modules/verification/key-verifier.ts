@@ -45,6 +45,10 @@ export interface Verification {
   delayMs: number;
   /** RATE_LIMITED: seconds before the block ends (Retry-After). */
   retryAfterSeconds?: number;
+  /** VALID only: when the token itself stops working (an old token after a renewal), if ever. */
+  tokenLiveUntil?: Date | null;
+  /** VALID only: whether the owner account refuses tokens past `expiresAt`. */
+  enforced?: boolean;
 }
 
 const refusal = (code: VerificationCode, delayMs = 0): Verification => ({
@@ -217,6 +221,8 @@ export class KeyVerifier {
         resources: grant.sortedResources,
         expiresAt: token.dueAt,
         delayMs: 0,
+        tokenLiveUntil: token.expiresAt,
+        enforced: snapshot.enforced,
         principal: {
           kind: 'api-key',
           apiKeyId: snapshot.apiKeyId,

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { sqlTimestamp } from '../../common/keyset.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { ApiToken } from '../api-keys/api-token.entity.js';
@@ -21,6 +21,29 @@ export class LastUseRecorder {
   }
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Uses a verifier answered from memory (POST /api/keys/usage): recorded like the server's
+   * own, for tokens that exist and belong to the key named; returns how many were.
+   */
+  async recordReported(
+    uses: readonly { keyId: string; tokenId: string; at: Date; ip: string | null }[],
+  ): Promise<number> {
+    if (uses.length === 0) return 0;
+    const tokenIds = [...new Set(uses.map((use) => use.tokenId))];
+    const tokens = await this.dataSource
+      .getRepository(ApiToken)
+      .find({ select: { id: true, apiKeyId: true }, where: { id: In(tokenIds) } });
+    const keyOf = new Map(tokens.map((token) => [token.id, token.apiKeyId]));
+    let recorded = 0;
+    for (const use of uses) {
+      if (keyOf.get(use.tokenId) !== use.keyId) continue;
+      const pending = this.pending.get(use.tokenId);
+      if (!pending || pending.at < use.at) this.record(use.tokenId, use.keyId, use.at, use.ip);
+      recorded += 1;
+    }
+    return recorded;
+  }
 
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Resources } from '../src/modules/roles/resource-catalog.js';
+import { testDatabases } from './support/databases.js';
+import { accountWithOwner, generateKey } from './support/fixtures.js';
+import { TestServer } from './support/test-server.js';
+
+const document = JSON.parse(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8')) as {
+  openapi: string;
+  paths: Record<string, Record<string, unknown>>;
+  components: Record<string, unknown>;
+};
+
+/** Response bodies checked against the document's schemas (JSON Schema 2020-12, as OpenAPI 3.1). */
+const schemas = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+schemas.addSchema({ $id: 'openapi', components: document.components });
+const check = (schema: string, body: unknown) => {
+  const validate = schemas.compile({ $ref: `openapi#/components/schemas/${schema}` });
+  const valid = validate(body);
+  return valid ? 'valid' : JSON.stringify(validate.errors);
+};
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document naming every REST endpoint', async () => {
+    const result = await new Validator().validate(structuredClone(document));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/audit/export',
+      '/api/keys/changes',
+      '/api/keys/export',
+      '/api/keys/usage',
+      '/api/keys/verify',
+      '/api/openapi.json',
+      '/healthz',
+      '/metrics',
+      '/readyz',
+    ]);
+  });
+});
+
+describe.each(testDatabases)(
+  'the running server on $name against the OpenAPI document',
+  (database) => {
+    let server: TestServer;
+    let owner: Awaited<ReturnType<typeof accountWithOwner>>;
+
+    beforeAll(async () => {
+      server = await TestServer.start(database);
+      owner = await accountWithOwner(server, 'contract');
+    });
+    afterAll(async () => {
+      await server.stop();
+    });
+
+    it('serves the committed document at /api/openapi.json', async () => {
+      const response = await fetch(`${server.url}/api/openapi.json`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await response.json()).toEqual(document);
+    });
+
+    it('answers as the document says', async () => {
+      const key = await generateKey(server, owner.cookie, 'Contract', [
+        owner.roles.get('oms-read-only')!.id,
+      ]);
+      const role = await server.createRole(owner.account.id, 'Verifier', [Resources.verifyApiKeys]);
+      const service = await generateKey(server, owner.cookie, 'Service', [role.id]);
+      const asService = { 'x-api-appkey': service.apiKey.key, 'x-api-apptoken': service.token };
+      const verify = async (body: unknown, headers: Record<string, string> = {}) => {
+        const response = await fetch(`${server.url}/api/keys/verify`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
+        return {
+          status: response.status,
+          body: (await response.json()) as Record<string, unknown>,
+        };
+      };
+      const self = await verify({ key: key.apiKey.key, token: key.token });
+      expect(check('Verification', self.body)).toBe('valid');
+      const wrong = await verify({ key: key.apiKey.key, token: `${key.token}x` });
+      expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+      expect(check('Verification', wrong.body)).toBe('valid');
+      const forbidden = await verify({
+        key: key.apiKey.key,
+        token: key.token,
+        resource: 'orders:edit-orders',
+      });
+      expect(check('Verification', forbidden.body)).toBe('valid');
+      const served = await verify({ key: key.apiKey.key, token: key.token }, asService);
+      expect(served.body.local).toMatchObject({ keyId: key.apiKey.id, enforced: false });
+      expect(check('Verification', served.body)).toBe('valid');
+      const refused = await verify(
+        { key: key.apiKey.key, token: key.token },
+        { 'x-api-appkey': key.apiKey.key, 'x-api-apptoken': key.token },
+      );
+      expect(refused.status).toBe(403);
+      expect(check('Errors', refused.body)).toBe('valid');
+      const bad = await verify({ key: 1 });
+      expect(bad.status).toBe(400);
+      expect(check('Errors', bad.body)).toBe('valid');
+
+      const usage = await fetch(`${server.url}/api/keys/usage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...asService },
+        body: JSON.stringify({
+          uses: [
+            {
+              keyId: key.apiKey.id,
+              tokenId: (served.body.local as { tokenId: string }).tokenId,
+              at: new Date().toISOString(),
+              ip: '203.0.113.5',
+            },
+            { keyId: service.apiKey.id, tokenId: 'not-a-token', at: new Date().toISOString() },
+          ],
+        }),
+      });
+      expect(usage.status).toBe(202);
+      expect(await usage.json()).toEqual({ recorded: 1 });
+
+      for (const [path, status] of [
+        ['/healthz', { status: 'ok' }],
+        ['/readyz', { status: 'ready' }],
+      ] as const) {
+        const response = await fetch(`${server.url}${path}`);
+        expect(await response.json()).toEqual(status);
+      }
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
+      const exported = await fetch(`${server.url}/api/keys/export?format=csv`, {
+        headers: { 'x-api-appkey': key.apiKey.key, 'x-api-apptoken': key.token },
+      });
+      expect(exported.status).toBe(403);
+      expect(check('Errors', await exported.json())).toBe('valid');
+    });
+  },
+);
