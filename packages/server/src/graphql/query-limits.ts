@@ -41,7 +41,10 @@ const MAX_COST = 35_000;
  */
 export const armorLimits = (production: boolean) =>
   new ApolloArmor({
-    maxDepth: { n: 10, exposeLimits: false, errorMessage: 'QUERY_TOO_DEEP' },
+    // Armor counts a named fragment's spread and its selection as two levels: the Generated
+    // tab's rows (fields 5 deep through three nested fragments) count 11. 12 lets the app's
+    // documents through and still refuses anything much deeper.
+    maxDepth: { n: 12, exposeLimits: false, errorMessage: 'QUERY_TOO_DEEP' },
     // The cost depends on variables: computed once they are known (costLimitPlugin).
     costLimit: { enabled: false },
     maxAliases: { n: 15, allowList: [], exposeLimits: false, errorMessage: 'TOO_MANY_ALIASES' },
