@@ -2,10 +2,10 @@ import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
 import { useNotifications } from '@mantine/notifications';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from '../lib/i18n';
-import { theme } from './theme';
+import { cssVariablesResolver, themeInLanguage } from './theme';
 
 // The toasts' container (and its transitions) loads with the first toast, not the first page.
 const Notifications = lazy(() =>
@@ -26,11 +26,20 @@ const NotificationsWhenNeeded = () => {
 
 type AppProvidersProps = { client: ApolloClient; children: ReactNode };
 
-export const AppProviders = ({ client, children }: AppProvidersProps) => (
-  <I18nextProvider i18n={i18n}>
-    <MantineProvider theme={theme}>
+const ThemedApp = ({ client, children }: AppProvidersProps) => {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => themeInLanguage(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <NotificationsWhenNeeded />
       <ApolloProvider client={client}>{children}</ApolloProvider>
     </MantineProvider>
+  );
+};
+
+export const AppProviders = ({ client, children }: AppProvidersProps) => (
+  <I18nextProvider i18n={i18n}>
+    <ThemedApp client={client}>{children}</ThemedApp>
   </I18nextProvider>
 );

@@ -45,6 +45,12 @@ describe('sign-in flow', () => {
     expect(await screen.findByRole('heading', { name: 'Sign in to Keyward' })).toBeInTheDocument();
   });
 
+  it('puts the cursor in Email', async () => {
+    renderApp([unauthenticated]);
+    const email = await screen.findByRole('textbox', { name: /Email/ });
+    await waitFor(() => expect(email).toHaveFocus());
+  });
+
   it('validates the form and explains wrong credentials in plain words', async () => {
     const user = userEvent.setup();
     renderApp([unauthenticated, wrongPassword]);
