@@ -1,5 +1,3 @@
-import type { ApolloClient } from '@apollo/client';
-import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
 import { useNotifications } from '@mantine/notifications';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
@@ -24,22 +22,22 @@ const NotificationsWhenNeeded = () => {
   );
 };
 
-type AppProvidersProps = { client: ApolloClient; children: ReactNode };
+type AppProvidersProps = { children: ReactNode };
 
-const ThemedApp = ({ client, children }: AppProvidersProps) => {
+const ThemedApp = ({ children }: AppProvidersProps) => {
   const { t } = useTranslation();
   const closeLabel = t('common.close');
   const theme = useMemo(() => themeInLanguage(closeLabel), [closeLabel]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <NotificationsWhenNeeded />
-      <ApolloProvider client={client}>{children}</ApolloProvider>
+      {children}
     </MantineProvider>
   );
 };
 
-export const AppProviders = ({ client, children }: AppProvidersProps) => (
+export const AppProviders = ({ children }: AppProvidersProps) => (
   <I18nextProvider i18n={i18n}>
-    <ThemedApp client={client}>{children}</ThemedApp>
+    <ThemedApp>{children}</ThemedApp>
   </I18nextProvider>
 );

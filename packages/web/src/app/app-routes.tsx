@@ -1,7 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { RequireViewer } from '../features/auth/require-viewer';
 import { HomeRedirect } from '../features/navigation/home-redirect';
 
 /** A page whose module loads when the page is first opened (our modules use named exports). */
@@ -13,7 +12,8 @@ const lazyPage = <Name extends string>(
 // Every page loads when first opened, the sign-in page and the Generated tab included: a first
 // load carries the shell and the one page it shows (first-load budgets, SPEC §7).
 const SignInPage = lazyPage(() => import('../features/auth/sign-in-page'), 'SignInPage');
-const AppLayout = lazyPage(() => import('./app-layout'), 'AppLayout');
+const ApolloRoot = lazyPage(() => import('./apollo-root'), 'ApolloRoot');
+const SignedInLayout = lazyPage(() => import('./signed-in-layout'), 'SignedInLayout');
 const ApiKeysLayout = lazyPage(
   () => import('../features/api-keys/routes/api-keys-layout'),
   'ApiKeysLayout',
@@ -70,90 +70,96 @@ export const AppRoutes = () => (
       }
     />
     <Route
-      path="/invitation"
       element={
         <Page>
-          <InvitationPage />
+          <ApolloRoot />
         </Page>
-      }
-    />
-    <Route
-      path="/credentials/:id"
-      element={
-        <Page>
-          <CredentialsPage />
-        </Page>
-      }
-    />
-    <Route
-      element={
-        <RequireViewer>
-          <Page>
-            <AppLayout />
-          </Page>
-        </RequireViewer>
       }
     >
-      <Route index element={<HomeRedirect />} />
       <Route
-        path="account/api-keys"
+        path="/invitation"
         element={
           <Page>
-            <ApiKeysLayout />
+            <InvitationPage />
+          </Page>
+        }
+      />
+      <Route
+        path="/credentials/:id"
+        element={
+          <Page>
+            <CredentialsPage />
+          </Page>
+        }
+      />
+      <Route
+        element={
+          <Page>
+            <SignedInLayout />
           </Page>
         }
       >
-        <Route index element={<Navigate to="generated" replace />} />
+        <Route index element={<HomeRedirect />} />
         <Route
-          path="generated"
+          path="account/api-keys"
           element={
             <Page>
-              <GeneratedKeysRoute />
+              <ApiKeysLayout />
+            </Page>
+          }
+        >
+          <Route index element={<Navigate to="generated" replace />} />
+          <Route
+            path="generated"
+            element={
+              <Page>
+                <GeneratedKeysRoute />
+              </Page>
+            }
+          />
+          <Route
+            path="external"
+            element={
+              <Page>
+                <ExternalKeysRoute />
+              </Page>
+            }
+          />
+          <Route
+            path="settings"
+            element={
+              <Page>
+                <ApiKeySettingsRoute />
+              </Page>
+            }
+          />
+        </Route>
+        <Route
+          path="account/roles"
+          element={
+            <Page>
+              <RolesRoute />
             </Page>
           }
         />
         <Route
-          path="external"
+          path="account/users"
           element={
             <Page>
-              <ExternalKeysRoute />
+              <MembersRoute />
             </Page>
           }
         />
         <Route
-          path="settings"
+          path="account/audit"
           element={
             <Page>
-              <ApiKeySettingsRoute />
+              <AuditLogRoute />
             </Page>
           }
         />
+        <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
-      <Route
-        path="account/roles"
-        element={
-          <Page>
-            <RolesRoute />
-          </Page>
-        }
-      />
-      <Route
-        path="account/users"
-        element={
-          <Page>
-            <MembersRoute />
-          </Page>
-        }
-      />
-      <Route
-        path="account/audit"
-        element={
-          <Page>
-            <AuditLogRoute />
-          </Page>
-        }
-      />
-      <Route path="*" element={<Navigate to="/" replace />} />
     </Route>
   </Routes>
 );
