@@ -25,12 +25,19 @@ export class KeywardProcess {
 
   private constructor(
     readonly url: string,
-    private readonly child: ChildProcess,
+    private readonly child: ChildProcess | null,
     /** The fresh data directory: the SQLite database lives here (secret-hygiene checks read it). */
     readonly dataDir: string,
   ) {}
 
   static async start(): Promise<KeywardProcess> {
+    // Working on a browser test: point it at a server already running (state is not fresh).
+    const running = process.env.KEYWARD_E2E_URL;
+    if (running) {
+      const instance = new KeywardProcess(running.replace(/\/$/, ''), null, '');
+      await instance.waitUntilReady();
+      return instance;
+    }
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-'));
     const child = spawn('pnpm', ['start'], {
@@ -59,7 +66,8 @@ export class KeywardProcess {
   private async waitUntilReady() {
     const deadline = Date.now() + 200_000;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`pnpm start exited:\n${this.output}`);
+      if (this.child && this.child.exitCode !== null)
+        throw new Error(`pnpm start exited:\n${this.output}`);
       try {
         const response = await fetch(`${this.url}/readyz`);
         if (response.ok) return;
@@ -72,9 +80,11 @@ export class KeywardProcess {
   }
 
   async stop() {
-    if (this.child.pid && this.child.exitCode === null) {
-      process.kill(-this.child.pid, 'SIGTERM');
-      await new Promise((resolve) => this.child.once('exit', resolve));
+    const child = this.child;
+    if (!child) return;
+    if (child.pid && child.exitCode === null) {
+      process.kill(-child.pid, 'SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
     }
     rmSync(this.dataDir, { recursive: true, force: true });
   }

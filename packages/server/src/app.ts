@@ -1,11 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import helmet from 'helmet';
 import type { DestinationStream, Logger } from 'pino';
 import type { IncomingMessage, RequestListener } from 'node:http';
 import { Redis } from 'ioredis';
 import proxyAddr from 'proxy-addr';
-import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -24,6 +22,7 @@ import { jsonErrorHandler } from './http/error-handler.js';
 import { exportRoutes } from './http/exports.js';
 import { verifierRoutes } from './http/verifier-routes.js';
 import { graphiqlHandler } from './http/graphiql.js';
+import { spaHandler } from './http/spa.js';
 import { createLogger, createMetrics, httpLogger, type Metrics } from './http/observability.js';
 import { metricsPlugin } from './http/metrics-plugin.js';
 import { singleRevealRule } from './graphql/single-reveal-rule.js';
@@ -279,12 +278,8 @@ export const createApp = async (
   app.use(exportRoutes(services));
   app.use(verifierRoutes(services));
 
-  const indexHtml = path.join(config.webDist, 'index.html');
-  if (existsSync(indexHtml)) {
-    app.use(express.static(config.webDist, { index: false }));
-    // Client-side routes: every other GET gets the SPA.
-    app.get(/^\/(?!graphql|api\/|healthz|readyz).*/, (_req, res) => res.sendFile(indexHtml));
-  }
+  const spa = spaHandler(config.webDist);
+  if (spa) app.use(spa);
 
   app.use(jsonErrorHandler);
 

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/modules/accounts/account.service.js';
 import { AppError } from '../src/common/app-error.js';
@@ -84,6 +87,25 @@ describe('GraphQL limits that say what was hit', () => {
       `{ generatedKeys { edges { node { grantedAccounts { ${'... on Account { '.repeat(10)} id ${'} '.repeat(10)} } } } } }`,
     );
     expect(nested.errors).toBeUndefined();
+  });
+
+  it("passes the app's own documents, fragments nested in fragments included", async () => {
+    // The SPA's generated documents (GraphQL Code Generator), as the browser sends them.
+    const generated = readFileSync(
+      path.resolve(import.meta.dirname, '../../web/src/gql/graphql.ts'),
+      'utf8',
+    );
+    const appDocument = (name: string) => {
+      const json = new RegExp(`^export const ${name} = (\\{.*\\}) as unknown as`, 'm').exec(
+        generated,
+      )?.[1];
+      if (!json) throw new Error(`${name} not found in packages/web/src/gql/graphql.ts`);
+      return print(JSON.parse(json) as DocumentNode);
+    };
+    // At the largest page size the tab offers (50).
+    const page = await query(appDocument('GeneratedKeysDocument'), { first: 50 });
+    expect(page.errors, JSON.stringify(page.errors)).toBeUndefined();
+    expect(page.data).toHaveProperty('generatedKeys');
   });
 
   it('counts __typename aliases like any other', async () => {

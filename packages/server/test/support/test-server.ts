@@ -50,6 +50,8 @@ export interface TestServerOptions {
   /** Answers host names for webhooks; by default a fake DNS that never asks the network. */
   webhookResolve?: Resolve;
   webhookLimits?: Partial<EgressLimits>;
+  /** KEYWARD_WEB_DIST: a built SPA to serve (none by default). */
+  webDist?: string;
 }
 
 /**
@@ -96,7 +98,7 @@ export class TestServer {
         production: options.production ?? false,
         tokenSecret: options.tokenSecret ?? TEST_SECRET,
         previousTokenSecret: options.previousTokenSecret ?? null,
-        webDist: '/nonexistent',
+        webDist: options.webDist ?? '/nonexistent',
         trustProxy: options.trustProxy ?? false,
         smtpUrl: options.smtpUrl ?? null,
         smtpFrom: 'keyward@test.local',

@@ -1,33 +1,77 @@
-import { AppShell, Group, Text } from '@mantine/core';
+import { AppShell, Burger, Divider, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconKey } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router-dom';
+import { Outlet, useLocation } from 'react-router-dom';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { AccountSwitcher } from '../features/auth/account-switcher';
 import { SignOutButton } from '../features/auth/sign-out-button';
 import { AppNav } from '../features/navigation/app-nav';
+import { SkipLink, mainContentId } from './skip-link';
 
+/**
+ * The frame of every signed-in page. From the `sm` breakpoint (768 px) the header holds the
+ * navigation and the account, language and sign-out controls; below it (a phone) they move to
+ * a navigation panel the burger opens, which closes again on every page change.
+ */
 export const AppLayout = () => {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  // Read at once, not after a first render: each control exists once, in the header or the panel.
+  const wide = useMediaQuery('(min-width: 48em)', false, { getInitialValueInEffect: false });
+
+  useEffect(close, [pathname, close]);
+
   return (
-    <AppShell header={{ height: 60 }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      padding="md"
+    >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
+            {!wide && (
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                size="sm"
+                aria-label={opened ? t('app.closeNavigation') : t('app.openNavigation')}
+                aria-expanded={opened}
+                aria-controls="app-navigation"
+                data-testid="nav-burger"
+              />
+            )}
             <IconKey size={22} aria-hidden />
             <Text fw={700} size="lg" component="span">
               {t('app.name')}
             </Text>
-            <AppNav />
+            {wide && <AppNav />}
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          {wide && (
+            <Group gap="sm" wrap="nowrap">
+              <AccountSwitcher />
+              <LanguageSwitcher />
+              <SignOutButton />
+            </Group>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="md" id="app-navigation" data-testid="app-navbar">
+        {!wide && opened && (
+          <Stack gap="md">
+            <AppNav orientation="vertical" />
+            <Divider />
             <AccountSwitcher />
             <LanguageSwitcher />
             <SignOutButton />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Main>
+          </Stack>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main id={mainContentId} tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

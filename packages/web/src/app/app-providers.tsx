@@ -1,19 +1,43 @@
-import type { ApolloClient } from '@apollo/client';
-import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { useNotifications } from '@mantine/notifications';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from '../lib/i18n';
-import { theme } from './theme';
+import { cssVariablesResolver, themeInLanguage } from './theme';
 
-type AppProvidersProps = { client: ApolloClient; children: ReactNode };
+// The toasts' container (and its transitions) loads with the first toast, not the first page.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((module) => ({ default: module.Notifications })),
+);
 
-export const AppProviders = ({ client, children }: AppProvidersProps) => (
-  <I18nextProvider i18n={i18n}>
-    <MantineProvider theme={theme}>
+const NotificationsWhenNeeded = () => {
+  const { notifications, queue } = useNotifications();
+  const [needed, setNeeded] = useState(false);
+  if (!needed && notifications.length + queue.length > 0) setNeeded(true);
+  if (!needed) return null;
+  return (
+    <Suspense fallback={null}>
       <Notifications position="bottom-right" />
-      <ApolloProvider client={client}>{children}</ApolloProvider>
+    </Suspense>
+  );
+};
+
+type AppProvidersProps = { children: ReactNode };
+
+const ThemedApp = ({ children }: AppProvidersProps) => {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => themeInLanguage(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <NotificationsWhenNeeded />
+      {children}
     </MantineProvider>
+  );
+};
+
+export const AppProviders = ({ children }: AppProvidersProps) => (
+  <I18nextProvider i18n={i18n}>
+    <ThemedApp>{children}</ThemedApp>
   </I18nextProvider>
 );

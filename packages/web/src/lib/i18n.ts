@@ -1,7 +1,6 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceLanguage } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { messages } from '../locales';
 
 export const supportedLanguages = [
   { code: 'en', label: 'English' },
@@ -19,17 +18,35 @@ const syncDocumentLanguage = (language: string) => {
 
 i18n.on('languageChanged', syncDocumentLanguage);
 
-void i18n
+/** Each language's messages are a chunk of their own: the first load carries only the one used. */
+const bundles: Record<LanguageCode, () => Promise<{ messages: ResourceLanguage }>> = {
+  en: () => import('./locale-bundles/en'),
+  'pt-BR': () => import('./locale-bundles/pt-br'),
+  es: () => import('./locale-bundles/es'),
+};
+
+const lazyMessages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    const load = bundles[language as LanguageCode] as (typeof bundles)[LanguageCode] | undefined;
+    if (!load) return callback(null, {});
+    load().then(
+      (bundle) => callback(null, bundle.messages),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
+/** Resolves once the language in use has its messages; render the app after it. */
+export const i18nReady = i18n
+  .use(lazyMessages)
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: {
-      en: { translation: messages.en },
-      'pt-BR': { translation: messages['pt-BR'] },
-      es: { translation: messages.es },
-    },
     supportedLngs: supportedLanguages.map((language) => language.code),
-    fallbackLng: 'en',
+    // A supported language is complete (locales tests): English is loaded only in its stead.
+    fallbackLng: { en: [], 'pt-BR': [], es: [], default: ['en'] },
     load: 'currentOnly',
     // Resource keys such as `license-manager:view-api-keys` contain colons, not namespaces.
     nsSeparator: false,

@@ -8,6 +8,9 @@ export const en = {
   app: {
     name: 'Keyward',
     loading: 'Loading',
+    skipToContent: 'Skip to main content',
+    openNavigation: 'Open navigation',
+    closeNavigation: 'Close navigation',
   },
   header: {
     account: 'Account',

@@ -4,6 +4,9 @@ export const es: TranslationMessages = {
   app: {
     name: 'Keyward',
     loading: 'Cargando',
+    skipToContent: 'Saltar al contenido principal',
+    openNavigation: 'Abrir navegación',
+    closeNavigation: 'Cerrar navegación',
   },
   header: {
     account: 'Cuenta',

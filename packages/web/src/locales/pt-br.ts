@@ -4,6 +4,9 @@ export const ptBR: TranslationMessages = {
   app: {
     name: 'Keyward',
     loading: 'Carregando',
+    skipToContent: 'Pular para o conteúdo principal',
+    openNavigation: 'Abrir navegação',
+    closeNavigation: 'Fechar navegação',
   },
   header: {
     account: 'Conta',

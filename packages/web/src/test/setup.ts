@@ -2,6 +2,18 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { i18n } from '../lib/i18n';
+import { messages as en } from '../lib/locale-bundles/en';
+import { messages as es } from '../lib/locale-bundles/es';
+import { messages as ptBR } from '../lib/locale-bundles/pt-br';
+
+// The app loads one language at a time; tests switch freely, so all three are there at once.
+for (const [language, messages] of [
+  ['en', en],
+  ['pt-BR', ptBR],
+  ['es', es],
+] as const) {
+  i18n.addResourceBundle(language, 'translation', messages, true, true);
+}
 
 // Filters commit after a 300 ms debounce; on a loaded two-core CI machine rendering each
 // keystroke in jsdom can take most of the default 1 s wait (seen failing once in CI).

@@ -92,6 +92,7 @@ export const SignInPage = () => {
               label={t('auth.email')}
               type="email"
               autoComplete="username"
+              autoFocus
               required
               value={email}
               onChange={(event) => setEmail(event.currentTarget.value)}

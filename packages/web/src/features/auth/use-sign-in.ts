@@ -1,6 +1,7 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useCallback } from 'react';
+import { useCallback, useContext, useState } from 'react';
 import { graphql } from '../../gql';
+import { requestGraphql } from '../../lib/graphql-request';
+import { SessionResetContext } from '../../lib/session-reset';
 
 export const SignInMutationDocument = graphql(`
   mutation SignIn($input: SignInInput!) {
@@ -14,16 +15,25 @@ export const SignInMutationDocument = graphql(`
   }
 `);
 
+/**
+ * Signs in over a plain request: the sign-in page loads without Apollo Client. Where Apollo is
+ * already running (the invitation page), its cache is cleared, so nothing cached before leaks
+ * into the new session.
+ */
 export const useSignIn = () => {
-  const client = useApolloClient();
-  const [mutate, { loading }] = useMutation(SignInMutationDocument);
+  const resetSession = useContext(SessionResetContext);
+  const [loading, setLoading] = useState(false);
   const signIn = useCallback(
     async (email: string, password: string) => {
-      await mutate({ variables: { input: { email, password } } });
-      // Nothing cached before sign-in may leak into the new session.
-      await client.clearStore();
+      setLoading(true);
+      try {
+        await requestGraphql(SignInMutationDocument, { input: { email, password } });
+        await resetSession();
+      } finally {
+        setLoading(false);
+      }
     },
-    [client, mutate],
+    [resetSession],
   );
   return { signIn, loading };
 };

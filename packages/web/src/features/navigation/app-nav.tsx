@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { IconHistory, IconKey, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -12,15 +12,25 @@ const icons: Record<NavItem['id'], typeof IconKey> = {
   audit: IconHistory,
 };
 
-/** Links to the account's pages, each shown only when the viewer holds a resource it needs. */
-export const AppNav = () => {
+/**
+ * Links to the account's pages, each shown only when the viewer holds a resource it needs: a row
+ * in the header, a column in the phone's navigation panel.
+ */
+export const AppNav = ({
+  orientation = 'horizontal',
+}: {
+  orientation?: 'horizontal' | 'vertical';
+}) => {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const viewer = useViewer();
   const items = visibleNavItems(viewer.resources);
   if (items.length === 0) return null;
+  const vertical = orientation === 'vertical';
+  const Container = vertical ? Stack : Group;
+  const containerProps = vertical ? { align: 'stretch' } : { wrap: 'nowrap' as const, ml: 'md' };
   return (
-    <Group component="nav" aria-label={t('appNav.label')} gap={4} wrap="nowrap" ml="md">
+    <Container component="nav" aria-label={t('appNav.label')} gap={4} {...containerProps}>
       {items.map((item) => {
         const Icon = icons[item.id];
         const current = pathname.startsWith(item.match);
@@ -31,7 +41,8 @@ export const AppNav = () => {
             to={item.to}
             variant={current ? 'light' : 'subtle'}
             color={current ? undefined : 'gray'}
-            size="xs"
+            size={vertical ? 'sm' : 'xs'}
+            justify={vertical ? 'flex-start' : undefined}
             leftSection={<Icon size={16} aria-hidden />}
             aria-current={current ? 'page' : undefined}
             data-testid={`nav-${item.id}`}
@@ -40,6 +51,6 @@ export const AppNav = () => {
           </Button>
         );
       })}
-    </Group>
+    </Container>
   );
 };

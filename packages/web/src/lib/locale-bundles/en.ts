@@ -1,0 +1,16 @@
+import { setPasswordEn } from '../../locales/auth/en';
+import { externalKeysEn } from '../../locales/external-keys/en';
+import { membersEn } from '../../locales/members/en';
+import { navigationEn } from '../../locales/navigation/en';
+import { rolesEn } from '../../locales/roles/en';
+import { en } from '../../locales/en';
+
+/** Every English message, loaded alone when English is the language in use. */
+export const messages = {
+  ...en,
+  ...externalKeysEn,
+  ...rolesEn,
+  ...membersEn,
+  ...setPasswordEn,
+  ...navigationEn,
+};
