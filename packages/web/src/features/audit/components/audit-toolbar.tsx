@@ -1,4 +1,4 @@
-import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -19,6 +19,8 @@ type AuditToolbarProps = {
   onTargetKeyChange: (targetKey: string) => void;
   onFromChange: (from: string | null) => void;
   onToChange: (to: string | null) => void;
+  /** Shown while a filter is set. */
+  onClear?: () => void;
 };
 
 /** A text filter that writes to the URL once typing pauses, and follows the URL on Back. */
@@ -63,6 +65,7 @@ export const AuditToolbar = ({
   onTargetKeyChange,
   onFromChange,
   onToChange,
+  onClear,
 }: AuditToolbarProps) => {
   const { t } = useTranslation();
   const actionOptions = [
@@ -112,6 +115,11 @@ export const AuditToolbar = ({
         error={rangeInvalid ? t('audit.filters.rangeInvalid') : undefined}
         data-testid="audit-filter-to"
       />
+      {onClear && (
+        <Button variant="subtle" mt={25} onClick={onClear} data-testid="audit-clear-filters">
+          {t('audit.noMatch.clear')}
+        </Button>
+      )}
     </Group>
   );
 };

@@ -48,7 +48,13 @@ const setup = ({
   route = '/account/audit',
   resources = buildViewer().resources,
   nodes = events,
-}: { route?: string; resources?: string[]; nodes?: ReturnType<typeof event>[] } = {}) => {
+  filtered = false,
+}: {
+  route?: string;
+  resources?: string[];
+  nodes?: ReturnType<typeof event>[];
+  filtered?: boolean;
+} = {}) => {
   const requests: AuditEventsQueryVariables[] = [];
   const mocks = [
     {
@@ -56,7 +62,10 @@ const setup = ({
       maxUsageCount: Number.POSITIVE_INFINITY,
       result: (variables: AuditEventsQueryVariables) => {
         requests.push(variables);
-        return { data: { auditEvents: connectionOf(nodes, true) } };
+        const action = variables.filter?.action;
+        const selected =
+          filtered && action ? nodes.filter((node) => node.action === action) : nodes;
+        return { data: { auditEvents: connectionOf(selected, true) } };
       },
     },
   ];
@@ -158,9 +167,41 @@ describe('AuditLogRoute', () => {
   it('shows an empty state, and a clearable no-match state when filters are set', async () => {
     const { user, container } = setup({ route: '/account/audit?actor=nobody', nodes: [] });
     expect(await screen.findByTestId('audit-no-match')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.click(
+      within(screen.getByTestId('audit-no-match')).getByRole('button', { name: 'Clear filters' }),
+    );
     expect(currentSearch(container).get('actor')).toBeNull();
     expect(await screen.findByTestId('audit-empty')).toBeInTheDocument();
+  });
+
+  it('sends exactly one request when a chosen action is reset to all actions or cleared', async () => {
+    const { user, container, requests } = setup({ filtered: true });
+    await screen.findByRole('table', { name: 'Audit events' });
+    const select = screen.getByRole('combobox', { name: 'Action' });
+
+    await user.selectOptions(select, 'auth.refused');
+    await waitFor(() =>
+      expect(requests.at(-1)).toEqual({ first: 25, filter: { action: 'auth.refused' } }),
+    );
+    await screen.findByText('Authentication refused', { selector: 'td *' });
+    let before = requests.length;
+    await user.selectOptions(select, '');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(requests.slice(before)).toEqual([{ first: 25, filter: {} }]);
+    expect(currentSearch(container).get('action')).toBeNull();
+    expect(select).toHaveValue('');
+    expect(screen.getAllByTestId('audit-event-row')).toHaveLength(3);
+
+    await user.selectOptions(select, 'auth.refused');
+    await waitFor(() => expect(screen.getAllByTestId('audit-event-row')).toHaveLength(1));
+    before = requests.length;
+    await user.click(screen.getByTestId('audit-clear-filters'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(requests.slice(before)).toEqual([{ first: 25, filter: {} }]);
+    expect(currentSearch(container).get('action')).toBeNull();
+    expect(select).toHaveValue('');
+    await waitFor(() => expect(screen.getAllByTestId('audit-event-row')).toHaveLength(3));
+    expect(screen.queryByTestId('audit-loading-overlay')).toBeNull();
   });
 
   it('refuses a range whose start is after its end without querying', async () => {

@@ -93,8 +93,13 @@ const AuditLog = () => {
   const { data, previousData, loading, error, refetch } = useQuery(AuditEventsQueryDocument, {
     variables,
     skip: rangeInvalid,
-    // The trail grows while the page is open: each visit reads the latest events.
-    fetchPolicy: 'cache-and-network',
+    // The trail grows while the page is open: each visit and each filter change reads the latest
+    // events, exactly once. Not `cache-and-network`: with it, a reset to filters already cached
+    // answered from the cache and the network at once, and every write of the shared events
+    // re-ran the other page's request (issue 15 §2, a request storm).
+    fetchPolicy: 'network-only',
+    nextFetchPolicy: 'cache-first',
+    notifyOnNetworkStatusChange: false,
   });
   const connection = (data ?? previousData)?.auditEvents;
   const events = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
@@ -143,7 +148,11 @@ const AuditLog = () => {
           connection && (
             <Stack gap="sm">
               <Box pos="relative">
-                <LoadingOverlay visible={loading} overlayProps={{ blur: 1 }} />
+                <LoadingOverlay
+                  visible={loading}
+                  overlayProps={{ blur: 1 }}
+                  data-testid="audit-loading-overlay"
+                />
                 <AuditEventsTable events={events} />
               </Box>
               <AuditPagination
@@ -187,6 +196,7 @@ const AuditLog = () => {
         onTargetKeyChange={list.setTargetKey}
         onFromChange={list.setFrom}
         onToChange={list.setTo}
+        onClear={list.hasFilters ? list.clearFilters : undefined}
       />
       {renderContent()}
     </Stack>
