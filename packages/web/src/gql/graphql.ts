@@ -123,6 +123,7 @@ export type ExternalKeySortField =
 export type GenerateApiKeyInput = {
   /** Key identification: 1 to 100 characters, unique in the account. */
   name: string;
+  reveal?: TokenReveal;
   /** None is preselected: grant only what the integration needs. */
   roleIds?: Array<string | number>;
 };
@@ -179,6 +180,7 @@ export type RemoveMemberInput = {
 export type RenewApiTokenInput = {
   id: string | number;
   oldToken: OldTokenFate;
+  reveal?: TokenReveal;
 };
 
 export type RevealSingleAccessLinkInput = {
@@ -214,6 +216,11 @@ export type SwitchAccountInput = {
 export type TokenEnforcement =
   | 'ALERT_ONLY'
   | 'ENFORCE';
+
+/** How a new token is handed over: TOKEN in the response, or SINGLE_ACCESS_LINK only (the response then carries a link that reveals it once, and never the token). */
+export type TokenReveal =
+  | 'SINGLE_ACCESS_LINK'
+  | 'TOKEN';
 
 export type UndoRenewalInput = {
   id: string | number;
@@ -322,14 +329,14 @@ export type GenerateApiKeyMutationVariables = Exact<{
 }>;
 
 
-export type GenerateApiKeyMutation = { generateApiKey: { token: string, apiKey: { id: string, key: string, name: string } } };
+export type GenerateApiKeyMutation = { generateApiKey: { token: string | null, apiKey: { id: string, key: string, name: string } } };
 
 export type RenewApiTokenMutationVariables = Exact<{
   input: RenewApiTokenInput;
 }>;
 
 
-export type RenewApiTokenMutation = { renewApiToken: { token: string, apiKey: { id: string, key: string } } };
+export type RenewApiTokenMutation = { renewApiToken: { token: string | null, apiKey: { id: string, key: string } } };
 
 export type RolesQueryVariables = Exact<{ [key: string]: never; }>;
 

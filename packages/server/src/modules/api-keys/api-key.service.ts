@@ -30,7 +30,10 @@ import type { RoleService } from '../roles/role.service.js';
 import { ApiKey, type KeyCreatorType } from './api-key.entity.js';
 import type { Clock } from '../../common/clock.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
-import type { ApiKeySettingsService } from '../settings/api-key-settings.service.js';
+import {
+  MAX_DURATION_DAYS,
+  type ApiKeySettingsService,
+} from '../settings/api-key-settings.service.js';
 import { AlertLevel, tokenCreatedRangeFor } from '../settings/token-age.js';
 import { findApiKeyWithinAuthority, findOwnedApiKey } from './owned-api-key.js';
 import { ApiToken } from './api-token.entity.js';
@@ -38,6 +41,11 @@ import { generateKeyIdentifier, generateToken, hashToken } from './api-token.sec
 import { KeyGrantRole } from './key-grant-role.entity.js';
 import { replaceGrantRoles } from './key-grant-roles.js';
 import { KeyGrant } from './key-grant.entity.js';
+import {
+  issueSingleAccessLink,
+  type IssuedLink,
+  type TokenReveal,
+} from './single-access-link.issue.js';
 import { ListPlans } from './list-plans.js';
 import { NO_PENDING_RENEWAL, PENDING_RENEWAL } from './pending-renewal.js';
 import {
@@ -386,6 +394,24 @@ export class ApiKeyService {
     return { orange, red, pendingOldTokenDeletions };
   }
 
+  /** Active keys of the account whose token an enforced duration of `days` would refuse now. */
+  async failingUnder(caller: Caller, days: number): Promise<number> {
+    const principal = requireResource(caller, Resources.viewApiKeys);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_DURATION_DAYS) {
+      throw badInput('tokenDurationDays', `Choose between 1 and ${MAX_DURATION_DAYS} days.`);
+    }
+    const query = this.dataSource
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .where('k.accountId = :accountId', { accountId: principal.accountId })
+      .andWhere('k.active = :active', { active: true });
+    // Past the duration is ORANGE or RED: every token created at or before the ORANGE bound.
+    const { atOrBefore } = tokenCreatedRangeFor(AlertLevel.ORANGE, days, this.clock());
+    return query
+      .andWhere('k.tokenCreatedAt <= :atOrBefore', { atOrBefore: sqlTimestamp(atOrBefore!) })
+      .getCount();
+  }
+
   async get(caller: Caller, id: string): Promise<ApiKey> {
     const principal = requireResource(caller, Resources.viewApiKeys);
     return findOwnedApiKey(this.dataSource.manager, principal, id);
@@ -393,11 +419,12 @@ export class ApiKeyService {
 
   async generate(
     caller: Caller,
-    input: { name: string; roleIds: readonly string[] },
-  ): Promise<{ apiKey: ApiKey; token: string }> {
+    input: { name: string; roleIds: readonly string[]; reveal?: TokenReveal | null },
+  ): Promise<{ apiKey: ApiKey; token: string | null; singleAccessLink: IssuedLink | null }> {
     const principal = requireResource(caller, Resources.editApiKeys);
     const { name, nameNormalized } = normalizeName(input.name);
     const token = generateToken();
+    let singleAccessLink: IssuedLink | null = null;
     const apiKey = await this.inTransaction(async (manager) => {
       // First: the account row's lock, taken before the new key's foreign key reads it, queues
       // generations in the account instead of deadlocking them.
@@ -440,9 +467,19 @@ export class ApiKeyService {
         target: { type: 'api-key', id: created.id, label: created.key },
         details: { name, roleIds: roles.map((role) => role.id) },
       });
+      if (input.reveal === 'SINGLE_ACCESS_LINK') {
+        singleAccessLink = await issueSingleAccessLink(manager, caller, {
+          tokenSecret: this.tokenSecret,
+          now,
+          accountId: account.id,
+          key: created,
+          token,
+        });
+      }
       return created;
     });
-    return { apiKey, token };
+    // In link mode the token leaves the server only through the link.
+    return { apiKey, token: singleAccessLink ? null : token, singleAccessLink };
   }
 
   async update(

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { AlertLevel, alertLevelOf, tokenDueAt } from '../settings/token-age.js';
 import { ApiKey } from './api-key.entity.js';
@@ -57,6 +57,17 @@ export class ApiTokenResolver {
     return context.services.apiKeys.alertSummary(context);
   }
 
+  @Query(() => Int, {
+    description:
+      'Active keys whose token an enforced duration of tokenDurationDays would refuse now (the Settings preview).',
+  })
+  generatedKeysFailingUnder(
+    @Arg('tokenDurationDays', () => Int) tokenDurationDays: number,
+    @Ctx() context: GraphQLContext,
+  ): Promise<number> {
+    return context.services.apiKeys.failingUnder(context, tokenDurationDays);
+  }
+
   @Mutation(() => RenewApiTokenPayload, {
     description: 'CONFLICT while a renewal is already pending.',
   })
@@ -64,7 +75,7 @@ export class ApiTokenResolver {
     @Arg('input', () => RenewApiTokenInput) input: RenewApiTokenInput,
     @Ctx() context: GraphQLContext,
   ): Promise<RenewApiTokenPayload> {
-    return context.services.apiTokens.renew(context, input.id, input.oldToken);
+    return context.services.apiTokens.renew(context, input.id, input.oldToken, input.reveal);
   }
 
   @Mutation(() => DeleteOldTokenPayload)

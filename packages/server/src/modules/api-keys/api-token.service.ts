@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict } from '../../common/app-error.js';
 import { addMs, type Clock } from '../../common/clock.js';
@@ -15,7 +14,12 @@ import { KEPT_UNTIL_DELETED } from './pending-renewal.js';
 import { ApiToken } from './api-token.entity.js';
 import { generateToken, hashesEqual, hashToken } from './api-token.secret.js';
 import { findApiKeyWithinAuthority } from './owned-api-key.js';
-import { openToken, sealToken } from './single-access-link.seal.js';
+import { openToken } from './single-access-link.seal.js';
+import {
+  issueSingleAccessLink,
+  type IssuedLink,
+  type TokenReveal,
+} from './single-access-link.issue.js';
 import { SingleAccessLink } from './single-access-link.entity.js';
 
 export type OldTokenFate =
@@ -34,7 +38,6 @@ const GRACE_MS: Record<OldTokenFate, number | null> = {
   EXPIRE_IN_7_DAYS: 7 * 24 * HOUR_MS,
 };
 
-export const SINGLE_ACCESS_LINK_TTL_MS = 24 * HOUR_MS;
 /** A link can only be made for a token issued moments ago, while its reveal is still open. */
 export const LINKABLE_TOKEN_AGE_MS = 15 * 60 * 1000;
 
@@ -77,9 +80,11 @@ export class ApiTokenService {
     caller: Caller,
     id: string,
     oldTokenFate: OldTokenFate,
-  ): Promise<{ apiKey: ApiKey; token: string }> {
+    reveal: TokenReveal = 'TOKEN',
+  ): Promise<{ apiKey: ApiKey; token: string | null; singleAccessLink: IssuedLink | null }> {
     const principal = requireResource(caller, Resources.renewApiToken);
     const token = generateToken();
+    let singleAccessLink: IssuedLink | null = null;
     const apiKey = await this.changingKey(id, async (manager) => {
       const key = await findApiKeyWithinAuthority(manager, principal, id, true);
       const live = await this.liveTokens(manager, key.id);
@@ -114,11 +119,21 @@ export class ApiTokenService {
         accountId: principal.accountId,
         action: 'api-key.token-renewed',
         target: { type: 'api-key', id: key.id, label: key.key },
-        details: { oldToken: oldTokenFate },
+        details: { oldToken: oldTokenFate, ...(reveal === 'TOKEN' ? {} : { reveal }) },
       });
+      if (reveal === 'SINGLE_ACCESS_LINK') {
+        singleAccessLink = await issueSingleAccessLink(manager, caller, {
+          tokenSecret: this.tokenSecret,
+          now,
+          accountId: principal.accountId,
+          key,
+          token,
+        });
+      }
       return key;
     });
-    return { apiKey, token };
+    // In link mode the token leaves the server only through the link.
+    return { apiKey, token: singleAccessLink ? null : token, singleAccessLink };
   }
 
   async deleteOldToken(caller: Caller, id: string): Promise<ApiKey> {
@@ -182,22 +197,13 @@ export class ApiTokenService {
           'Links can only be made for a token generated or renewed in the last 15 minutes.',
         );
       }
-      const secret = randomBytes(32).toString('base64url');
-      const expiresAt = addMs(now, SINGLE_ACCESS_LINK_TTL_MS);
-      await manager.insert(SingleAccessLink, {
-        idHash: sha256Hex(secret),
-        apiKeyId: key.id,
+      return issueSingleAccessLink(manager, caller, {
+        tokenSecret: this.tokenSecret,
+        now,
         accountId: principal.accountId,
-        sealedToken: sealToken(this.tokenSecret, secret, input.token),
-        createdAt: now,
-        expiresAt,
+        key,
+        token: input.token,
       });
-      await recordAudit(manager, caller, {
-        accountId: principal.accountId,
-        action: 'api-key.single-access-link-created',
-        target: { type: 'api-key', id: key.id, label: key.key },
-      });
-      return { path: `/credentials/${secret}`, expiresAt };
     });
   }
 
