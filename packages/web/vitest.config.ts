@@ -16,5 +16,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Dialog flows with many user events take over 5 s on a loaded 2-core machine.
+    testTimeout: 15_000,
   },
 });

@@ -27,8 +27,8 @@ type Documents = {
     "\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": typeof types.DeactivateApiKeyDocument,
     "\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n": typeof types.DeleteApiKeyDocument,
     "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.DeleteOldTokenDocument,
-    "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.GenerateApiKeyDocument,
-    "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": typeof types.RenewApiTokenDocument,
+    "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.GenerateApiKeyDocument,
+    "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": typeof types.RenewApiTokenDocument,
     "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n": typeof types.RolesDocument,
     "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.UndoRenewalDocument,
     "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n": typeof types.UpdateApiKeySettingsDocument,
@@ -81,8 +81,8 @@ const documents: Documents = {
     "\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": types.DeactivateApiKeyDocument,
     "\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n": types.DeleteApiKeyDocument,
     "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.DeleteOldTokenDocument,
-    "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.GenerateApiKeyDocument,
-    "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": types.RenewApiTokenDocument,
+    "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.GenerateApiKeyDocument,
+    "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": types.RenewApiTokenDocument,
     "\n  query Roles {\n    roles {\n      id\n      ...RoleMultiSelect_role\n    }\n  }\n": types.RolesDocument,
     "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.UndoRenewalDocument,
     "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n": types.UpdateApiKeySettingsDocument,
@@ -191,11 +191,11 @@ export function graphql(source: "\n  mutation DeleteOldToken($input: DeleteOldTo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

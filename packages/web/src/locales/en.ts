@@ -203,7 +203,7 @@ export const en = {
   },
   renewDialog: {
     title: 'Renew token',
-    body: 'A new token will be issued for {{key}}. Until the old token is deleted, both work.',
+    body: 'A new token will be issued for {{key}}.',
     fateLabel: 'What happens to the old token?',
     fateDescription: 'Give integrations time to switch to the new token before the old one stops.',
     fates: {
@@ -218,6 +218,18 @@ export const en = {
     failure: 'Could not renew the token',
     conflict:
       'This key already has a renewal pending. Delete its old token or undo that renewal before renewing again.',
+    effects: {
+      DELETE_NOW:
+        'The old token stops working at once: integrations still using it fail until they switch.',
+      KEEP_UNTIL_DELETED: 'Both tokens work until you delete the old one.',
+      EXPIRE_IN_1_HOUR: 'Both tokens work for 1 hour; then only the new one does.',
+      EXPIRE_IN_24_HOURS: 'Both tokens work for 24 hours; then only the new one does.',
+      EXPIRE_IN_7_DAYS: 'Both tokens work for 7 days; then only the new one does.',
+    },
+    deleteNowTitle: 'Delete the old token now?',
+    deleteNowBody:
+      'The old token of {{key}} stops working the moment the new one is issued. Integrations that still use it will fail.',
+    deleteNowConfirm: 'Renew and delete the old token',
   },
   deleteOldTokenDialog: {
     title: 'Delete old token?',
@@ -232,6 +244,18 @@ export const en = {
     confirm: 'Undo renewal',
     success: 'Renewal undone',
     failure: 'Could not undo the renewal',
+  },
+  tokenReveal: {
+    label: 'How should the token be handed over?',
+    options: {
+      TOKEN: 'Show the token now',
+      SINGLE_ACCESS_LINK: 'Create a single-access link',
+    },
+    descriptions: {
+      TOKEN: 'The token appears once in this window; copy it before closing.',
+      SINGLE_ACCESS_LINK:
+        'The token is never shown here: send the link, which reveals it once within 24 hours.',
+    },
   },
   singleAccessLink: {
     create: 'Create single-access link instead',

@@ -206,7 +206,7 @@ export const es: TranslationMessages = {
   },
   renewDialog: {
     title: 'Renovar token',
-    body: 'Se emitirá un token nuevo para {{key}}. Hasta que se elimine el token anterior, ambos funcionan.',
+    body: 'Se emitirá un token nuevo para {{key}}.',
     fateLabel: '¿Qué pasa con el token anterior?',
     fateDescription:
       'Da tiempo a las integraciones para cambiar al token nuevo antes de que el anterior deje de funcionar.',
@@ -222,6 +222,18 @@ export const es: TranslationMessages = {
     failure: 'No se pudo renovar el token',
     conflict:
       'Esta clave ya tiene una renovación pendiente. Elimina su token anterior o deshaz esa renovación antes de renovar otra vez.',
+    effects: {
+      DELETE_NOW:
+        'El token anterior deja de funcionar en el acto: las integraciones que aún lo usan fallan hasta cambiar.',
+      KEEP_UNTIL_DELETED: 'Ambos tokens funcionan hasta que elimines el anterior.',
+      EXPIRE_IN_1_HOUR: 'Ambos tokens funcionan durante 1 hora; después, solo el nuevo.',
+      EXPIRE_IN_24_HOURS: 'Ambos tokens funcionan durante 24 horas; después, solo el nuevo.',
+      EXPIRE_IN_7_DAYS: 'Ambos tokens funcionan durante 7 días; después, solo el nuevo.',
+    },
+    deleteNowTitle: '¿Eliminar el token anterior ahora?',
+    deleteNowBody:
+      'El token anterior de {{key}} deja de funcionar en cuanto se emita el nuevo. Las integraciones que aún lo usan fallarán.',
+    deleteNowConfirm: 'Renovar y eliminar el token anterior',
   },
   deleteOldTokenDialog: {
     title: '¿Eliminar el token anterior?',
@@ -236,6 +248,18 @@ export const es: TranslationMessages = {
     confirm: 'Deshacer renovación',
     success: 'Renovación deshecha',
     failure: 'No se pudo deshacer la renovación',
+  },
+  tokenReveal: {
+    label: '¿Cómo entregar el token?',
+    options: {
+      TOKEN: 'Mostrar el token ahora',
+      SINGLE_ACCESS_LINK: 'Crear un enlace de acceso único',
+    },
+    descriptions: {
+      TOKEN: 'El token aparece una vez en esta ventana; cópialo antes de cerrar.',
+      SINGLE_ACCESS_LINK:
+        'El token nunca se muestra aquí: envía el enlace, que lo revela una vez en 24 horas.',
+    },
   },
   singleAccessLink: {
     create: 'Crear un enlace de acceso único en su lugar',

@@ -206,7 +206,7 @@ export const ptBR: TranslationMessages = {
   },
   renewDialog: {
     title: 'Renovar token',
-    body: 'Um novo token será emitido para {{key}}. Até o token antigo ser excluído, os dois funcionam.',
+    body: 'Um novo token será emitido para {{key}}.',
     fateLabel: 'O que acontece com o token antigo?',
     fateDescription:
       'Dê tempo para as integrações passarem a usar o novo token antes que o antigo pare.',
@@ -222,6 +222,18 @@ export const ptBR: TranslationMessages = {
     failure: 'Não foi possível renovar o token',
     conflict:
       'Esta chave já tem uma renovação pendente. Exclua o token antigo ou desfaça essa renovação antes de renovar de novo.',
+    effects: {
+      DELETE_NOW:
+        'O token antigo para de funcionar na hora: integrações que ainda o usam falham até trocarem.',
+      KEEP_UNTIL_DELETED: 'Os dois tokens funcionam até você excluir o antigo.',
+      EXPIRE_IN_1_HOUR: 'Os dois tokens funcionam por 1 hora; depois, só o novo.',
+      EXPIRE_IN_24_HOURS: 'Os dois tokens funcionam por 24 horas; depois, só o novo.',
+      EXPIRE_IN_7_DAYS: 'Os dois tokens funcionam por 7 dias; depois, só o novo.',
+    },
+    deleteNowTitle: 'Excluir o token antigo agora?',
+    deleteNowBody:
+      'O token antigo de {{key}} para de funcionar assim que o novo for emitido. Integrações que ainda o usam vão falhar.',
+    deleteNowConfirm: 'Renovar e excluir o token antigo',
   },
   deleteOldTokenDialog: {
     title: 'Excluir token antigo?',
@@ -236,6 +248,18 @@ export const ptBR: TranslationMessages = {
     confirm: 'Desfazer renovação',
     success: 'Renovação desfeita',
     failure: 'Não foi possível desfazer a renovação',
+  },
+  tokenReveal: {
+    label: 'Como entregar o token?',
+    options: {
+      TOKEN: 'Mostrar o token agora',
+      SINGLE_ACCESS_LINK: 'Criar um link de acesso único',
+    },
+    descriptions: {
+      TOKEN: 'O token aparece uma vez nesta janela; copie-o antes de fechar.',
+      SINGLE_ACCESS_LINK:
+        'O token nunca aparece aqui: envie o link, que o revela uma vez em até 24 horas.',
+    },
   },
   singleAccessLink: {
     create: 'Criar link de acesso único em vez disso',
