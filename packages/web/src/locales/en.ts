@@ -325,6 +325,16 @@ export const en = {
       reminderRecipients: 'Enter up to 20 valid email addresses.',
       webhookUrl:
         'Enter an https URL (http outside production) of a public host. Private, local and cloud metadata addresses are refused unless the server operator allows them.',
+      invalidLeadDay: '“{{value}}” is not a number of days from 1 to 365.',
+      invalidEmail: '“{{value}}” is not an email address.',
+    },
+    enforceConfirm: {
+      title: 'Refuse outdated tokens?',
+      count_one:
+        '{{count}} active key has a token older than {{days}} days: it will start failing at once.',
+      count_other:
+        '{{count}} active keys have a token older than {{days}} days: they will start failing at once.',
+      confirm: 'Enforce',
     },
   },
   keysExport: {

@@ -329,6 +329,16 @@ export const es: TranslationMessages = {
       reminderRecipients: 'Introduce hasta 20 direcciones de correo válidas.',
       webhookUrl:
         'Introduce una URL https (http fuera de producción) de un host público. Las direcciones privadas, locales y de metadatos de la nube se rechazan salvo que el operador del servidor las permita.',
+      invalidLeadDay: '“{{value}}” no es un número de días de 1 a 365.',
+      invalidEmail: '“{{value}}” no es una dirección de correo.',
+    },
+    enforceConfirm: {
+      title: '¿Rechazar tokens vencidos?',
+      count_one:
+        '{{count}} clave activa tiene un token de más de {{days}} días: empezará a fallar ya.',
+      count_other:
+        '{{count}} claves activas tienen un token de más de {{days}} días: empezarán a fallar ya.',
+      confirm: 'Aplicar',
     },
   },
   keysExport: {

@@ -329,6 +329,16 @@ export const ptBR: TranslationMessages = {
       reminderRecipients: 'Informe até 20 endereços de e-mail válidos.',
       webhookUrl:
         'Informe uma URL https (http fora de produção) de um host público. Endereços privados, locais e de metadados da nuvem são recusados, a menos que o operador do servidor os permita.',
+      invalidLeadDay: '“{{value}}” não é um número de dias de 1 a 365.',
+      invalidEmail: '“{{value}}” não é um endereço de e-mail.',
+    },
+    enforceConfirm: {
+      title: 'Recusar tokens vencidos?',
+      count_one:
+        '{{count}} chave ativa tem um token com mais de {{days}} dias: ela vai falhar a partir de agora.',
+      count_other:
+        '{{count}} chaves ativas têm um token com mais de {{days}} dias: elas vão falhar a partir de agora.',
+      confirm: 'Aplicar',
     },
   },
   keysExport: {
