@@ -339,9 +339,12 @@ export const en = {
   },
   keysExport: {
     menu: 'Export',
-    description: 'Generated and external keys',
-    csv: 'Export CSV',
-    xlsx: 'Export XLSX',
+    description: 'Spreadsheet files, no tokens',
+    csvTab: {
+      generated: 'CSV: generated keys',
+      external: 'CSV: external keys',
+    },
+    xlsxBoth: 'XLSX: both tabs',
   },
   renewalPendingFilter: {
     label: 'Old token pending deletion',

@@ -343,9 +343,12 @@ export const es: TranslationMessages = {
   },
   keysExport: {
     menu: 'Exportar',
-    description: 'Claves generadas y externas',
-    csv: 'Exportar CSV',
-    xlsx: 'Exportar XLSX',
+    description: 'Hojas de cálculo, sin tokens',
+    csvTab: {
+      generated: 'CSV: claves generadas',
+      external: 'CSV: claves externas',
+    },
+    xlsxBoth: 'XLSX: ambas pestañas',
   },
   renewalPendingFilter: {
     label: 'Token antiguo pendiente de eliminación',

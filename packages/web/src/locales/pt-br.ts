@@ -343,9 +343,12 @@ export const ptBR: TranslationMessages = {
   },
   keysExport: {
     menu: 'Exportar',
-    description: 'Chaves geradas e externas',
-    csv: 'Exportar CSV',
-    xlsx: 'Exportar XLSX',
+    description: 'Planilhas, sem tokens',
+    csvTab: {
+      generated: 'CSV: chaves geradas',
+      external: 'CSV: chaves terceiras',
+    },
+    xlsxBoth: 'XLSX: as duas abas',
   },
   renewalPendingFilter: {
     label: 'Token antigo pendente de exclusão',

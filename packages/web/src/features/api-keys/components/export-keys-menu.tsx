@@ -7,11 +7,29 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
-export const keysExportHref = (format: 'csv' | 'xlsx') => `/api/keys/export?format=${format}`;
+export type ExportTab = 'generated' | 'external';
 
-/** S3: every generated and external key of the account, downloaded by the browser (same cookie). */
-export const ExportKeysMenu = () => {
-  const { t } = useTranslation();
+/** Languages whose spreadsheets use a decimal comma, and so split CSV cells on semicolons. */
+const semicolonLanguages = ['pt', 'es'];
+
+/**
+ * CSV: this tab's keys, with semicolons where the language uses a decimal comma. XLSX: both tabs
+ * as sheets. Headers, statuses and sheet names follow the app's language (`lang`).
+ */
+export const keysExportHref = (format: 'csv' | 'xlsx', tab: ExportTab, language: string) => {
+  const params = new URLSearchParams({ format });
+  if (format === 'csv') params.set('tab', tab);
+  params.set('lang', language);
+  if (format === 'csv' && semicolonLanguages.includes(language.slice(0, 2).toLowerCase())) {
+    params.set('sep', 'semicolon');
+  }
+  return `/api/keys/export?${params.toString()}`;
+};
+
+/** S3: the account's keys, downloaded by the browser (same cookie), from either tab. */
+export const ExportKeysMenu = ({ tab }: { tab: ExportTab }) => {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -28,21 +46,21 @@ export const ExportKeysMenu = () => {
         <Menu.Label>{t('keysExport.description')}</Menu.Label>
         <Menu.Item
           component="a"
-          href={keysExportHref('csv')}
+          href={keysExportHref('csv', tab, language)}
           download
           leftSection={<IconFileText size={16} aria-hidden />}
           data-testid="export-csv"
         >
-          {t('keysExport.csv')}
+          {t(`keysExport.csvTab.${tab}`)}
         </Menu.Item>
         <Menu.Item
           component="a"
-          href={keysExportHref('xlsx')}
+          href={keysExportHref('xlsx', tab, language)}
           download
           leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
           data-testid="export-xlsx"
         >
-          {t('keysExport.xlsx')}
+          {t('keysExport.xlsxBoth')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -179,7 +179,7 @@ const GeneratedKeysList = () => {
         />
         <Group gap="sm">
           {/* The list shows only with View API Keys, which also gates the export. */}
-          <ExportKeysMenu />
+          <ExportKeysMenu tab="generated" />
           {renderGenerateButton('generate-api-key')}
         </Group>
       </Group>

@@ -7,6 +7,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
+import { ExportKeysMenu } from '../../api-keys/components/export-keys-menu';
 import { pagerProps } from '../../../lib/list-url-state';
 import { KeysPagination } from '../../api-keys/components/keys-pagination';
 import { useRoles } from '../../api-keys/hooks/use-roles';
@@ -183,7 +184,11 @@ const ExternalKeysList = () => {
           onStatusChange={list.setStatus}
           onRoleIdsChange={list.setRoleIds}
         />
-        {renderAddButton('add-external-key')}
+        <Group gap="sm">
+          {/* The list shows only with View API Keys, which also gates the export. */}
+          <ExportKeysMenu tab="external" />
+          {renderAddButton('add-external-key')}
+        </Group>
       </Group>
       {renderContent()}
       {canEdit && (
