@@ -195,7 +195,13 @@ describe('GeneratedKeysRoute', () => {
       .getAllByRole('columnheader')
       .map((header) => header.textContent);
     expect(headers).toEqual(
-      expect.arrayContaining(['Chave/Nome', 'Funções', 'Data de criação', 'Status', 'Último uso']),
+      expect.arrayContaining([
+        'Chave/Nome',
+        'Perfis de acesso',
+        'Data de criação',
+        'Status',
+        'Último uso',
+      ]),
     );
     expect(within(table).getByText('Ativa')).toBeInTheDocument();
     expect(within(table).getByText('Nunca')).toBeInTheDocument();

@@ -1,7 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AuditEventsQueryVariables } from '../../../gql/graphql';
+import { roleFixtures } from '../../../test/api-key-fixtures';
 import { buildViewer, currentSearch, renderWithProviders } from '../../../test/render';
+import { RolesQueryDocument } from '../../api-keys/hooks/use-roles';
 import { AuditEventsQueryDocument, AuditLogRoute } from './audit-log-route';
 
 const event = (overrides: Record<string, unknown>) => ({
@@ -69,9 +71,14 @@ const setup = ({
       },
     },
   ];
+  const rolesMock = {
+    request: { query: RolesQueryDocument },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+    result: { data: { roles: [{ ...roleFixtures[0]!, id: 'r1' }] } },
+  };
   const rendered = renderWithProviders(<AuditLogRoute />, {
     route,
-    mocks,
+    mocks: [...mocks, rolesMock],
     viewer: buildViewer(resources),
   });
   return { ...rendered, requests };
@@ -97,7 +104,7 @@ describe('AuditLogRoute', () => {
     expect(within(generated).getByText('kw-demo-billing')).toBeInTheDocument();
     expect(within(generated).getByText('203.0.113.7')).toBeInTheDocument();
     expect(within(generated).getByTestId('audit-details')).toHaveTextContent(
-      'name: Billing · roleIds: r1, r2',
+      'Name: Billing · Roles: Owner (Admin Super), r2',
     );
     expect(within(refused).getByText('Anonymous')).toBeInTheDocument();
     expect(within(refused).getByText('Authentication refused')).toBeInTheDocument();
