@@ -138,4 +138,27 @@ describe.each(testDatabases)('token delivery and enforcement preview on $name', 
       'BAD_USER_INPUT',
     );
   });
+
+  it('tells the days left once a token enters the reminder window, and nothing before', async () => {
+    const admin = await accountWithOwner(server, 'due-soon');
+    await server.graphql(
+      'mutation { updateApiKeySettings(input: { tokenDurationDays: 30, reminderLeadDays: [7, 2] }) { settings { tokenDurationDays } } }',
+      {},
+      { cookie: admin.cookie },
+    );
+    await generateKey(server, admin.cookie, 'Due soon');
+    const due = async () =>
+      (
+        await server.graphql<{
+          generatedKeys: { edges: { node: { tokenDueInDays: number | null } }[] };
+        }>('{ generatedKeys { edges { node { tokenDueInDays } } } }', {}, { cookie: admin.cookie })
+      ).data?.generatedKeys.edges[0]?.node.tokenDueInDays;
+    expect(await due()).toBeNull();
+    server.clock.advanceDays(24);
+    expect(await due()).toBe(6);
+    server.clock.advanceDays(5.5);
+    expect(await due()).toBe(1);
+    server.clock.advanceDays(1);
+    expect(await due()).toBeNull();
+  });
 });

@@ -168,6 +168,8 @@ export const en = {
     column: 'Token',
     expires: 'Expires {{relative}}',
     outdated: 'Outdated {{relative}}',
+    dueInDays_one: 'Expires in {{count}} day',
+    dueInDays_other: 'Expires in {{count}} days',
     issued: 'Issued {{date}}',
     alert: {
       ORANGE: 'Renewal due',

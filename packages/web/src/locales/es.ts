@@ -171,6 +171,8 @@ export const es: TranslationMessages = {
     column: 'Token',
     expires: 'Vence {{relative}}',
     outdated: 'Vencido {{relative}}',
+    dueInDays_one: 'Vence en {{count}} día',
+    dueInDays_other: 'Vence en {{count}} días',
     issued: 'Emitido el {{date}}',
     alert: {
       ORANGE: 'Renovación necesaria',

@@ -171,6 +171,8 @@ export const ptBR: TranslationMessages = {
     column: 'Token',
     expires: 'Expira {{relative}}',
     outdated: 'Vencido {{relative}}',
+    dueInDays_one: 'Vence em {{count}} dia',
+    dueInDays_other: 'Vence em {{count}} dias',
     issued: 'Emitido em {{date}}',
     alert: {
       ORANGE: 'Renovação necessária',

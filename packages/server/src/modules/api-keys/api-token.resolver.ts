@@ -1,6 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { AlertLevel, alertLevelOf, tokenDueAt } from '../settings/token-age.js';
+import {
+  AlertLevel,
+  alertLevelOf,
+  daysUntilDueInWindow,
+  tokenDueAt,
+} from '../settings/token-age.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import {
@@ -48,6 +53,23 @@ export class ApiTokenResolver {
     return alertLevelOf(
       apiKey.tokenCreatedAt,
       settings.tokenDurationDays,
+      context.services.clock(),
+    );
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Whole days until the token's duration ends, once within the account's reminder window (its largest reminder lead day); null before it and once outdated.",
+  })
+  async tokenDueInDays(
+    @Root() apiKey: ApiKey,
+    @Ctx() context: GraphQLContext,
+  ): Promise<number | null> {
+    const settings = await context.loaders.settings.load(apiKey.accountId);
+    return daysUntilDueInWindow(
+      tokenDueAt(apiKey.tokenCreatedAt, settings.tokenDurationDays),
+      settings.reminderLeadDays,
       context.services.clock(),
     );
   }
