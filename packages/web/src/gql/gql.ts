@@ -60,6 +60,7 @@ type Documents = {
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) {\n      revokedInvitationId\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n": typeof types.UpdateMemberDocument,
     "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n": typeof types.MembersPageDocument,
+    "\n  query RoleHolders($id: ID!) {\n    roleHolders(id: $id) {\n      userCount\n      apiKeyCount\n      users {\n        id\n        email\n      }\n      apiKeys {\n        id\n        key\n        name\n        external\n      }\n    }\n  }\n": typeof types.RoleHoldersDocument,
     "\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n": typeof types.ResourcePicker_ResourceFragmentDoc,
     "\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n": typeof types.RoleCard_RoleFragmentDoc,
     "\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n": typeof types.RoleEditorModal_RoleFragmentDoc,
@@ -115,6 +116,7 @@ const documents: Documents = {
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) {\n      revokedInvitationId\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n": types.UpdateMemberDocument,
     "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n": types.MembersPageDocument,
+    "\n  query RoleHolders($id: ID!) {\n    roleHolders(id: $id) {\n      userCount\n      apiKeyCount\n      users {\n        id\n        email\n      }\n      apiKeys {\n        id\n        key\n        name\n        external\n      }\n    }\n  }\n": types.RoleHoldersDocument,
     "\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n": types.ResourcePicker_ResourceFragmentDoc,
     "\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n": types.RoleCard_RoleFragmentDoc,
     "\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n": types.RoleEditorModal_RoleFragmentDoc,
@@ -322,6 +324,10 @@ export function graphql(source: "\n  mutation UpdateMember($input: UpdateMemberI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n"): (typeof documents)["\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoleHolders($id: ID!) {\n    roleHolders(id: $id) {\n      userCount\n      apiKeyCount\n      users {\n        id\n        email\n      }\n      apiKeys {\n        id\n        key\n        name\n        external\n      }\n    }\n  }\n"): (typeof documents)["\n  query RoleHolders($id: ID!) {\n    roleHolders(id: $id) {\n      userCount\n      apiKeyCount\n      users {\n        id\n        email\n      }\n      apiKeys {\n        id\n        key\n        name\n        external\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

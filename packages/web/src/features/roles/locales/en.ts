@@ -44,6 +44,11 @@ export const rolesEn = {
     deleteDialog: {
       title: 'Delete role?',
       body: 'The role {{name}} will be deleted. This cannot be undone.',
+      heldBy: 'Held by {{users}} and {{keys}}. Remove it from them first.',
+      users_one: '{{count}} user',
+      users_other: '{{count}} users',
+      keys_one: '{{count}} API key',
+      keys_other: '{{count}} API keys',
       inUse: 'This role is still in use',
       confirm: 'Delete',
       success: 'Role deleted',

@@ -44,6 +44,11 @@ export const rolesEs: RolesMessages = {
     deleteDialog: {
       title: '¿Eliminar el rol?',
       body: 'Se eliminará el rol {{name}}. Esta acción no se puede deshacer.',
+      heldBy: 'Asignado a {{users}} y {{keys}}. Quítalo de ellos primero.',
+      users_one: '{{count}} usuario',
+      users_other: '{{count}} usuarios',
+      keys_one: '{{count}} clave de API',
+      keys_other: '{{count}} claves de API',
       inUse: 'Este rol todavía está en uso',
       confirm: 'Eliminar',
       success: 'Rol eliminado',

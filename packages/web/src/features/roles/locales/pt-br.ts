@@ -46,6 +46,11 @@ export const rolesPtBR: RolesMessages = {
     deleteDialog: {
       title: 'Excluir perfil de acesso?',
       body: 'O perfil de acesso {{name}} será excluído. Esta ação não pode ser desfeita.',
+      heldBy: 'Atribuído a {{users}} e {{keys}}. Remova-o deles primeiro.',
+      users_one: '{{count}} usuário',
+      users_other: '{{count}} usuários',
+      keys_one: '{{count}} chave de API',
+      keys_other: '{{count}} chaves de API',
       inUse: 'Este perfil de acesso ainda está em uso',
       confirm: 'Excluir',
       success: 'Perfil de acesso excluído',
