@@ -16,6 +16,7 @@ export const en = {
     title: 'Sign in to Keyward',
     email: 'Email',
     password: 'Password',
+    passwordToggle: 'Show or hide the password',
     submit: 'Sign in',
     emailRequired: 'Enter your email.',
     passwordRequired: 'Enter your password.',

@@ -18,6 +18,7 @@ export const es: TranslationMessages = {
     title: 'Iniciar sesión en Keyward',
     email: 'Correo electrónico',
     password: 'Contraseña',
+    passwordToggle: 'Mostrar u ocultar la contraseña',
     submit: 'Iniciar sesión',
     emailRequired: 'Escribe tu correo electrónico.',
     passwordRequired: 'Escribe tu contraseña.',

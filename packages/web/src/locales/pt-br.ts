@@ -18,6 +18,7 @@ export const ptBR: TranslationMessages = {
     title: 'Entrar no Keyward',
     email: 'E-mail',
     password: 'Senha',
+    passwordToggle: 'Mostrar ou ocultar a senha',
     submit: 'Entrar',
     emailRequired: 'Informe seu e-mail.',
     passwordRequired: 'Informe sua senha.',
