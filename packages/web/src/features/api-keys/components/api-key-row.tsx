@@ -8,7 +8,7 @@ import { useFormatters } from '../../../lib/use-formatters';
 import { ApiKeyActionMenu, type ApiKeyActionKind } from './api-key-action-menu';
 import { KeyCreator, type CreatorChoice } from './key-creator';
 import { StatusBadge } from './status-badge';
-import { alertTextColor, TokenStatusCell } from './token-status-cell';
+import { TokenStatusCell } from './token-status-cell';
 
 export const ApiKeyRowApiKeyFragment = graphql(`
   fragment ApiKeyRow_apiKey on ApiKey {
