@@ -325,12 +325,35 @@ describe.skipIf(!chromiumAvailable)('token lifecycle, end to end in Chromium', (
     expect(cells).not.toContain('kwt_');
   });
 
+  it('renews straight into a single-access link: the new token is never on screen', async () => {
+    await openRowMenu(page, RENEWED_NAME);
+    await page.getByTestId('action-renew-token').click();
+    await page.getByTestId('token-reveal-SINGLE_ACCESS_LINK').check();
+    await page.getByTestId('renew-submit').click();
+    await page.getByTestId('single-access-link').waitFor();
+    expect(await page.getByTestId('revealed-token').count()).toBe(0);
+    const url = await copyFieldValue(page, 'single-access-link');
+    await page.getByTestId('reveal-close').click();
+    const visitor = await browser.newContext({ locale: 'en-US' });
+    try {
+      const visit = await visitor.newPage();
+      await visit.goto(url);
+      await visit.getByTestId('credentials-reveal').click();
+      await visit.getByTestId('credentials-token').waitFor();
+      const token = await copyFieldValue(visit, 'credentials-token');
+      seenTokens.push(token);
+      expect((await keyward.verifyKey(renewedKey, token)).code).toBe('VALID');
+    } finally {
+      await visitor.close();
+    }
+  });
+
   it('raised no uncaught error in the page', () => {
     expect(pageErrors).toEqual([]);
   });
 
   it('never wrote a clear token to the server logs or the SQLite files', () => {
-    expect(seenTokens).toHaveLength(3);
+    expect(seenTokens).toHaveLength(4);
     // The check can see the database: the public key identifiers are stored in clear.
     expect(databaseFilesContaining(keyward, renewedKey)).not.toEqual([]);
     for (const token of seenTokens) {

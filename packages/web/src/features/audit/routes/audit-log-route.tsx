@@ -94,12 +94,10 @@ const AuditLog = () => {
     variables,
     skip: rangeInvalid,
     // The trail grows while the page is open: each visit and each filter change reads the latest
-    // events, exactly once. Not `cache-and-network`: with it, a reset to filters already cached
-    // answered from the cache and the network at once, and every write of the shared events
-    // re-ran the other page's request (issue 15 §2, a request storm).
-    fetchPolicy: 'network-only',
-    nextFetchPolicy: 'cache-first',
-    notifyOnNetworkStatusChange: false,
+    // events, exactly once. The pages never enter the cache: the filtered and unfiltered pages
+    // share their events, and with `cache-and-network` each write of one re-ran the other's
+    // request, alternating without end (issue 15 §2).
+    fetchPolicy: 'no-cache',
   });
   const connection = (data ?? previousData)?.auditEvents;
   const events = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
