@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconAlertTriangle, IconDownload, IconHistory } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
 import { ListBody, ListSkeleton, NoPermission } from '../../../components/list-states';
@@ -84,19 +84,35 @@ export const AuditLogRoute = () => {
   );
 };
 
+/**
+ * The query's variables as of the last committed render. React Router updates the URL in a
+ * transition, so React may render the page with the new filters and, interleaved, with the old
+ * ones; a query fed from render alone then asked the server for both, alternately, without end
+ * (issue 15 §2). Effects run only for what was committed: the query follows the screen.
+ */
+const useCommittedVariables = <T,>(variables: T): T => {
+  const [committed, setCommitted] = useState(variables);
+  const key = JSON.stringify(variables);
+  useEffect(() => {
+    setCommitted((current) => (JSON.stringify(current) === key ? current : variables));
+    // `key` stands for `variables`: a new object with the same content changes nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return committed;
+};
+
 const AuditLog = () => {
   const { t } = useTranslation();
   const list = useAuditSearchParams();
   const { state } = list;
   const rangeInvalid = isRangeInvalid(state);
-  const variables = useMemo(() => toAuditQueryVariables(state), [state]);
+  const variables = useCommittedVariables(useMemo(() => toAuditQueryVariables(state), [state]));
   const { data, previousData, loading, error, refetch } = useQuery(AuditEventsQueryDocument, {
     variables,
     skip: rangeInvalid,
     // The trail grows while the page is open: each visit and each filter change reads the latest
-    // events, exactly once. The pages never enter the cache: the filtered and unfiltered pages
-    // share their events, and with `cache-and-network` each write of one re-ran the other's
-    // request, alternating without end (issue 15 §2).
+    // events, exactly once, and the pages never enter the cache (with `cache-and-network`, the
+    // filtered and unfiltered pages, sharing their events, also answered each other's writes).
     fetchPolicy: 'no-cache',
   });
   const connection = (data ?? previousData)?.auditEvents;
