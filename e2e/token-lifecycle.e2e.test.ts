@@ -269,53 +269,55 @@ describe.skipIf(!chromiumAvailable)('token lifecycle, end to end in Chromium', (
     return file;
   };
 
-  it('exports every key as CSV, with no token', async () => {
+  it('exports the Generated tab as CSV (UTF-8 with BOM), with no token', async () => {
     const file = await download('export-csv');
-    expect(file.suggestedFilename()).toMatch(/^api-keys-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = await readFile(await file.path(), 'utf8');
+    expect(file.suggestedFilename()).toMatch(/^api-keys-generated-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = await readFile(await file.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8').slice(1);
     const [header, ...rows] = csv.trim().split(/\r?\n/);
     expect(header).toBe(
-      'tab,id,key,name,roles,created date,token created date,new-token created date,status,last used,created by,owner account,date added',
+      'id,key,name,roles,created date,token created date,new-token created date,status,last used,created by',
     );
-    const generated = rows.filter((row) => row.startsWith('generated,'));
-    expect(generated).toHaveLength(2);
-    expect(generated.some((row) => row.includes(renewedKey) && row.includes(RENEWED_NAME))).toBe(
-      true,
-    );
-    expect(generated.some((row) => row.includes(linkedKey) && row.includes(LINKED_NAME))).toBe(
-      true,
-    );
-    const external = rows.filter((row) => row.startsWith('external,'));
-    expect(external).toHaveLength(1);
-    expect(external[0]).toMatch(/kw-partner-[a-z0-9]{12}/);
+    expect(rows).toHaveLength(2);
+    expect(rows.some((row) => row.includes(renewedKey) && row.includes(RENEWED_NAME))).toBe(true);
+    expect(rows.some((row) => row.includes(linkedKey) && row.includes(LINKED_NAME))).toBe(true);
     expect(csv).not.toContain('kwt_');
     for (const token of seenTokens) expect(csv).not.toContain(token);
   });
 
-  it('exports every key as XLSX, with sheets Generated and External and no token', async () => {
+  it('exports every key as XLSX, with readable headers on both sheets and no token', async () => {
     const file = await download('export-xlsx');
     expect(file.suggestedFilename()).toMatch(/^api-keys-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readWorkbook(await readFile(await file.path()));
-    expect([...sheets.keys()]).toEqual(['Generated', 'External']);
+    expect([...sheets.keys()]).toEqual(['Generated keys', 'External keys']);
 
-    const [generatedHeader, ...generated] = sheets.get('Generated') ?? [];
+    const [generatedHeader, ...generated] = sheets.get('Generated keys') ?? [];
     expect(generatedHeader).toEqual([
-      'id',
-      'key',
-      'name',
-      'roles',
-      'created date',
-      'token created date',
-      'new-token created date',
-      'status',
-      'last used',
-      'created by',
+      'ID',
+      'Key',
+      'Name',
+      'Roles',
+      'Created (UTC)',
+      'Token created (UTC)',
+      'New token created (UTC)',
+      'Status',
+      'Last used (UTC)',
+      'Created by',
     ]);
     expect(generated.map((row) => row[1]).sort()).toEqual([renewedKey, linkedKey].sort());
     expect(generated.find((row) => row[1] === renewedKey)?.[2]).toBe(RENEWED_NAME);
+    expect(generated.find((row) => row[1] === renewedKey)?.[7]).toBe('Active');
 
-    const [externalHeader, ...external] = sheets.get('External') ?? [];
-    expect(externalHeader).toEqual(['id', 'key', 'owner account', 'roles', 'date added', 'status']);
+    const [externalHeader, ...external] = sheets.get('External keys') ?? [];
+    expect(externalHeader).toEqual([
+      'ID',
+      'Key',
+      'Owner account',
+      'Roles',
+      'Added (UTC)',
+      'Status',
+    ]);
     expect(external).toHaveLength(1);
     expect(external[0]?.[2]).toBe('partner');
 
@@ -323,12 +325,35 @@ describe.skipIf(!chromiumAvailable)('token lifecycle, end to end in Chromium', (
     expect(cells).not.toContain('kwt_');
   });
 
+  it('renews straight into a single-access link: the new token is never on screen', async () => {
+    await openRowMenu(page, RENEWED_NAME);
+    await page.getByTestId('action-renew-token').click();
+    await page.getByTestId('token-reveal-SINGLE_ACCESS_LINK').check();
+    await page.getByTestId('renew-submit').click();
+    await page.getByTestId('single-access-link').waitFor();
+    expect(await page.getByTestId('revealed-token').count()).toBe(0);
+    const url = await copyFieldValue(page, 'single-access-link');
+    await page.getByTestId('reveal-close').click();
+    const visitor = await browser.newContext({ locale: 'en-US' });
+    try {
+      const visit = await visitor.newPage();
+      await visit.goto(url);
+      await visit.getByTestId('credentials-reveal').click();
+      await visit.getByTestId('credentials-token').waitFor();
+      const token = await copyFieldValue(visit, 'credentials-token');
+      seenTokens.push(token);
+      expect((await keyward.verifyKey(renewedKey, token)).code).toBe('VALID');
+    } finally {
+      await visitor.close();
+    }
+  });
+
   it('raised no uncaught error in the page', () => {
     expect(pageErrors).toEqual([]);
   });
 
   it('never wrote a clear token to the server logs or the SQLite files', () => {
-    expect(seenTokens).toHaveLength(3);
+    expect(seenTokens).toHaveLength(4);
     // The check can see the database: the public key identifiers are stored in clear.
     expect(databaseFilesContaining(keyward, renewedKey)).not.toEqual([]);
     for (const token of seenTokens) {

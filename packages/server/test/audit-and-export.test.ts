@@ -92,7 +92,10 @@ describe.each(testDatabases)('audit log and exports on $name', (database) => {
       /attachment; filename="api-keys-\d{4}-\d\d-\d\d\.csv"/,
     );
     const csv = await response.text();
-    const lines = csv.trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(
       'tab,id,key,name,roles,created date,token created date,new-token created date,status,last used,created by,owner account,date added',
     );
@@ -114,36 +117,36 @@ describe.each(testDatabases)('audit log and exports on $name', (database) => {
   });
 
   it('exports an XLSX workbook with a Generated and an External sheet', async () => {
-    const response = await download('/api/keys/export?format=xlsx');
+    const response = await download('/api/keys/export?format=xlsx&lang=en');
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(
       Buffer.from(await response.arrayBuffer()) as unknown as ExcelJS.Buffer,
     );
-    const generated = workbook.getWorksheet('Generated')!;
-    const external = workbook.getWorksheet('External')!;
+    const generated = workbook.getWorksheet('Generated keys')!;
+    const external = workbook.getWorksheet('External keys')!;
     expect(generated.getRow(1).values).toEqual([
       undefined,
-      'id',
-      'key',
-      'name',
-      'roles',
-      'created date',
-      'token created date',
-      'new-token created date',
-      'status',
-      'last used',
-      'created by',
+      'ID',
+      'Key',
+      'Name',
+      'Roles',
+      'Created (UTC)',
+      'Token created (UTC)',
+      'New token created (UTC)',
+      'Status',
+      'Last used (UTC)',
+      'Created by',
     ]);
     expect(generated.rowCount).toBe(3);
     expect(external.getRow(1).values).toEqual([
       undefined,
-      'id',
-      'key',
-      'owner account',
-      'roles',
-      'date added',
-      'status',
+      'ID',
+      'Key',
+      'Owner account',
+      'Roles',
+      'Added (UTC)',
+      'Status',
     ]);
     expect(external.getRow(2).getCell(3).value).toBe('partner');
     const everything = JSON.stringify(workbook.model);
@@ -246,7 +249,10 @@ describe.each(testDatabases)('audit log and exports on $name', (database) => {
   it('exports the audit log as CSV with the same filters', async () => {
     const response = await download(`/api/audit/export?format=csv&action=api-key.generated`);
     expect(response.status).toBe(200);
-    const lines = (await response.text()).trim().split('\r\n');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // UTF-8 with a byte order mark, so Excel reads accents right.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
     expect(lines[0]).toBe('time,action,actor kind,actor,target type,target,source IP,details');
     expect(lines.slice(1).every((line) => line.split(',')[1] === 'api-key.generated')).toBe(true);
     expect(lines).toHaveLength(4);

@@ -134,7 +134,7 @@ describe.each(testDatabases)('roles and members on $name', (database) => {
     const key = await generateKey(server, acme.cookie, 'Holder', [roleId]);
     const refused = await server.graphql(DELETE_ROLE, { id: roleId }, { cookie: acme.cookie });
     expect(errorCode(refused)).toBe('CONFLICT');
-    expect(refused.errors?.[0]?.message).toContain('0 user(s) and 1 API key(s)');
+    expect(refused.errors?.[0]?.message).toContain('0 users and 1 API key');
     await server.graphql(
       'mutation($id: ID!) { deleteApiKey(input: { id: $id, confirm: true }) { deletedApiKeyId } }',
       { id: key.apiKey.id },

@@ -3,8 +3,13 @@ import express from 'express';
 import ExcelJS from 'exceljs';
 import { httpStatusOf } from '@keyward/shared';
 import { AppError } from '../common/app-error.js';
-import { csvLine } from '../common/csv.js';
+import { csvLine, UTF8_BOM } from '../common/csv.js';
+import type {
+  ExternalKeyRow,
+  GeneratedKeyRow,
+} from '../modules/api-keys/api-key-export.service.js';
 import type { Services } from '../services.js';
+import { exportLabels, exportLanguage } from './export-labels.js';
 import { authenticate, keyCredentialsOf } from './request-context.js';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : '');
@@ -22,6 +27,19 @@ const GENERATED_COLUMNS = [
   'created by',
 ] as const;
 const EXTERNAL_COLUMNS = ['id', 'key', 'owner account', 'roles', 'date added', 'status'] as const;
+const GENERATED_WIDTHS = [38, 28, 32, 36, 20, 20, 20, 12, 20, 32];
+const EXTERNAL_WIDTHS = [38, 28, 22, 36, 20, 12];
+/** Dates are real date cells (UTC, as the headers say), shown to the minute. */
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+const GENERATED_DATES = new Set([4, 5, 6, 8]);
+const EXTERNAL_DATES = new Set([4]);
+
+/** `sep=semicolon` for spreadsheets of locales that use a decimal comma (pt-BR, es). */
+const separatorOf = (value: unknown): ',' | ';' => {
+  if (value === undefined || value === 'comma') return ',';
+  if (value === 'semicolon') return ';';
+  throw new AppError('BAD_USER_INPUT', 'sep must be comma or semicolon.', 'sep');
+};
 
 /** Coded errors as JSON, like GraphQL's, before any byte of the file is sent. */
 const sendError = (res: Response, error: unknown) => {
@@ -77,38 +95,67 @@ export const exportRoutes = (services: Services): Router => {
       if (format !== 'csv' && format !== 'xlsx') {
         throw new AppError('BAD_USER_INPUT', 'format must be csv or xlsx.', 'format');
       }
+      const tab = req.query.tab;
+      if (tab !== undefined && tab !== 'generated' && tab !== 'external') {
+        throw new AppError('BAD_USER_INPUT', 'tab must be generated or external.', 'tab');
+      }
+      const separator = separatorOf(req.query.sep);
+      const language = exportLanguage(req.query.lang, req.get('accept-language'));
       requireFromApp(req);
       const caller = await authenticate(req, services);
       const accountId = await services.apiKeyExport.start(caller, format);
+      const generatedCells = (row: GeneratedKeyRow) => [
+        row.id,
+        row.key,
+        row.name,
+        row.roles,
+        row.createdAt,
+        row.tokenCreatedAt,
+        row.newTokenCreatedAt,
+        row.status,
+        row.lastUsedAt,
+        row.createdBy,
+      ];
+      const externalCells = (row: ExternalKeyRow) => [
+        row.id,
+        row.key,
+        row.ownerAccount,
+        row.roles,
+        row.addedAt,
+        row.status,
+      ];
       if (format === 'csv') {
-        attachment(res, 'api-keys', 'csv', 'text/csv; charset=utf-8');
-        // Both tabs in one file: a leading column says which tab a row comes from.
-        res.write(csvLine(['tab', ...GENERATED_COLUMNS, 'owner account', 'date added']));
-        for await (const rows of services.apiKeyExport.generated(accountId)) {
-          for (const row of rows) {
-            res.write(
-              csvLine([
-                'generated',
-                row.id,
-                row.key,
-                row.name,
-                row.roles,
-                iso(row.createdAt),
-                iso(row.tokenCreatedAt),
-                iso(row.newTokenCreatedAt),
-                row.status,
-                iso(row.lastUsedAt),
-                row.createdBy,
-                '',
-                '',
-              ]),
-            );
+        const line = (cells: readonly (string | Date | null)[]) =>
+          csvLine(
+            cells.map((cell) => (cell instanceof Date ? iso(cell) : cell)),
+            separator,
+          );
+        attachment(res, tab ? `api-keys-${tab}` : 'api-keys', 'csv', 'text/csv; charset=utf-8');
+        res.write(UTF8_BOM);
+        if (tab === 'generated' || tab === 'external') {
+          // One tab per file: the columns of that tab only.
+          res.write(line(tab === 'generated' ? [...GENERATED_COLUMNS] : [...EXTERNAL_COLUMNS]));
+          if (tab === 'generated') {
+            for await (const rows of services.apiKeyExport.generated(accountId)) {
+              for (const row of rows) res.write(line(generatedCells(row)));
+            }
+          } else {
+            for await (const rows of services.apiKeyExport.external(caller)) {
+              for (const row of rows) res.write(line(externalCells(row)));
+            }
           }
+          res.end();
+          return;
+        }
+        // Both tabs in one file: the leading `tab` column says which tab a row comes from.
+        res.write(line(['tab', ...GENERATED_COLUMNS, 'owner account', 'date added']));
+        for await (const rows of services.apiKeyExport.generated(accountId)) {
+          for (const row of rows) res.write(line(['generated', ...generatedCells(row), '', '']));
         }
         for await (const rows of services.apiKeyExport.external(caller)) {
           for (const row of rows) {
             res.write(
-              csvLine([
+              line([
                 'external',
                 row.id,
                 row.key,
@@ -121,7 +168,7 @@ export const exportRoutes = (services: Services): Router => {
                 '',
                 '',
                 row.ownerAccount,
-                iso(row.addedAt),
+                row.addedAt,
               ]),
             );
           }
@@ -135,40 +182,58 @@ export const exportRoutes = (services: Services): Router => {
         'xlsx',
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
+      const labels = exportLabels(language);
+      const status = (value: string) => labels.status[value] ?? value;
       // Streamed: a large account never sits in memory as a whole workbook.
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
         stream: res,
-        useStyles: false,
+        useStyles: true,
         useSharedStrings: false,
       });
-      const generated = workbook.addWorksheet('Generated');
-      generated.addRow([...GENERATED_COLUMNS]).commit();
+      const sheet = (
+        name: string,
+        headers: readonly string[],
+        widths: readonly number[],
+        dates: ReadonlySet<number>,
+      ) => {
+        const worksheet = workbook.addWorksheet(name, {
+          views: [{ state: 'frozen', ySplit: 1 }],
+        });
+        worksheet.columns = headers.map((header, index) => ({
+          header,
+          width: widths[index] ?? 14,
+          style: dates.has(index) ? { numFmt: DATE_FORMAT } : {},
+        }));
+        worksheet.autoFilter = `A1:${String.fromCharCode(64 + headers.length)}1`;
+        worksheet.getRow(1).font = { bold: true };
+        worksheet.getRow(1).commit();
+        return worksheet;
+      };
+      const generated = sheet(
+        labels.generatedSheet,
+        labels.generated,
+        GENERATED_WIDTHS,
+        GENERATED_DATES,
+      );
       for await (const rows of services.apiKeyExport.generated(accountId)) {
         for (const row of rows) {
-          generated
-            .addRow([
-              row.id,
-              row.key,
-              row.name,
-              row.roles,
-              iso(row.createdAt),
-              iso(row.tokenCreatedAt),
-              iso(row.newTokenCreatedAt),
-              row.status,
-              iso(row.lastUsedAt),
-              row.createdBy,
-            ])
-            .commit();
+          const cells = generatedCells(row);
+          cells[7] = status(row.status);
+          generated.addRow(cells).commit();
         }
       }
       generated.commit();
-      const external = workbook.addWorksheet('External');
-      external.addRow([...EXTERNAL_COLUMNS]).commit();
+      const external = sheet(
+        labels.externalSheet,
+        labels.external,
+        EXTERNAL_WIDTHS,
+        EXTERNAL_DATES,
+      );
       for await (const rows of services.apiKeyExport.external(caller)) {
         for (const row of rows) {
-          external
-            .addRow([row.id, row.key, row.ownerAccount, row.roles, iso(row.addedAt), row.status])
-            .commit();
+          const cells = externalCells(row);
+          cells[5] = status(row.status);
+          external.addRow(cells).commit();
         }
       }
       external.commit();
@@ -190,6 +255,7 @@ export const exportRoutes = (services: Services): Router => {
       requireFromApp(req);
       const caller = await authenticate(req, services);
       const text = (name: string) => (typeof req.query[name] === 'string' ? req.query[name] : null);
+      const separator = separatorOf(req.query.sep);
       const filter = {
         actor: text('actor'),
         action: text('action'),
@@ -201,17 +267,21 @@ export const exportRoutes = (services: Services): Router => {
       const batches = services.auditLog.exportBatches(caller, filter);
       const first = await batches.next();
       attachment(res, 'audit-log', 'csv', 'text/csv; charset=utf-8');
+      res.write(UTF8_BOM);
       res.write(
-        csvLine([
-          'time',
-          'action',
-          'actor kind',
-          'actor',
-          'target type',
-          'target',
-          'source IP',
-          'details',
-        ]),
+        csvLine(
+          [
+            'time',
+            'action',
+            'actor kind',
+            'actor',
+            'target type',
+            'target',
+            'source IP',
+            'details',
+          ],
+          separator,
+        ),
       );
       const write = (
         events: {
@@ -227,16 +297,19 @@ export const exportRoutes = (services: Services): Router => {
       ) => {
         for (const event of events) {
           res.write(
-            csvLine([
-              iso(event.createdAt),
-              event.action,
-              event.actorType,
-              event.actorLabel,
-              event.targetType,
-              event.targetLabel,
-              event.sourceIp,
-              event.details,
-            ]),
+            csvLine(
+              [
+                iso(event.createdAt),
+                event.action,
+                event.actorType,
+                event.actorLabel,
+                event.targetType,
+                event.targetLabel,
+                event.sourceIp,
+                event.details,
+              ],
+              separator,
+            ),
           );
         }
       };

@@ -12,6 +12,7 @@ type ConfirmModalProps = {
   loading: boolean;
   confirmDisabled?: boolean;
   confirmTestId: string;
+  cancelTestId?: string;
   children: ReactNode;
 };
 
@@ -25,6 +26,7 @@ export const ConfirmModal = ({
   loading,
   confirmDisabled = false,
   confirmTestId,
+  cancelTestId,
   children,
 }: ConfirmModalProps) => {
   const { t } = useTranslation();
@@ -33,7 +35,7 @@ export const ConfirmModal = ({
       <Stack>
         {children}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={loading}>
+          <Button variant="default" onClick={onClose} disabled={loading} data-testid={cancelTestId}>
             {t('common.cancel')}
           </Button>
           <Button

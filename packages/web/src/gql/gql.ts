@@ -18,17 +18,18 @@ type Documents = {
     "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n": typeof types.GeneratedKeysAlertSummaryDocument,
     "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n": typeof types.ApiKeyRow_ApiKeyFragmentDoc,
     "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n": typeof types.ApiKeySettingsForm_SettingsFragmentDoc,
+    "\n  query KeysFailingUnder($tokenDurationDays: Int!) {\n    generatedKeysFailingUnder(tokenDurationDays: $tokenDurationDays)\n  }\n": typeof types.KeysFailingUnderDocument,
     "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n": typeof types.EditApiKeyModal_ApiKeyFragmentDoc,
     "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n": typeof types.KeyCreator_ApiKeyFragmentDoc,
     "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.TokenRemindersDocument,
-    "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": typeof types.TokenStatusCell_ApiKeyFragmentDoc,
+    "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    tokenDueInDays\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": typeof types.TokenStatusCell_ApiKeyFragmentDoc,
     "\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": typeof types.ActivateApiKeyDocument,
     "\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n": typeof types.CreateSingleAccessLinkDocument,
     "\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": typeof types.DeactivateApiKeyDocument,
     "\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n": typeof types.DeleteApiKeyDocument,
     "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.DeleteOldTokenDocument,
-    "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.GenerateApiKeyDocument,
-    "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": typeof types.RenewApiTokenDocument,
+    "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.GenerateApiKeyDocument,
+    "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": typeof types.RenewApiTokenDocument,
     "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.UndoRenewalDocument,
     "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n": typeof types.UpdateApiKeySettingsDocument,
     "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
@@ -58,6 +59,7 @@ type Documents = {
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) {\n      revokedInvitationId\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n": typeof types.UpdateMemberDocument,
     "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n": typeof types.MembersPageDocument,
+    "\n  query RoleHolders($id: ID!) {\n    roleHolders(id: $id) {\n      userCount\n      apiKeyCount\n      users {\n        id\n        email\n      }\n      apiKeys {\n        id\n        key\n        name\n        external\n      }\n    }\n  }\n": typeof types.RoleHoldersDocument,
     "\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n": typeof types.ResourcePicker_ResourceFragmentDoc,
     "\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n": typeof types.RoleCard_RoleFragmentDoc,
     "\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n": typeof types.RoleEditorModal_RoleFragmentDoc,
@@ -72,17 +74,18 @@ const documents: Documents = {
     "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n": types.GeneratedKeysAlertSummaryDocument,
     "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n  }\n": types.ApiKeyRow_ApiKeyFragmentDoc,
     "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n": types.ApiKeySettingsForm_SettingsFragmentDoc,
+    "\n  query KeysFailingUnder($tokenDurationDays: Int!) {\n    generatedKeysFailingUnder(tokenDurationDays: $tokenDurationDays)\n  }\n": types.KeysFailingUnderDocument,
     "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n": types.EditApiKeyModal_ApiKeyFragmentDoc,
     "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n": types.KeyCreator_ApiKeyFragmentDoc,
     "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.TokenRemindersDocument,
-    "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": types.TokenStatusCell_ApiKeyFragmentDoc,
+    "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    tokenDueInDays\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": types.TokenStatusCell_ApiKeyFragmentDoc,
     "\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": types.ActivateApiKeyDocument,
     "\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n": types.CreateSingleAccessLinkDocument,
     "\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": types.DeactivateApiKeyDocument,
     "\n  mutation DeleteApiKey($input: DeleteApiKeyInput!) {\n    deleteApiKey(input: $input) {\n      deletedApiKeyId\n    }\n  }\n": types.DeleteApiKeyDocument,
     "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.DeleteOldTokenDocument,
-    "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.GenerateApiKeyDocument,
-    "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": types.RenewApiTokenDocument,
+    "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.GenerateApiKeyDocument,
+    "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": types.RenewApiTokenDocument,
     "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.UndoRenewalDocument,
     "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n": types.UpdateApiKeySettingsDocument,
     "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.UpdateApiKeyDocument,
@@ -112,6 +115,7 @@ const documents: Documents = {
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) {\n      revokedInvitationId\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      member {\n        id\n        ...MemberRow_member\n      }\n    }\n  }\n": types.UpdateMemberDocument,
     "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n": types.MembersPageDocument,
+    "\n  query RoleHolders($id: ID!) {\n    roleHolders(id: $id) {\n      userCount\n      apiKeyCount\n      users {\n        id\n        email\n      }\n      apiKeys {\n        id\n        key\n        name\n        external\n      }\n    }\n  }\n": types.RoleHoldersDocument,
     "\n  fragment ResourcePicker_resource on Resource {\n    key\n    name\n    productKey\n    productName\n  }\n": types.ResourcePicker_ResourceFragmentDoc,
     "\n  fragment RoleCard_role on Role {\n    id\n    name\n    predefined\n    viewerLacks {\n      key\n      name\n    }\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n    ...RoleEditorModal_role\n  }\n": types.RoleCard_RoleFragmentDoc,
     "\n  fragment RoleEditorModal_role on Role {\n    id\n    name\n    resources {\n      key\n    }\n  }\n": types.RoleEditorModal_RoleFragmentDoc,
@@ -155,6 +159,10 @@ export function graphql(source: "\n  fragment ApiKeySettingsForm_settings on Api
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query KeysFailingUnder($tokenDurationDays: Int!) {\n    generatedKeysFailingUnder(tokenDurationDays: $tokenDurationDays)\n  }\n"): (typeof documents)["\n  query KeysFailingUnder($tokenDurationDays: Int!) {\n    generatedKeysFailingUnder(tokenDurationDays: $tokenDurationDays)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n"): (typeof documents)["\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -167,7 +175,7 @@ export function graphql(source: "\n  query TokenReminders($first: Int!) {\n    t
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n"): (typeof documents)["\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    tokenDueInDays\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n"): (typeof documents)["\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    tokenDueInDays\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -191,11 +199,11 @@ export function graphql(source: "\n  mutation DeleteOldToken($input: DeleteOldTo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -312,6 +320,10 @@ export function graphql(source: "\n  mutation UpdateMember($input: UpdateMemberI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n"): (typeof documents)["\n  query MembersPage {\n    members {\n      id\n      ...MemberRow_member\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoleHolders($id: ID!) {\n    roleHolders(id: $id) {\n      userCount\n      apiKeyCount\n      users {\n        id\n        email\n      }\n      apiKeys {\n        id\n        key\n        name\n        external\n      }\n    }\n  }\n"): (typeof documents)["\n  query RoleHolders($id: ID!) {\n    roleHolders(id: $id) {\n      userCount\n      apiKeyCount\n      users {\n        id\n        email\n      }\n      apiKeys {\n        id\n        key\n        name\n        external\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

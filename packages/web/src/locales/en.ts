@@ -25,6 +25,7 @@ export const en = {
     title: 'Sign in to Keyward',
     email: 'Email',
     password: 'Password',
+    passwordToggle: 'Show or hide the password',
     submit: 'Sign in',
     emailRequired: 'Enter your email.',
     passwordRequired: 'Enter your password.',
@@ -197,6 +198,8 @@ export const en = {
     column: 'Token',
     expires: 'Expires {{relative}}',
     outdated: 'Outdated {{relative}}',
+    dueInDays_one: 'Expires in {{count}} day',
+    dueInDays_other: 'Expires in {{count}} days',
     issued: 'Issued {{date}}',
     alert: {
       ORANGE: 'Renewal due',
@@ -232,7 +235,7 @@ export const en = {
   },
   renewDialog: {
     title: 'Renew token',
-    body: 'A new token will be issued for {{key}}. Until the old token is deleted, both work.',
+    body: 'A new token will be issued for {{key}}.',
     fateLabel: 'What happens to the old token?',
     fateDescription: 'Give integrations time to switch to the new token before the old one stops.',
     fates: {
@@ -247,6 +250,18 @@ export const en = {
     failure: 'Could not renew the token',
     conflict:
       'This key already has a renewal pending. Delete its old token or undo that renewal before renewing again.',
+    effects: {
+      DELETE_NOW:
+        'The old token stops working at once: integrations still using it fail until they switch.',
+      KEEP_UNTIL_DELETED: 'Both tokens work until you delete the old one.',
+      EXPIRE_IN_1_HOUR: 'Both tokens work for 1 hour; then only the new one does.',
+      EXPIRE_IN_24_HOURS: 'Both tokens work for 24 hours; then only the new one does.',
+      EXPIRE_IN_7_DAYS: 'Both tokens work for 7 days; then only the new one does.',
+    },
+    deleteNowTitle: 'Delete the old token now?',
+    deleteNowBody:
+      'The old token of {{key}} stops working the moment the new one is issued. Integrations that still use it will fail.',
+    deleteNowConfirm: 'Renew and delete the old token',
   },
   deleteOldTokenDialog: {
     title: 'Delete old token?',
@@ -261,6 +276,18 @@ export const en = {
     confirm: 'Undo renewal',
     success: 'Renewal undone',
     failure: 'Could not undo the renewal',
+  },
+  tokenReveal: {
+    label: 'How should the token be handed over?',
+    options: {
+      TOKEN: 'Show the token now',
+      SINGLE_ACCESS_LINK: 'Create a single-access link',
+    },
+    descriptions: {
+      TOKEN: 'The token appears once in this window; copy it before closing.',
+      SINGLE_ACCESS_LINK:
+        'The token is never shown here: send the link, which reveals it once within 24 hours.',
+    },
   },
   singleAccessLink: {
     create: 'Create single-access link instead',
@@ -330,13 +357,26 @@ export const en = {
       reminderRecipients: 'Enter up to 20 valid email addresses.',
       webhookUrl:
         'Enter an https URL (http outside production) of a public host. Private, local and cloud metadata addresses are refused unless the server operator allows them.',
+      invalidLeadDay: '“{{value}}” is not a number of days from 1 to 365.',
+      invalidEmail: '“{{value}}” is not an email address.',
+    },
+    enforceConfirm: {
+      title: 'Refuse outdated tokens?',
+      count_one:
+        '{{count}} active key has a token older than {{days}} days: it will start failing at once.',
+      count_other:
+        '{{count}} active keys have a token older than {{days}} days: they will start failing at once.',
+      confirm: 'Enforce',
     },
   },
   keysExport: {
     menu: 'Export',
-    description: 'Generated and external keys',
-    csv: 'Export CSV',
-    xlsx: 'Export XLSX',
+    description: 'Spreadsheet files, no tokens',
+    csvTab: {
+      generated: 'CSV: generated keys',
+      external: 'CSV: external keys',
+    },
+    xlsxBoth: 'XLSX: both tabs',
   },
   renewalPendingFilter: {
     label: 'Old token pending deletion',
@@ -377,6 +417,7 @@ export const en = {
     },
     leadDaysValue_one: '{{days}} day ahead',
     leadDaysValue_other: '{{days}} days ahead',
+    attempts_zero: 'No attempts',
     attempts_one: '{{count}} attempt',
     attempts_other: '{{count}} attempts',
     status: {
@@ -436,6 +477,34 @@ export const en = {
       SYSTEM: 'System',
       ANONYMOUS: 'Anonymous',
     },
+    detailKeys: {
+      name: 'Name',
+      roleIds: 'Roles',
+      active: 'Active',
+      ownerAccount: 'Owner account',
+      deactivatedKeyIds: 'Keys deactivated',
+      reason: 'Reason',
+      createdBy: 'Created by',
+      format: 'Format',
+      filter: 'Filters',
+      oldToken: 'Old token',
+      reveal: 'Handed over',
+      resourceKeys: 'Resources',
+      invitationId: 'Invitation',
+      tokenDurationDays: 'Token duration (days)',
+      enforcement: 'Enforcement',
+      reminderLeadDays: 'Reminder days',
+      reminderRecipients: 'Reminder recipients',
+      webhookUrl: 'Webhook',
+    },
+    detailValues: {
+      yes: 'yes',
+      no: 'no',
+    },
+    targetLabels: {
+      apiKeys: 'API keys',
+      apiKeySettings: 'API key settings',
+    },
     targetTypes: {
       'api-key': 'API key',
       role: 'Role',
@@ -445,6 +514,7 @@ export const en = {
       account: 'Account',
     },
     details: {
+      refused_zero: 'No refused attempts ({{reason}})',
       refused_one: '{{count}} refused attempt ({{reason}})',
       refused_other: '{{count}} refused attempts ({{reason}})',
     },

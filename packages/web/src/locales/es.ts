@@ -21,6 +21,7 @@ export const es: TranslationMessages = {
     title: 'Iniciar sesión en Keyward',
     email: 'Correo electrónico',
     password: 'Contraseña',
+    passwordToggle: 'Mostrar u ocultar la contraseña',
     submit: 'Iniciar sesión',
     emailRequired: 'Escribe tu correo electrónico.',
     passwordRequired: 'Escribe tu contraseña.',
@@ -197,6 +198,8 @@ export const es: TranslationMessages = {
     column: 'Token',
     expires: 'Vence {{relative}}',
     outdated: 'Vencido {{relative}}',
+    dueInDays_one: 'Vence en {{count}} día',
+    dueInDays_other: 'Vence en {{count}} días',
     issued: 'Emitido el {{date}}',
     alert: {
       ORANGE: 'Renovación necesaria',
@@ -232,7 +235,7 @@ export const es: TranslationMessages = {
   },
   renewDialog: {
     title: 'Renovar token',
-    body: 'Se emitirá un token nuevo para {{key}}. Hasta que se elimine el token anterior, ambos funcionan.',
+    body: 'Se emitirá un token nuevo para {{key}}.',
     fateLabel: '¿Qué pasa con el token anterior?',
     fateDescription:
       'Da tiempo a las integraciones para cambiar al token nuevo antes de que el anterior deje de funcionar.',
@@ -248,6 +251,18 @@ export const es: TranslationMessages = {
     failure: 'No se pudo renovar el token',
     conflict:
       'Esta clave ya tiene una renovación pendiente. Elimina su token anterior o deshaz esa renovación antes de renovar otra vez.',
+    effects: {
+      DELETE_NOW:
+        'El token anterior deja de funcionar en el acto: las integraciones que aún lo usan fallan hasta cambiar.',
+      KEEP_UNTIL_DELETED: 'Ambos tokens funcionan hasta que elimines el anterior.',
+      EXPIRE_IN_1_HOUR: 'Ambos tokens funcionan durante 1 hora; después, solo el nuevo.',
+      EXPIRE_IN_24_HOURS: 'Ambos tokens funcionan durante 24 horas; después, solo el nuevo.',
+      EXPIRE_IN_7_DAYS: 'Ambos tokens funcionan durante 7 días; después, solo el nuevo.',
+    },
+    deleteNowTitle: '¿Eliminar el token anterior ahora?',
+    deleteNowBody:
+      'El token anterior de {{key}} deja de funcionar en cuanto se emita el nuevo. Las integraciones que aún lo usan fallarán.',
+    deleteNowConfirm: 'Renovar y eliminar el token anterior',
   },
   deleteOldTokenDialog: {
     title: '¿Eliminar el token anterior?',
@@ -262,6 +277,18 @@ export const es: TranslationMessages = {
     confirm: 'Deshacer renovación',
     success: 'Renovación deshecha',
     failure: 'No se pudo deshacer la renovación',
+  },
+  tokenReveal: {
+    label: '¿Cómo entregar el token?',
+    options: {
+      TOKEN: 'Mostrar el token ahora',
+      SINGLE_ACCESS_LINK: 'Crear un enlace de acceso único',
+    },
+    descriptions: {
+      TOKEN: 'El token aparece una vez en esta ventana; cópialo antes de cerrar.',
+      SINGLE_ACCESS_LINK:
+        'El token nunca se muestra aquí: envía el enlace, que lo revela una vez en 24 horas.',
+    },
   },
   singleAccessLink: {
     create: 'Crear un enlace de acceso único en su lugar',
@@ -331,13 +358,26 @@ export const es: TranslationMessages = {
       reminderRecipients: 'Introduce hasta 20 direcciones de correo válidas.',
       webhookUrl:
         'Introduce una URL https (http fuera de producción) de un host público. Las direcciones privadas, locales y de metadatos de la nube se rechazan salvo que el operador del servidor las permita.',
+      invalidLeadDay: '“{{value}}” no es un número de días de 1 a 365.',
+      invalidEmail: '“{{value}}” no es una dirección de correo.',
+    },
+    enforceConfirm: {
+      title: '¿Rechazar tokens vencidos?',
+      count_one:
+        '{{count}} clave activa tiene un token de más de {{days}} días: empezará a fallar ya.',
+      count_other:
+        '{{count}} claves activas tienen un token de más de {{days}} días: empezarán a fallar ya.',
+      confirm: 'Aplicar',
     },
   },
   keysExport: {
     menu: 'Exportar',
-    description: 'Claves generadas y externas',
-    csv: 'Exportar CSV',
-    xlsx: 'Exportar XLSX',
+    description: 'Hojas de cálculo, sin tokens',
+    csvTab: {
+      generated: 'CSV: claves generadas',
+      external: 'CSV: claves externas',
+    },
+    xlsxBoth: 'XLSX: ambas pestañas',
   },
   renewalPendingFilter: {
     label: 'Token antiguo pendiente de eliminación',
@@ -378,6 +418,7 @@ export const es: TranslationMessages = {
     },
     leadDaysValue_one: '{{days}} día antes',
     leadDaysValue_other: '{{days}} días antes',
+    attempts_zero: 'Ningún intento',
     attempts_one: '{{count}} intento',
     attempts_other: '{{count}} intentos',
     status: {
@@ -438,6 +479,34 @@ export const es: TranslationMessages = {
       SYSTEM: 'Sistema',
       ANONYMOUS: 'Anónimo',
     },
+    detailKeys: {
+      name: 'Nombre',
+      roleIds: 'Roles',
+      active: 'Activa',
+      ownerAccount: 'Cuenta propietaria',
+      deactivatedKeyIds: 'Claves desactivadas',
+      reason: 'Motivo',
+      createdBy: 'Creada por',
+      format: 'Formato',
+      filter: 'Filtros',
+      oldToken: 'Token anterior',
+      reveal: 'Entregado por',
+      resourceKeys: 'Recursos',
+      invitationId: 'Invitación',
+      tokenDurationDays: 'Duración del token (días)',
+      enforcement: 'Aplicación',
+      reminderLeadDays: 'Días de recordatorio',
+      reminderRecipients: 'Destinatarios de recordatorios',
+      webhookUrl: 'Webhook',
+    },
+    detailValues: {
+      yes: 'sí',
+      no: 'no',
+    },
+    targetLabels: {
+      apiKeys: 'Claves de API',
+      apiKeySettings: 'Configuración de claves de API',
+    },
     targetTypes: {
       'api-key': 'Clave de API',
       role: 'Rol',
@@ -447,6 +516,7 @@ export const es: TranslationMessages = {
       account: 'Cuenta',
     },
     details: {
+      refused_zero: 'Ningún intento rechazado ({{reason}})',
       refused_one: '{{count}} intento rechazado ({{reason}})',
       refused_other: '{{count}} intentos rechazados ({{reason}})',
     },

@@ -21,6 +21,7 @@ export const ptBR: TranslationMessages = {
     title: 'Entrar no Keyward',
     email: 'E-mail',
     password: 'Senha',
+    passwordToggle: 'Mostrar ou ocultar a senha',
     submit: 'Entrar',
     emailRequired: 'Informe seu e-mail.',
     passwordRequired: 'Informe sua senha.',
@@ -81,15 +82,15 @@ export const ptBR: TranslationMessages = {
     accountSettings: 'Configurações da conta',
     apiKeys: 'Chaves de API',
     tabsLabel: 'Seções de chaves de API',
-    generated: 'Geradas',
-    external: 'Externas',
+    generated: 'Chaves geradas',
+    external: 'Chaves terceiras',
     settings: 'Configurações',
   },
   keys: {
     tableLabel: 'Chaves de API geradas',
     columns: {
       keyName: 'Chave/Nome',
-      roles: 'Funções',
+      roles: 'Perfis de acesso',
       createdAt: 'Data de criação',
       status: 'Status',
       lastUsed: 'Último uso',
@@ -101,13 +102,13 @@ export const ptBR: TranslationMessages = {
       INACTIVE: 'Inativa',
     },
     never: 'Nunca',
-    noRoles: 'Sem funções',
+    noRoles: 'Sem perfis de acesso',
     search: 'Buscar',
     searchPlaceholder: 'Nome ou chave',
     statusFilter: 'Status',
     statusAll: 'Todas',
-    roleFilter: 'Funções',
-    roleFilterPlaceholder: 'Qualquer função',
+    roleFilter: 'Perfis de acesso',
+    roleFilterPlaceholder: 'Qualquer perfil de acesso',
     total: 'Total: {{total}}',
     pageSize: 'Linhas por página',
     previousPage: 'Anterior',
@@ -147,10 +148,10 @@ export const ptBR: TranslationMessages = {
     nameRequired: 'Informe um nome para a chave.',
     nameTooLong: 'Use no máximo 100 caracteres.',
     nameTaken: 'Outra chave desta conta já tem este nome.',
-    rolesLabel: 'Funções',
-    rolesPlaceholder: 'Escolha as funções',
+    rolesLabel: 'Perfis de acesso',
+    rolesPlaceholder: 'Escolha os perfis de acesso',
     rolesWarning:
-      'Escolha apenas as funções de que esta integração precisa. Uma chave sem funções consegue se autenticar, mas não pode fazer nada.',
+      'Escolha apenas os perfis de acesso de que esta integração precisa. Uma chave sem perfis de acesso consegue se autenticar, mas não pode fazer nada.',
     submit: 'Gerar',
     success: 'Chave de API gerada',
     failure: 'Não foi possível gerar a chave de API',
@@ -197,6 +198,8 @@ export const ptBR: TranslationMessages = {
     column: 'Token',
     expires: 'Expira {{relative}}',
     outdated: 'Vencido {{relative}}',
+    dueInDays_one: 'Vence em {{count}} dia',
+    dueInDays_other: 'Vence em {{count}} dias',
     issued: 'Emitido em {{date}}',
     alert: {
       ORANGE: 'Renovação necessária',
@@ -232,7 +235,7 @@ export const ptBR: TranslationMessages = {
   },
   renewDialog: {
     title: 'Renovar token',
-    body: 'Um novo token será emitido para {{key}}. Até o token antigo ser excluído, os dois funcionam.',
+    body: 'Um novo token será emitido para {{key}}.',
     fateLabel: 'O que acontece com o token antigo?',
     fateDescription:
       'Dê tempo para as integrações passarem a usar o novo token antes que o antigo pare.',
@@ -248,6 +251,18 @@ export const ptBR: TranslationMessages = {
     failure: 'Não foi possível renovar o token',
     conflict:
       'Esta chave já tem uma renovação pendente. Exclua o token antigo ou desfaça essa renovação antes de renovar de novo.',
+    effects: {
+      DELETE_NOW:
+        'O token antigo para de funcionar na hora: integrações que ainda o usam falham até trocarem.',
+      KEEP_UNTIL_DELETED: 'Os dois tokens funcionam até você excluir o antigo.',
+      EXPIRE_IN_1_HOUR: 'Os dois tokens funcionam por 1 hora; depois, só o novo.',
+      EXPIRE_IN_24_HOURS: 'Os dois tokens funcionam por 24 horas; depois, só o novo.',
+      EXPIRE_IN_7_DAYS: 'Os dois tokens funcionam por 7 dias; depois, só o novo.',
+    },
+    deleteNowTitle: 'Excluir o token antigo agora?',
+    deleteNowBody:
+      'O token antigo de {{key}} para de funcionar assim que o novo for emitido. Integrações que ainda o usam vão falhar.',
+    deleteNowConfirm: 'Renovar e excluir o token antigo',
   },
   deleteOldTokenDialog: {
     title: 'Excluir token antigo?',
@@ -262,6 +277,18 @@ export const ptBR: TranslationMessages = {
     confirm: 'Desfazer renovação',
     success: 'Renovação desfeita',
     failure: 'Não foi possível desfazer a renovação',
+  },
+  tokenReveal: {
+    label: 'Como entregar o token?',
+    options: {
+      TOKEN: 'Mostrar o token agora',
+      SINGLE_ACCESS_LINK: 'Criar um link de acesso único',
+    },
+    descriptions: {
+      TOKEN: 'O token aparece uma vez nesta janela; copie-o antes de fechar.',
+      SINGLE_ACCESS_LINK:
+        'O token nunca aparece aqui: envie o link, que o revela uma vez em até 24 horas.',
+    },
   },
   singleAccessLink: {
     create: 'Criar link de acesso único em vez disso',
@@ -331,13 +358,26 @@ export const ptBR: TranslationMessages = {
       reminderRecipients: 'Informe até 20 endereços de e-mail válidos.',
       webhookUrl:
         'Informe uma URL https (http fora de produção) de um host público. Endereços privados, locais e de metadados da nuvem são recusados, a menos que o operador do servidor os permita.',
+      invalidLeadDay: '“{{value}}” não é um número de dias de 1 a 365.',
+      invalidEmail: '“{{value}}” não é um endereço de e-mail.',
+    },
+    enforceConfirm: {
+      title: 'Recusar tokens vencidos?',
+      count_one:
+        '{{count}} chave ativa tem um token com mais de {{days}} dias: ela vai falhar a partir de agora.',
+      count_other:
+        '{{count}} chaves ativas têm um token com mais de {{days}} dias: elas vão falhar a partir de agora.',
+      confirm: 'Aplicar',
     },
   },
   keysExport: {
     menu: 'Exportar',
-    description: 'Chaves geradas e externas',
-    csv: 'Exportar CSV',
-    xlsx: 'Exportar XLSX',
+    description: 'Planilhas, sem tokens',
+    csvTab: {
+      generated: 'CSV: chaves geradas',
+      external: 'CSV: chaves terceiras',
+    },
+    xlsxBoth: 'XLSX: as duas abas',
   },
   renewalPendingFilter: {
     label: 'Token antigo pendente de exclusão',
@@ -378,6 +418,7 @@ export const ptBR: TranslationMessages = {
     },
     leadDaysValue_one: '{{days}} dia antes',
     leadDaysValue_other: '{{days}} dias antes',
+    attempts_zero: 'Nenhuma tentativa',
     attempts_one: '{{count}} tentativa',
     attempts_other: '{{count}} tentativas',
     status: {
@@ -391,7 +432,7 @@ export const ptBR: TranslationMessages = {
     nav: 'Log de auditoria',
     title: 'Log de auditoria',
     description:
-      'Todas as alterações em chaves de API, funções, usuários e configurações, e as autenticações recusadas.',
+      'Todas as alterações em chaves de API, perfis de acesso, usuários e configurações, e as autenticações recusadas.',
     tableLabel: 'Eventos de auditoria',
     loading: 'Carregando eventos de auditoria',
     exportCsv: 'Exportar CSV',
@@ -438,15 +479,44 @@ export const ptBR: TranslationMessages = {
       SYSTEM: 'Sistema',
       ANONYMOUS: 'Anônimo',
     },
+    detailKeys: {
+      name: 'Nome',
+      roleIds: 'Perfis de acesso',
+      active: 'Ativa',
+      ownerAccount: 'Conta proprietária',
+      deactivatedKeyIds: 'Chaves desativadas',
+      reason: 'Motivo',
+      createdBy: 'Criada por',
+      format: 'Formato',
+      filter: 'Filtros',
+      oldToken: 'Token antigo',
+      reveal: 'Entregue por',
+      resourceKeys: 'Recursos',
+      invitationId: 'Convite',
+      tokenDurationDays: 'Duração do token (dias)',
+      enforcement: 'Aplicação',
+      reminderLeadDays: 'Dias de lembrete',
+      reminderRecipients: 'Destinatários dos lembretes',
+      webhookUrl: 'Webhook',
+    },
+    detailValues: {
+      yes: 'sim',
+      no: 'não',
+    },
+    targetLabels: {
+      apiKeys: 'Chaves de API',
+      apiKeySettings: 'Configurações de chaves de API',
+    },
     targetTypes: {
       'api-key': 'Chave de API',
-      role: 'Função',
+      role: 'Perfil de acesso',
       user: 'Usuário',
       invitation: 'Convite',
       settings: 'Configurações',
       account: 'Conta',
     },
     details: {
+      refused_zero: 'Nenhuma tentativa recusada ({{reason}})',
       refused_one: '{{count}} tentativa recusada ({{reason}})',
       refused_other: '{{count}} tentativas recusadas ({{reason}})',
     },
@@ -477,9 +547,9 @@ export const ptBR: TranslationMessages = {
         removed: 'Chave externa removida',
       },
       role: {
-        created: 'Função criada',
-        updated: 'Função editada',
-        deleted: 'Função excluída',
+        created: 'Perfil de acesso criado',
+        updated: 'Perfil de acesso editado',
+        deleted: 'Perfil de acesso excluído',
       },
       member: {
         added: 'Usuário adicionado',
@@ -519,7 +589,7 @@ export const ptBR: TranslationMessages = {
       'edit-api-keys-settings': 'Editar configurações de chaves de API',
       'view-users': 'Visualizar usuários',
       'edit-users': 'Editar usuários',
-      'edit-roles': 'Editar funções',
+      'edit-roles': 'Editar perfis de acesso',
       'verify-api-keys': 'Verificar chaves de API',
     },
     orders: {

@@ -56,6 +56,7 @@ type ApiKeyFixtureInput = {
   lastUsedAt?: string | null;
   roles?: { __typename: 'Role'; id: string; name: string }[];
   alertLevel?: AlertLevel;
+  tokenDueInDays?: number | null;
   renewalPending?: boolean;
   tokenCreatedAt?: string;
   tokenExpiresAt?: string;
@@ -95,6 +96,7 @@ const apiKey = (overrides: ApiKeyFixtureInput) => ({
   grantedAccounts: [],
   createdBy: null as KeyCreatorFixture,
   alertLevel: 'NONE' as AlertLevel,
+  tokenDueInDays: null as number | null,
   renewalPending: false,
   tokenCreatedAt: daysFromNow(-78),
   tokenExpiresAt: daysFromNow(12),

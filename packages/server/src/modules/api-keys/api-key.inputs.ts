@@ -4,6 +4,7 @@ import { connectionTypes } from '../../graphql/types/connection.js';
 import { AlertLevel } from '../tokens/token-age.js';
 import { ApiKey, ApiKeyStatus } from './api-key.entity.js';
 import { KeyCreatorFilter } from './key-creator.type.js';
+import { SingleAccessLinkInfo, TokenReveal } from './api-token.inputs.js';
 
 export enum ApiKeySortField {
   NAME = 'NAME',
@@ -65,6 +66,9 @@ export class GenerateApiKeyInput {
     description: 'None is preselected: grant only what the integration needs.',
   })
   roleIds: string[];
+
+  @Field(() => TokenReveal, { defaultValue: TokenReveal.TOKEN })
+  reveal: TokenReveal;
 }
 
 @ObjectType()
@@ -72,8 +76,18 @@ export class GenerateApiKeyPayload {
   @Field(() => ApiKey)
   apiKey: ApiKey;
 
-  @Field(() => String, { description: 'The token, shown in this response only and never again.' })
-  token: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The token, shown in this response only and never again; null with reveal SINGLE_ACCESS_LINK.',
+  })
+  token: string | null;
+
+  @Field(() => SingleAccessLinkInfo, {
+    nullable: true,
+    description: 'With reveal SINGLE_ACCESS_LINK: the only way to the token.',
+  })
+  singleAccessLink: SingleAccessLinkInfo | null;
 }
 
 @InputType()

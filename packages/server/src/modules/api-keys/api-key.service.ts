@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, badInput, conflict } from '../../common/app-error.js';
+import { sqlTimestamp } from '../../common/keyset.js';
 import type { Clock } from '../../common/clock.js';
 import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
@@ -12,6 +13,8 @@ import { Resources } from '../roles/resource-catalog.js';
 import type { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
 import { generateKeyIdentifier } from '../tokens/api-token.secret.js';
+import { MAX_DURATION_DAYS } from '../settings/api-key-settings.service.js';
+import { AlertLevel, tokenCreatedRangeFor } from '../tokens/token-age.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
 import { ApiKey } from './api-key.entity.js';
 import { issueToken } from './issue-token.js';
@@ -20,6 +23,11 @@ import { KeyGrantRole } from './key-grant-role.entity.js';
 import { replaceGrantRoles } from './key-grant-roles.js';
 import { KeyGrant } from './key-grant.entity.js';
 import { keyNamesChanged } from './key-names-version.js';
+import {
+  issueSingleAccessLink,
+  type IssuedLink,
+  type TokenReveal,
+} from './single-access-link.issue.js';
 
 /**
  * The commands on generated keys (generate, update, activate, delete). Their reads (the
@@ -87,11 +95,11 @@ export class ApiKeyService {
 
   async generate(
     caller: Caller,
-    input: { name: string; roleIds: readonly string[] },
-  ): Promise<{ apiKey: ApiKey; token: string }> {
+    input: { name: string; roleIds: readonly string[]; reveal?: TokenReveal | null },
+  ): Promise<{ apiKey: ApiKey; token: string | null; singleAccessLink: IssuedLink | null }> {
     const principal = requireResource(caller, Resources.editApiKeys);
     const { name, nameNormalized } = normalizeName(input.name);
-    const issued = await this.inTransaction(async (manager) => {
+    return this.inTransaction(async (manager) => {
       // First: the account row's lock, taken before the new key's foreign key reads it, queues
       // generations in the account instead of deadlocking them.
       await keyNamesChanged(manager, principal.accountId);
@@ -125,9 +133,38 @@ export class ApiKeyService {
         target: { type: 'api-key', id: created.id, label: created.key },
         details: { name, roleIds: roles.map((role) => role.id) },
       });
-      return { apiKey: created, token };
+      if (input.reveal !== 'SINGLE_ACCESS_LINK') {
+        return { apiKey: created, token, singleAccessLink: null };
+      }
+      // In link mode the token leaves the server only through the link, made in this transaction.
+      const singleAccessLink = await issueSingleAccessLink(manager, caller, {
+        tokenSecret: this.tokenSecret,
+        now,
+        accountId: account.id,
+        key: created,
+        token,
+      });
+      return { apiKey: created, token: null, singleAccessLink };
     });
-    return issued;
+  }
+
+  /** Active keys of the account whose token an enforced duration of `days` would refuse now. */
+  async failingUnder(caller: Caller, days: number): Promise<number> {
+    const principal = requireResource(caller, Resources.viewApiKeys);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_DURATION_DAYS) {
+      throw badInput('tokenDurationDays', `Choose between 1 and ${MAX_DURATION_DAYS} days.`);
+    }
+    // Past the duration is ORANGE or RED: every token created at or before the ORANGE bound.
+    const { atOrBefore } = tokenCreatedRangeFor(AlertLevel.ORANGE, days, this.clock());
+    return this.dataSource
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .where('k.accountId = :accountId AND k.active = :active', {
+        accountId: principal.accountId,
+        active: true,
+      })
+      .andWhere('k.tokenCreatedAt <= :atOrBefore', { atOrBefore: sqlTimestamp(atOrBefore!) })
+      .getCount();
   }
 
   async update(

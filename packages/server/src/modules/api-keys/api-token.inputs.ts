@@ -13,6 +13,25 @@ registerEnumType(OldTokenFate, {
   description: 'When the old token dies after a renewal. Until then both tokens work.',
 });
 
+export enum TokenReveal {
+  TOKEN = 'TOKEN',
+  SINGLE_ACCESS_LINK = 'SINGLE_ACCESS_LINK',
+}
+registerEnumType(TokenReveal, {
+  name: 'TokenReveal',
+  description:
+    'How a new token is handed over: TOKEN in the response, or SINGLE_ACCESS_LINK only (the response then carries a link that reveals it once, and never the token).',
+});
+
+@ObjectType({ description: 'A page that reveals a token once, within 24 hours.' })
+export class SingleAccessLinkInfo {
+  @Field(() => String, { description: 'Path of the page, e.g. /credentials/…' })
+  path: string;
+
+  @Field(() => Date, { description: 'The link dies then, or at its first opening.' })
+  expiresAt: Date;
+}
+
 @InputType()
 export class RenewApiTokenInput {
   @Field(() => ID)
@@ -20,6 +39,9 @@ export class RenewApiTokenInput {
 
   @Field(() => OldTokenFate)
   oldToken: OldTokenFate;
+
+  @Field(() => TokenReveal, { defaultValue: TokenReveal.TOKEN })
+  reveal: TokenReveal;
 }
 
 @ObjectType()
@@ -28,9 +50,17 @@ export class RenewApiTokenPayload {
   apiKey: ApiKey;
 
   @Field(() => String, {
-    description: 'The new token, shown in this response only and never again.',
+    nullable: true,
+    description:
+      'The new token, shown in this response only and never again; null with reveal SINGLE_ACCESS_LINK.',
   })
-  token: string;
+  token: string | null;
+
+  @Field(() => SingleAccessLinkInfo, {
+    nullable: true,
+    description: 'With reveal SINGLE_ACCESS_LINK: the only way to the new token.',
+  })
+  singleAccessLink: SingleAccessLinkInfo | null;
 }
 
 @InputType()

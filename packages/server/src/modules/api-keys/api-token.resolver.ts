@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../context.js';
-import { AlertLevel, alertLevelOf, tokenDueAt } from '../tokens/token-age.js';
+import { AlertLevel, alertLevelOf, daysUntilDueInWindow, tokenDueAt } from '../tokens/token-age.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { isRenewalPending } from './pending-renewal.js';
@@ -53,9 +53,37 @@ export class ApiTokenResolver {
     );
   }
 
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Whole days until the token's duration ends, once within the account's reminder window (its largest reminder lead day); null before it and once outdated.",
+  })
+  async tokenDueInDays(
+    @Root() apiKey: ApiKey,
+    @Ctx() context: GraphQLContext,
+  ): Promise<number | null> {
+    const settings = await context.loaders.settings.load(apiKey.accountId);
+    return daysUntilDueInWindow(
+      tokenDueAt(apiKey.tokenCreatedAt, settings.tokenDurationDays),
+      settings.reminderLeadDays,
+      context.services.clock(),
+    );
+  }
+
   @Query(() => ApiKeyAlertSummary, { description: 'Counts for the Generated tab banner.' })
   generatedKeysAlertSummary(@Ctx() context: GraphQLContext): Promise<ApiKeyAlertSummary> {
     return context.services.generatedKeys.alertSummary(context);
+  }
+
+  @Query(() => Int, {
+    description:
+      'Active keys whose token an enforced duration of tokenDurationDays would refuse now (the Settings preview).',
+  })
+  generatedKeysFailingUnder(
+    @Arg('tokenDurationDays', () => Int) tokenDurationDays: number,
+    @Ctx() context: GraphQLContext,
+  ): Promise<number> {
+    return context.services.apiKeys.failingUnder(context, tokenDurationDays);
   }
 
   @Mutation(() => RenewApiTokenPayload, {
@@ -65,7 +93,7 @@ export class ApiTokenResolver {
     @Arg('input', () => RenewApiTokenInput) input: RenewApiTokenInput,
     @Ctx() context: GraphQLContext,
   ): Promise<RenewApiTokenPayload> {
-    return context.services.apiTokens.renew(context, input.id, input.oldToken);
+    return context.services.apiTokens.renew(context, input.id, input.oldToken, input.reveal);
   }
 
   @Mutation(() => DeleteOldTokenPayload)

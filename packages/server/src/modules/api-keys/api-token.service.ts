@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { AppError, badInput, conflict } from '../../common/app-error.js';
 import { addMs, type Clock } from '../../common/clock.js';
@@ -16,7 +15,12 @@ import { hashesEqual, hashToken } from '../tokens/api-token.secret.js';
 import { findApiKeyWithinAuthority } from './owned-api-key.js';
 import { issueToken } from './issue-token.js';
 import { isLiveToken } from '../tokens/token-liveness.js';
-import { openToken, sealToken } from './single-access-link.seal.js';
+import { openToken } from './single-access-link.seal.js';
+import {
+  issueSingleAccessLink,
+  type IssuedLink,
+  type TokenReveal,
+} from './single-access-link.issue.js';
 import { SingleAccessLink } from './single-access-link.entity.js';
 
 export type OldTokenFate =
@@ -35,7 +39,6 @@ const GRACE_MS: Record<OldTokenFate, number | null> = {
   EXPIRE_IN_7_DAYS: 7 * 24 * HOUR_MS,
 };
 
-export const SINGLE_ACCESS_LINK_TTL_MS = 24 * HOUR_MS;
 /** A link can only be made for a token issued moments ago, while its reveal is still open. */
 export const LINKABLE_TOKEN_AGE_MS = 15 * 60 * 1000;
 
@@ -76,7 +79,8 @@ export class ApiTokenService {
     caller: Caller,
     id: string,
     oldTokenFate: OldTokenFate,
-  ): Promise<{ apiKey: ApiKey; token: string }> {
+    reveal: TokenReveal = 'TOKEN',
+  ): Promise<{ apiKey: ApiKey; token: string | null; singleAccessLink: IssuedLink | null }> {
     const principal = requireResource(caller, Resources.renewApiToken);
     return this.changingKey(id, async (manager) => {
       const key = await findApiKeyWithinAuthority(manager, principal, id, true);
@@ -104,9 +108,18 @@ export class ApiTokenService {
         accountId: principal.accountId,
         action: 'api-key.token-renewed',
         target: { type: 'api-key', id: key.id, label: key.key },
-        details: { oldToken: oldTokenFate },
+        details: { oldToken: oldTokenFate, ...(reveal === 'TOKEN' ? {} : { reveal }) },
       });
-      return { apiKey: key, token };
+      if (reveal !== 'SINGLE_ACCESS_LINK') return { apiKey: key, token, singleAccessLink: null };
+      // In link mode the token leaves the server only through the link, made in this transaction.
+      const singleAccessLink = await issueSingleAccessLink(manager, caller, {
+        tokenSecret: this.tokenSecret,
+        now,
+        accountId: principal.accountId,
+        key,
+        token,
+      });
+      return { apiKey: key, token: null, singleAccessLink };
     });
   }
 
@@ -171,22 +184,13 @@ export class ApiTokenService {
           'Links can only be made for a token generated or renewed in the last 15 minutes.',
         );
       }
-      const secret = randomBytes(32).toString('base64url');
-      const expiresAt = addMs(now, SINGLE_ACCESS_LINK_TTL_MS);
-      await manager.insert(SingleAccessLink, {
-        idHash: sha256Hex(secret),
-        apiKeyId: key.id,
+      return issueSingleAccessLink(manager, caller, {
+        tokenSecret: this.tokenSecret,
+        now,
         accountId: principal.accountId,
-        sealedToken: sealToken(this.tokenSecret, secret, input.token),
-        createdAt: now,
-        expiresAt,
+        key,
+        token: input.token,
       });
-      await recordAudit(manager, caller, {
-        accountId: principal.accountId,
-        action: 'api-key.single-access-link-created',
-        target: { type: 'api-key', id: key.id, label: key.key },
-      });
-      return { path: `/credentials/${secret}`, expiresAt };
     });
   }
 

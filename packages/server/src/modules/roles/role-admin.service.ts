@@ -4,7 +4,11 @@ import { AppError, badInput, conflict, forbidden, notFound } from '../../common/
 import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
 import { MembershipRole } from '../accounts/membership-role.entity.js';
+import { Membership } from '../accounts/membership.entity.js';
+import { ApiKey } from '../api-keys/api-key.entity.js';
 import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
+import { KeyGrant } from '../api-keys/key-grant.entity.js';
+import { User } from '../auth/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireAuthorityOver } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
@@ -13,6 +17,15 @@ import { isResourceKey, Resources } from './resource-catalog.js';
 import { RoleResource } from './role-resource.entity.js';
 import { Role } from './role.entity.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
+
+const HOLDERS_SHOWN = 20;
+
+export type RoleHoldersView = {
+  userCount: number;
+  apiKeyCount: number;
+  users: { id: string; email: string }[];
+  apiKeys: { id: string; key: string; name: string; external: boolean }[];
+};
 
 const NAME_TAKEN = 'A role with this name already exists in this account.';
 
@@ -91,6 +104,66 @@ export class RoleAdminService {
     });
   }
 
+  /**
+   * Who holds a role in the caller's account, said before Delete is pressed: members by email
+   * and keys by identifier (an external key names its account), 20 of each at most, with counts.
+   */
+  async holders(caller: Caller, id: string): Promise<RoleHoldersView> {
+    const principal = requireResource(caller, Resources.editRoles);
+    const manager = this.dataSource.manager;
+    const role = await manager
+      .getRepository(Role)
+      .findOneBy({ id, accountId: principal.accountId });
+    if (!role) throw notFound('Role');
+    const accountId = principal.accountId;
+    const users = manager
+      .getRepository(MembershipRole)
+      .createQueryBuilder('mr')
+      .innerJoin(Membership, 'm', 'm.id = mr.membershipId')
+      .innerJoin(User, 'u', 'u.id = m.userId')
+      .where('mr.roleId = :roleId', { roleId: role.id })
+      .andWhere('m.accountId = :accountId', { accountId });
+    const keys = manager
+      .getRepository(KeyGrantRole)
+      .createQueryBuilder('gr')
+      .innerJoin(KeyGrant, 'g', 'g.id = gr.grantId')
+      .innerJoin(ApiKey, 'k', 'k.id = g.apiKeyId')
+      .where('gr.roleId = :roleId', { roleId: role.id })
+      .andWhere('g.accountId = :accountId', { accountId });
+    const [userCount, apiKeyCount, userRows, keyRows] = await Promise.all([
+      users.clone().getCount(),
+      keys.clone().getCount(),
+      users
+        .clone()
+        .select(['u.id AS id', 'u.email AS email'])
+        .orderBy('u.email', 'ASC')
+        .limit(HOLDERS_SHOWN)
+        .getRawMany<{ id: string; email: string }>(),
+      keys
+        .clone()
+        .select([
+          'k.id AS id',
+          'k.key AS keyIdentifier',
+          'k.name AS name',
+          'k.accountId AS ownerId',
+        ])
+        .orderBy('k.key', 'ASC')
+        .limit(HOLDERS_SHOWN)
+        .getRawMany<{ id: string; keyIdentifier: string; name: string; ownerId: string }>(),
+    ]);
+    return {
+      userCount,
+      apiKeyCount,
+      users: userRows.map((row) => ({ id: row.id, email: row.email })),
+      apiKeys: keyRows.map((row) => ({
+        id: row.id,
+        key: row.keyIdentifier,
+        name: row.name,
+        external: row.ownerId !== accountId,
+      })),
+    };
+  }
+
   /** Refused while anyone holds the role, saying how many: removing access silently is worse. */
   async delete(caller: Caller, id: string): Promise<string> {
     const principal = requireResource(caller, Resources.editRoles);
@@ -101,8 +174,10 @@ export class RoleAdminService {
         manager.getRepository(KeyGrantRole).countBy({ roleId: role.id }),
       ]);
       if (users + keys > 0) {
+        const counted = (count: number, one: string, many: string) =>
+          `${count} ${count === 1 ? one : many}`;
         throw conflict(
-          `This role is held by ${users} user(s) and ${keys} API key(s). Remove it from them first.`,
+          `This role is held by ${counted(users, 'user', 'users')} and ${counted(keys, 'API key', 'API keys')}. Remove it from them first.`,
         );
       }
       await manager.delete(Role, { id: role.id });

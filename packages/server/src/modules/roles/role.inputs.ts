@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Role } from './role.entity.js';
 
 @InputType()
@@ -44,4 +44,45 @@ export class DeleteRoleInput {
 export class DeleteRolePayload {
   @Field(() => ID)
   deletedRoleId: string;
+}
+
+@ObjectType()
+export class RoleHolderUser {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  email: string;
+}
+
+@ObjectType()
+export class RoleHolderKey {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  key: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Boolean, {
+    description: "True for another account's key granted here (External tab).",
+  })
+  external: boolean;
+}
+
+@ObjectType({ description: 'Who holds a role in this account (at most 20 of each, with counts).' })
+export class RoleHolders {
+  @Field(() => Int)
+  userCount: number;
+
+  @Field(() => Int)
+  apiKeyCount: number;
+
+  @Field(() => [RoleHolderUser])
+  users: RoleHolderUser[];
+
+  @Field(() => [RoleHolderKey])
+  apiKeys: RoleHolderKey[];
 }

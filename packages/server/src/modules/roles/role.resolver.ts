@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../context.js';
 import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
 import { Resource } from './resource.type.js';
@@ -8,6 +8,7 @@ import {
   CreateRolePayload,
   DeleteRoleInput,
   DeleteRolePayload,
+  RoleHolders,
   UpdateRoleInput,
   UpdateRolePayload,
 } from './role.inputs.js';
@@ -17,6 +18,16 @@ export class RoleResolver {
   @Query(() => [Role], { description: 'Predefined roles first, then custom roles by name.' })
   roles(@Ctx() context: GraphQLContext): Promise<Role[]> {
     return context.services.roles.listRoles(context);
+  }
+
+  @Query(() => RoleHolders, {
+    description: 'Who holds the role in this account, shown before deleting it. Edit Roles.',
+  })
+  roleHolders(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<RoleHolders> {
+    return context.services.roleAdmin.holders(context, id);
   }
 
   @Query(() => [Resource])

@@ -38,3 +38,15 @@ export const tokenCreatedRangeFor = (
   if (level === AlertLevel.ORANGE) return { after: redFrom, atOrBefore: orangeFrom };
   return { atOrBefore: redFrom };
 };
+
+/** Days left (rounded up) while `due` is ahead and within the largest reminder lead day. */
+export const daysUntilDueInWindow = (
+  due: Date,
+  reminderLeadDays: readonly number[],
+  now: Date,
+): number | null => {
+  const left = due.getTime() - now.getTime();
+  const window = Math.max(0, ...reminderLeadDays);
+  if (left <= 0 || left > window * DAY_MS) return null;
+  return Math.ceil(left / DAY_MS);
+};

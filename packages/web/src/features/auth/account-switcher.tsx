@@ -1,6 +1,6 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { describeError } from '../../lib/graphql-errors';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useSwitchAccount } from './use-switch-account';
@@ -9,14 +9,16 @@ import { useViewer } from '../../lib/viewer-context';
 export const AccountSwitcher = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const viewer = useViewer();
   const { switchAccount, loading } = useSwitchAccount();
 
   const handleChange = async (accountId: string) => {
     try {
       const account = await switchAccount(accountId);
-      // Filters such as role ids belong to the previous account.
-      void navigate('/');
+      // Stay on the same tab (the page, not an item of the previous account); filters such as
+      // role ids belong to the previous account, so the search is dropped.
+      void navigate({ pathname: pathname.split('/').slice(0, 4).join('/') || '/', search: '' });
       notifySuccess(t('header.switchedAccount', { name: account?.name ?? '' }));
     } catch (error) {
       notifyFailure(t('header.switchFailed'), describeError(error, t));

@@ -121,6 +121,7 @@ const NewPasswordForm = ({ secret, email }: { secret: string; email: string }) =
           onChange={(event) => setPasswordValue(event.currentTarget.value)}
           error={fieldErrors.password}
           data-testid="set-password-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('auth.passwordToggle') }}
         />
         <PasswordInput
           label={t('setPassword.confirm')}
@@ -130,6 +131,7 @@ const NewPasswordForm = ({ secret, email }: { secret: string; email: string }) =
           onChange={(event) => setConfirm(event.currentTarget.value)}
           error={fieldErrors.confirm}
           data-testid="set-password-confirm"
+          visibilityToggleButtonProps={{ 'aria-label': t('auth.passwordToggle') }}
         />
         <Button type="submit" loading={loading} data-testid="set-password-submit">
           {t('setPassword.submit')}

@@ -91,3 +91,18 @@ describe('sign-in flow', () => {
     expect(window.localStorage.getItem('keyward.language')).toBe('pt-BR');
   });
 });
+
+describe('sign-in page in other languages', () => {
+  it('names the password visibility toggle in the viewer’s language', async () => {
+    await i18n.changeLanguage('pt-BR');
+    renderApp([unauthenticated]);
+    expect(
+      await screen.findByRole('button', { name: 'Mostrar ou ocultar a senha' }),
+    ).toBeInTheDocument();
+    await i18n.changeLanguage('es');
+    expect(
+      await screen.findByRole('button', { name: 'Mostrar u ocultar la contraseña' }),
+    ).toBeInTheDocument();
+    await i18n.changeLanguage('en');
+  });
+});

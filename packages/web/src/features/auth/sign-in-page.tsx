@@ -107,6 +107,7 @@ export const SignInPage = () => {
               onChange={(event) => setPassword(event.currentTarget.value)}
               error={fieldErrors.password}
               data-testid="sign-in-password"
+              visibilityToggleButtonProps={{ 'aria-label': t('auth.passwordToggle') }}
             />
             <Button type="submit" loading={loading} data-testid="sign-in-submit">
               {t('auth.submit')}

@@ -2,11 +2,11 @@ import type { ExternalKeysMessages } from './en';
 
 export const externalKeysPtBR: ExternalKeysMessages = {
   externalKeys: {
-    tableLabel: 'Chaves de API externas',
+    tableLabel: 'Chaves terceiras',
     columns: {
       key: 'Chave',
       ownerAccount: 'Conta proprietária',
-      roles: 'Funções aqui',
+      roles: 'Perfis de acesso aqui',
       addedAt: 'Data de inclusão',
       status: 'Status',
       actions: 'Ações',
@@ -26,7 +26,7 @@ export const externalKeysPtBR: ExternalKeysMessages = {
     },
     actions: {
       menu: 'Ações de {{key}}',
-      edit: 'Editar funções',
+      edit: 'Editar perfis de acesso',
       remove: 'Remover',
     },
     grantedIn: 'Também concedida em: {{accounts}}',
@@ -38,22 +38,22 @@ export const externalKeysPtBR: ExternalKeysMessages = {
       keyUnknown:
         'Nenhuma chave de API tem este identificador. Confirme-o com a conta dona da chave.',
       keyOwn: 'Esta chave pertence a esta conta. Gerencie-a na aba Geradas.',
-      keyAlreadyAdded: 'Esta chave já foi adicionada a esta conta. Edite as funções dela.',
-      rolesLabel: 'Funções nesta conta',
-      rolesPlaceholder: 'Escolha as funções',
+      keyAlreadyAdded: 'Esta chave já foi adicionada a esta conta. Edite os perfis de acesso dela.',
+      rolesLabel: 'Perfis de acesso nesta conta',
+      rolesPlaceholder: 'Escolha os perfis de acesso',
       rolesWarning:
-        'A chave recebe apenas as funções escolhidas aqui. Uma chave sem funções consegue se autenticar, mas não pode fazer nada.',
+        'A chave recebe apenas os perfis de acesso escolhidas aqui. Uma chave sem perfis de acesso consegue se autenticar, mas não pode fazer nada.',
       submit: 'Adicionar chave',
       success: 'Chave externa adicionada',
       failure: 'Não foi possível adicionar a chave externa',
     },
     editDialog: {
-      title: 'Editar funções da chave externa',
+      title: 'Editar perfis de acesso da chave terceira',
       ownerLabel: 'Conta proprietária',
       rolesDescription:
-        'Você altera apenas as funções que esta conta concede. Nome, token e status ficam com a conta proprietária.',
-      success: 'Funções atualizadas',
-      failure: 'Não foi possível atualizar as funções',
+        'Você altera apenas os perfis de acesso que esta conta concede. Nome, token e status ficam com a conta proprietária.',
+      success: 'Perfis de acesso atualizados',
+      failure: 'Não foi possível atualizar os perfis de acesso',
     },
     removeDialog: {
       title: 'Remover chave externa?',

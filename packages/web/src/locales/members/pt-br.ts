@@ -3,14 +3,14 @@ import type { MembersMessages } from './en';
 export const membersPtBR: MembersMessages = {
   members: {
     title: 'Usuários',
-    intro: 'Pessoas que podem entrar nesta conta e as funções que têm aqui.',
+    intro: 'Pessoas que podem entrar nesta conta e os perfis de acesso que têm aqui.',
     tableLabel: 'Usuários desta conta',
     loading: 'Carregando usuários',
     add: 'Convidar usuário',
     you: 'Você',
     columns: {
       user: 'Usuário',
-      roles: 'Funções',
+      roles: 'Perfis de acesso',
       addedAt: 'Adicionado em',
       actions: 'Ações',
     },
@@ -23,10 +23,10 @@ export const membersPtBR: MembersMessages = {
       description: 'Peça a um administrador da conta o recurso Visualizar usuários.',
     },
     lastOwner:
-      'Esta conta precisa manter pelo menos um Owner (Admin Super) que consiga entrar. Dê essa função primeiro a alguém que já aceitou o convite.',
+      'Esta conta precisa manter pelo menos um Owner (Admin Super) que consiga entrar. Dê esse perfil de acesso primeiro a alguém que já aceitou o convite.',
     actions: {
       menu: 'Ações de {{email}}',
-      edit: 'Editar funções',
+      edit: 'Editar perfis de acesso',
       remove: 'Remover',
     },
     addDialog: {
@@ -37,8 +37,8 @@ export const membersPtBR: MembersMessages = {
       emailRequired: 'Informe um endereço de e-mail.',
       emailInvalid: 'Informe um endereço de e-mail válido.',
       alreadyMember: 'Esta pessoa já é usuária desta conta.',
-      rolesLabel: 'Funções',
-      rolesPlaceholder: 'Escolha as funções',
+      rolesLabel: 'Perfis de acesso',
+      rolesPlaceholder: 'Escolha os perfis de acesso',
       submit: 'Convidar',
       success: '{{email}} foi convidado',
       failure: 'Não foi possível convidar o usuário',
@@ -60,9 +60,9 @@ export const membersPtBR: MembersMessages = {
       revokeFailure: 'Não foi possível revogar o convite',
     },
     editDialog: {
-      title: 'Editar funções de {{email}}',
-      success: 'Funções atualizadas',
-      failure: 'Não foi possível atualizar as funções',
+      title: 'Editar perfis de acesso de {{email}}',
+      success: 'Perfis de acesso atualizados',
+      failure: 'Não foi possível atualizar os perfis de acesso',
     },
     removeDialog: {
       title: 'Remover usuário?',

@@ -4,12 +4,12 @@ export const navigationPtBR: NavigationMessages = {
   appNav: {
     label: 'Principal',
     apiKeys: 'Chaves de API',
-    roles: 'Funções',
+    roles: 'Perfis de acesso',
     users: 'Usuários',
     noAccess: {
       title: 'Nada para mostrar aqui',
       description:
-        'Suas funções nesta conta não dão acesso a nenhuma página. Peça acesso a um administrador da conta ou troque de conta.',
+        'Seus perfis de acesso nesta conta não dão acesso a nenhuma página. Peça acesso a um administrador da conta ou troque de conta.',
     },
   },
 };

@@ -1,4 +1,5 @@
-import { Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import type { ApiKeyRow_ApiKeyFragment } from '../../../gql/graphql';
@@ -51,6 +52,25 @@ export const ApiKeyRow = ({
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
   const lackReason = useAuthorityReason(apiKey.viewerLacks);
+  // As on the VTEX pages: the alert icon beside the key name, named for screen readers.
+  const alertIcon =
+    apiKey.alertLevel !== 'NONE' ? (
+      <IconAlertTriangle
+        size={16}
+        role="img"
+        aria-label={t(`tokens.alert.${apiKey.alertLevel}`)}
+        color={`var(--mantine-color-${apiKey.alertLevel === 'RED' ? 'red-8' : 'orange-9'})`}
+        data-testid="key-alert-icon"
+      />
+    ) : apiKey.tokenDueInDays != null ? (
+      <IconClockExclamation
+        size={16}
+        role="img"
+        aria-label={t('tokens.dueInDays', { count: apiKey.tokenDueInDays })}
+        color="var(--mantine-color-yellow-9)"
+        data-testid="key-alert-icon"
+      />
+    ) : null;
   return (
     <Table.Tr
       data-testid="api-key-row"
@@ -59,9 +79,12 @@ export const ApiKeyRow = ({
     >
       <Table.Td>
         <Stack gap={2}>
-          <Text ff="monospace" size="sm">
-            {apiKey.key}
-          </Text>
+          <Group gap={6} wrap="nowrap">
+            {alertIcon}
+            <Text ff="monospace" size="sm">
+              {apiKey.key}
+            </Text>
+          </Group>
           <Text size="sm" c="dimmed">
             {apiKey.name}
           </Text>

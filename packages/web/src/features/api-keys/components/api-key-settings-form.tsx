@@ -9,10 +9,13 @@ import {
   Radio,
   Stack,
   TagsInput,
+  Text,
   TextInput,
 } from '@mantine/core';
+import { useApolloClient } from '@apollo/client/react';
 import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import type {
@@ -32,6 +35,13 @@ export const ApiKeySettingsFormSettingsFragment = graphql(`
     reminderRecipients
     webhookUrl
     webhookSigningSecret
+  }
+`);
+
+/** How many keys an enforced duration would refuse now: asked before Enforce is saved. */
+export const KeysFailingUnderQueryDocument = graphql(`
+  query KeysFailingUnder($tokenDurationDays: Int!) {
+    generatedKeysFailingUnder(tokenDurationDays: $tokenDurationDays)
   }
 `);
 
@@ -57,11 +67,23 @@ const durationChoiceOf = (days: number): DurationChoice =>
 const isSettingsField = (value: string | undefined): value is SettingsField =>
   settingsFields.some((field) => field === value);
 
+const isLeadDay = (value: string) =>
+  /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= maxLeadDays;
+
 /** Whole numbers from 1 to 365, each once, largest first (how reminders are read). */
 const normaliseLeadDays = (values: string[]): string[] =>
   [...new Set(values.map((value) => value.trim()))]
-    .filter((value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= maxLeadDays)
+    .filter(isLeadDay)
     .sort((a, b) => Number(b) - Number(a));
+
+/** The first entry that is not a reminder day, said inline instead of dropped silently. */
+const invalidLeadDay = (values: string[]): string | null =>
+  values.map((value) => value.trim()).find((value) => value && !isLeadDay(value)) ?? null;
+
+// Deliberately loose (the server has the last word): something@something.tld.
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const invalidEmail = (values: string[]): string | null =>
+  values.map((value) => value.trim()).find((value) => value && !emailPattern.test(value)) ?? null;
 
 type ApiKeySettingsFormProps = {
   settings: ApiKeySettingsForm_SettingsFragment;
@@ -83,19 +105,56 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
   const [recipients, setRecipients] = useState<string[]>(settings.reminderRecipients);
   const [webhookUrl, setWebhookUrl] = useState(settings.webhookUrl ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [leadDaysError, setLeadDaysError] = useState<string | null>(null);
+  const [customDaysTouched, setCustomDaysTouched] = useState(false);
+  const [enforceCount, setEnforceCount] = useState<number | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const client = useApolloClient();
 
   const durationDays = durationChoice === 'custom' ? Number(customDays) : Number(durationChoice);
+  const validDuration =
+    customDays !== '' &&
+    Number.isInteger(durationDays) &&
+    durationDays >= 1 &&
+    durationDays <= maxDurationDays;
+  const badEmail = invalidEmail(recipients);
+  const recipientsError = badEmail
+    ? t('settings.errors.invalidEmail', { value: badEmail })
+    : errors.reminderRecipients;
+  const durationError =
+    !validDuration && (customDaysTouched || errors.tokenDurationDays)
+      ? t('settings.errors.tokenDurationDays')
+      : errors.tokenDurationDays;
+  // Enforcing, newly or with another duration, may refuse keys at once: say how many, and ask.
+  const enforcementTightens =
+    enforcement === 'ENFORCE' &&
+    (settings.enforcement !== 'ENFORCE' || durationDays < settings.tokenDurationDays);
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const handleSubmit = async (event: FormEvent | null, confirmed = false) => {
+    event?.preventDefault();
     if (!canEdit) return;
-    const validDuration =
-      Number.isInteger(durationDays) && durationDays >= 1 && durationDays <= maxDurationDays;
     const clientErrors: FieldErrors = validDuration
       ? {}
       : { tokenDurationDays: t('settings.errors.tokenDurationDays') };
     setErrors(clientErrors);
-    if (!validDuration) return;
+    if (!validDuration || badEmail || leadDaysError) return;
+    if (enforcementTightens && !confirmed) {
+      setPreviewing(true);
+      try {
+        const preview = await client.query({
+          query: KeysFailingUnderQueryDocument,
+          variables: { tokenDurationDays: durationDays },
+          fetchPolicy: 'network-only',
+        });
+        setEnforceCount(preview.data?.generatedKeysFailingUnder ?? 0);
+      } catch (error) {
+        notifyFailure(t('settings.saveFailed'), describeError(error, t));
+      } finally {
+        setPreviewing(false);
+      }
+      return;
+    }
+    setEnforceCount(null);
     const input: UpdateApiKeySettingsInput = {
       tokenDurationDays: durationDays,
       enforcement,
@@ -111,9 +170,11 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
     } catch (error) {
       const field = getErrorField(error);
       if (getErrorCode(error) === 'BAD_USER_INPUT' && isSettingsField(field)) {
+        // The field says what is wrong; no generic toast beside it.
         setErrors({ [field]: t(`settings.errors.${field}`) });
+      } else {
+        notifyFailure(t('settings.saveFailed'), describeError(error, t));
       }
-      notifyFailure(t('settings.saveFailed'), describeError(error, t));
     }
   };
 
@@ -138,7 +199,7 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
               onChange={(value) =>
                 setDurationChoice(value === '90' || value === '180' ? value : 'custom')
               }
-              error={errors.tokenDurationDays}
+              error={durationError}
             >
               <Stack gap="xs" mt="xs">
                 <Radio
@@ -165,8 +226,12 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
                 max={maxDurationDays}
                 allowDecimal={false}
                 allowNegative={false}
+                // Never clamp silently: 0 stays 0 and is explained.
+                clampBehavior="none"
                 value={customDays}
                 onChange={setCustomDays}
+                onBlur={() => setCustomDaysTouched(true)}
+                error={customDaysTouched && !validDuration}
                 w={200}
                 data-testid="settings-duration-days"
               />
@@ -200,9 +265,15 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
               label={t('settings.leadDaysLabel')}
               description={t('settings.leadDaysDescription')}
               value={leadDays}
-              onChange={(values) => setLeadDays(normaliseLeadDays(values))}
+              onChange={(values) => {
+                const invalid = invalidLeadDay(values);
+                setLeadDaysError(
+                  invalid ? t('settings.errors.invalidLeadDay', { value: invalid }) : null,
+                );
+                setLeadDays(normaliseLeadDays(values));
+              }}
               splitChars={[',', ' ', ';']}
-              error={errors.reminderLeadDays}
+              error={leadDaysError ?? errors.reminderLeadDays}
               data-testid="settings-lead-days"
             />
             <TagsInput
@@ -211,7 +282,7 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
               value={recipients}
               onChange={setRecipients}
               splitChars={[',', ' ', ';']}
-              error={errors.reminderRecipients}
+              error={recipientsError}
               data-testid="settings-recipients"
             />
             <TextInput
@@ -261,11 +332,28 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
         )}
         {canEdit && (
           <Group justify="flex-end">
-            <Button type="submit" loading={loading} data-testid="settings-save">
+            <Button type="submit" loading={loading || previewing} data-testid="settings-save">
               {t('common.save')}
             </Button>
           </Group>
         )}
+        <ConfirmModal
+          opened={enforceCount !== null}
+          onClose={() => setEnforceCount(null)}
+          title={t('settings.enforceConfirm.title')}
+          confirmLabel={t('settings.enforceConfirm.confirm')}
+          confirmColor="red"
+          onConfirm={() => void handleSubmit(null, true)}
+          loading={loading}
+          confirmTestId="confirm-enforce"
+        >
+          <Text data-testid="settings-enforce-count">
+            {t('settings.enforceConfirm.count', {
+              count: enforceCount ?? 0,
+              days: durationDays,
+            })}
+          </Text>
+        </ConfirmModal>
       </Stack>
     </form>
   );

@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
@@ -45,19 +46,31 @@ const EditApiKeyForm = ({ apiKey, roles, onClose }: EditFormProps) => {
   const [roleIds, setRoleIds] = useState(() => apiKey.roles.map((role) => role.id));
   const [active, setActive] = useState(apiKey.status === 'ACTIVE');
   const [nameError, setNameError] = useState<string | null>(null);
+  // A status change through the switch asks the same question as the row menu (issue 15 §3).
+  const [confirmingStatus, setConfirmingStatus] = useState(false);
+  const statusChanges = active !== (apiKey.status === 'ACTIVE');
+  const statusDialog = active ? 'activateDialog' : 'deactivateDialog';
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const handleSubmit = async (event: FormEvent | null, confirmed = false) => {
+    event?.preventDefault();
     const validationError = keyNameError(name);
     setNameError(validationError && t(validationError));
     if (validationError) return;
+    if (statusChanges && !confirmed) {
+      setConfirmingStatus(true);
+      return;
+    }
     try {
       await update({ variables: { input: { id: apiKey.id, name: name.trim(), roleIds, active } } });
+      setConfirmingStatus(false);
       notifySuccess(t('editDialog.success'));
       onClose();
     } catch (error) {
-      setNameError(nameFieldError(error, t));
-      notifyFailure(t('editDialog.failure'), describeError(error, t));
+      setConfirmingStatus(false);
+      // A field error (a duplicate name) is the one message; anything else is a toast.
+      const fieldError = nameFieldError(error, t);
+      setNameError(fieldError);
+      if (!fieldError) notifyFailure(t('editDialog.failure'), describeError(error, t));
     }
   };
 
@@ -116,6 +129,19 @@ const EditApiKeyForm = ({ apiKey, roles, onClose }: EditFormProps) => {
           </Button>
         </Group>
       </Stack>
+      <ConfirmModal
+        opened={confirmingStatus}
+        onClose={() => setConfirmingStatus(false)}
+        title={t(`${statusDialog}.title`)}
+        confirmLabel={t(`${statusDialog}.confirm`)}
+        confirmColor={active ? 'green' : 'orange'}
+        onConfirm={() => void handleSubmit(null, true)}
+        loading={loading}
+        confirmTestId={active ? 'confirm-activate' : 'confirm-deactivate'}
+        cancelTestId="edit-status-cancel"
+      >
+        <Text>{t(`${statusDialog}.body`, { key: apiKey.key })}</Text>
+      </ConfirmModal>
     </form>
   );
 };
@@ -130,7 +156,15 @@ type EditApiKeyModalProps = {
 export const EditApiKeyModal = ({ opened, apiKey, roles, onClose }: EditApiKeyModalProps) => {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('editDialog.title')} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('editDialog.title')}
+      size="lg"
+      centered
+      // What was typed is kept: only Cancel, Escape or the close button leave.
+      closeOnClickOutside={false}
+    >
       {apiKey && <EditApiKeyForm key={apiKey.id} apiKey={apiKey} roles={roles} onClose={onClose} />}
     </Modal>
   );

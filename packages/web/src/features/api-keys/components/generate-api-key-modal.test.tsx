@@ -17,7 +17,15 @@ const successMock = (calls: GenerateApiKeyMutationVariables[]) => ({
       data: {
         generateApiKey: {
           __typename: 'GenerateApiKeyPayload',
-          token,
+          token: variables.input.reveal === 'SINGLE_ACCESS_LINK' ? null : token,
+          singleAccessLink:
+            variables.input.reveal === 'SINGLE_ACCESS_LINK'
+              ? {
+                  __typename: 'SingleAccessLinkInfo',
+                  path: '/credentials/abc',
+                  expiresAt: '2026-12-02T10:00:00.000Z',
+                }
+              : null,
           apiKey: {
             __typename: 'ApiKey',
             id: 'k9',
@@ -77,7 +85,9 @@ describe('GenerateApiKeyModal', () => {
     await user.click(screen.getByRole('button', { name: 'Generate' }));
 
     const tokenField = await screen.findByTestId('revealed-token');
-    expect(calls).toEqual([{ input: { name: 'ERP sync', roleIds: ['role-oms'] } }]);
+    expect(calls).toEqual([
+      { input: { name: 'ERP sync', roleIds: ['role-oms'], reveal: 'TOKEN' } },
+    ]);
     expect(tokenField).toHaveValue(token);
     expect(tokenField).toHaveAttribute('readonly');
     expect(screen.getByTestId('revealed-key')).toHaveValue('kw-demo-new12345');
@@ -94,6 +104,22 @@ describe('GenerateApiKeyModal', () => {
     expect(screen.queryByDisplayValue(token)).not.toBeInTheDocument();
   });
 
+  it('can hand the token over through a single-access link, never showing it', async () => {
+    const calls: GenerateApiKeyMutationVariables[] = [];
+    const { user } = renderModal({ mocks: [successMock(calls)] });
+    expect(screen.getByRole('radio', { name: 'Show the token now' })).toBeChecked();
+    await user.type(screen.getByRole('textbox', { name: /Key identification/ }), 'Partner');
+    await user.click(screen.getByRole('radio', { name: 'Create a single-access link' }));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    const link = await screen.findByTestId('single-access-link');
+    expect(calls).toEqual([
+      { input: { name: 'Partner', roleIds: [], reveal: 'SINGLE_ACCESS_LINK' } },
+    ]);
+    expect(link).toHaveValue(`${window.location.origin}/credentials/abc`);
+    expect(screen.queryByTestId('revealed-token')).not.toBeInTheDocument();
+    expect(screen.queryByDisplayValue(token)).not.toBeInTheDocument();
+  });
+
   it('shows a name conflict from the server on the name field', async () => {
     const { user } = renderModal({ mocks: [conflictMock] });
     await user.type(screen.getByRole('textbox', { name: /Key identification/ }), 'ERP sync');
@@ -103,6 +129,7 @@ describe('GenerateApiKeyModal', () => {
       await within(dialog).findByText('Another key in this account already has this name.'),
     ).toBeInTheDocument();
     expect(screen.queryByTestId('revealed-token')).not.toBeInTheDocument();
-    expect(await screen.findByText('Could not generate the API key')).toBeInTheDocument();
+    // One message: the field error, no generic toast beside it (issue 15 §7).
+    expect(screen.queryByText('Could not generate the API key')).not.toBeInTheDocument();
   });
 });

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
+import type { RoleMultiSelect_RoleFragment, TokenReveal } from '../../../gql/graphql';
 import { describeError } from '../../../lib/graphql-errors';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { useGenerateApiKey } from '../hooks/use-generate-api-key';
@@ -10,8 +10,14 @@ import { keyNameError, maxKeyNameLength } from '../utils/key-name';
 import { nameFieldError } from '../utils/mutation-errors';
 import { RevealedToken } from './revealed-token';
 import { RoleMultiSelect } from '../../../components/role-multi-select';
+import { TokenRevealChoice } from './token-reveal-choice';
 
-type Revealed = { id: string; key: string; token: string | null };
+type Revealed = {
+  id: string;
+  key: string;
+  token: string | null;
+  link: { path: string; expiresAt: string } | null;
+};
 
 type GenerateApiKeyModalProps = {
   opened: boolean;
@@ -26,8 +32,10 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
   const [roleIds, setRoleIds] = useState<string[]>([]);
   const [nameError, setNameError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const [reveal, setReveal] = useState<TokenReveal>('TOKEN');
 
   const close = () => {
+    setReveal('TOKEN');
     setName('');
     setRoleIds([]);
     setNameError(null);
@@ -41,14 +49,23 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
     setNameError(validationError && t(validationError));
     if (validationError) return;
     try {
-      const result = await generate({ variables: { input: { name: name.trim(), roleIds } } });
+      const result = await generate({
+        variables: { input: { name: name.trim(), roleIds, reveal } },
+      });
       const payload = result.data?.generateApiKey;
       if (!payload) return;
-      setRevealed({ id: payload.apiKey.id, key: payload.apiKey.key, token: payload.token });
+      setRevealed({
+        id: payload.apiKey.id,
+        key: payload.apiKey.key,
+        token: payload.token ?? null,
+        link: payload.singleAccessLink ?? null,
+      });
       notifySuccess(t('generateDialog.success'));
     } catch (error) {
-      setNameError(nameFieldError(error, t));
-      notifyFailure(t('generateDialog.failure'), describeError(error, t));
+      // A field error (a duplicate name) is the one message; anything else is a toast.
+      const fieldError = nameFieldError(error, t);
+      setNameError(fieldError);
+      if (!fieldError) notifyFailure(t('generateDialog.failure'), describeError(error, t));
     }
   };
 
@@ -59,15 +76,16 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
       title={revealed ? t('generateDialog.success') : t('generateDialog.title')}
       size="lg"
       centered
-      // A stray click must not throw away a token that cannot be shown again.
-      closeOnClickOutside={!revealed}
+      // A stray click must neither throw away a token that cannot be shown again nor what was typed.
+      closeOnClickOutside={false}
       closeOnEscape={!revealed}
     >
       {revealed ? (
         <RevealedToken
           apiKey={revealed.key}
           apiKeyId={revealed.id}
-          token={revealed.token ?? ''}
+          token={revealed.token}
+          initialLink={revealed.link}
           onClose={close}
           onTokenDiscarded={() => setRevealed({ ...revealed, token: null })}
         />
@@ -96,6 +114,7 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
             <Alert color="blue" icon={<IconInfoCircle size={18} aria-hidden />}>
               {t('generateDialog.rolesWarning')}
             </Alert>
+            <TokenRevealChoice value={reveal} onChange={setReveal} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close} disabled={loading}>
                 {t('common.cancel')}

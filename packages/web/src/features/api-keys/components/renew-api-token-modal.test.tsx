@@ -17,7 +17,15 @@ const renewMock = (calls: RenewApiTokenMutationVariables[]) => ({
       data: {
         renewApiToken: {
           __typename: 'RenewApiTokenPayload',
-          token: newToken,
+          token: variables.input.reveal === 'SINGLE_ACCESS_LINK' ? null : newToken,
+          singleAccessLink:
+            variables.input.reveal === 'SINGLE_ACCESS_LINK'
+              ? {
+                  __typename: 'SingleAccessLinkInfo',
+                  path: '/credentials/renewed',
+                  expiresAt: '2026-12-02T10:00:00.000Z',
+                }
+              : null,
           apiKey: { __typename: 'ApiKey', id: 'k1', key: apiKey.key },
         },
       },
@@ -46,7 +54,9 @@ describe('RenewApiTokenModal', () => {
     await user.click(screen.getByTestId('renew-submit'));
 
     const tokenField = await screen.findByTestId('revealed-token');
-    expect(calls).toEqual([{ input: { id: 'k1', oldToken: 'EXPIRE_IN_24_HOURS' } }]);
+    expect(calls).toEqual([
+      { input: { id: 'k1', oldToken: 'EXPIRE_IN_24_HOURS', reveal: 'TOKEN' } },
+    ]);
     expect(tokenField).toHaveValue(newToken);
     expect(screen.getByTestId('revealed-key')).toHaveValue(apiKey.key);
     expect(screen.getByText(/This token will not be shown again/)).toBeInTheDocument();
@@ -54,6 +64,46 @@ describe('RenewApiTokenModal', () => {
 
     await user.click(screen.getByTestId('reveal-close'));
     expect(onClose).toHaveBeenCalledTimes(1);
+    expect(screen.queryByDisplayValue(newToken)).not.toBeInTheDocument();
+  });
+
+  it('says what the chosen fate does, and asks again before deleting the old token now', async () => {
+    const calls: RenewApiTokenMutationVariables[] = [];
+    const { user } = renderWithProviders(
+      <RenewApiTokenModal opened apiKey={apiKey} onClose={vi.fn()} />,
+      { mocks: [renewMock(calls)] },
+    );
+    expect(screen.getByTestId('renew-fate-effect')).toHaveTextContent(
+      'Both tokens work until you delete the old one.',
+    );
+    await user.click(screen.getByRole('radio', { name: 'Delete it now' }));
+    expect(screen.getByTestId('renew-fate-effect')).toHaveTextContent(
+      'The old token stops working at once: integrations still using it fail until they switch.',
+    );
+    expect(screen.queryByText(/Until the old token is deleted, both work/)).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('renew-submit'));
+    expect(await screen.findByText('Delete the old token now?')).toBeInTheDocument();
+    expect(calls).toEqual([]);
+    await user.click(screen.getByTestId('confirm-renew-delete-now'));
+    await screen.findByTestId('revealed-token');
+    expect(calls).toEqual([{ input: { id: 'k1', oldToken: 'DELETE_NOW', reveal: 'TOKEN' } }]);
+  });
+
+  it('can hand the new token over through a single-access link, never showing it', async () => {
+    const calls: RenewApiTokenMutationVariables[] = [];
+    const { user } = renderWithProviders(
+      <RenewApiTokenModal opened apiKey={apiKey} onClose={vi.fn()} />,
+      { mocks: [renewMock(calls)] },
+    );
+    await user.click(screen.getByRole('radio', { name: 'Create a single-access link' }));
+    await user.click(screen.getByTestId('renew-submit'));
+    expect(await screen.findByTestId('single-access-link')).toHaveValue(
+      `${window.location.origin}/credentials/renewed`,
+    );
+    expect(calls).toEqual([
+      { input: { id: 'k1', oldToken: 'KEEP_UNTIL_DELETED', reveal: 'SINGLE_ACCESS_LINK' } },
+    ]);
+    expect(screen.queryByTestId('revealed-token')).not.toBeInTheDocument();
     expect(screen.queryByDisplayValue(newToken)).not.toBeInTheDocument();
   });
 

@@ -2,12 +2,14 @@ import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OldTokenFate } from '../../../gql/graphql';
+import { ConfirmModal } from '../../../components/confirm-modal';
+import type { OldTokenFate, TokenReveal } from '../../../gql/graphql';
 import { describeError, getErrorCode } from '../../../lib/graphql-errors';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { useRenewApiToken } from '../hooks/use-renew-api-token';
 import type { ApiKeySummary } from './api-key-summary';
 import { RevealedToken } from './revealed-token';
+import { TokenRevealChoice } from './token-reveal-choice';
 
 export const oldTokenFates: readonly OldTokenFate[] = [
   'DELETE_NOW',
@@ -19,7 +21,12 @@ export const oldTokenFates: readonly OldTokenFate[] = [
 
 const defaultFate: OldTokenFate = 'KEEP_UNTIL_DELETED';
 
-type Revealed = { id: string; key: string; token: string | null };
+type Revealed = {
+  id: string;
+  key: string;
+  token: string | null;
+  link: { path: string; expiresAt: string } | null;
+};
 
 type RenewApiTokenModalProps = {
   opened: boolean;
@@ -33,25 +40,43 @@ export const RenewApiTokenModal = ({ opened, apiKey, onClose }: RenewApiTokenMod
   const [fate, setFate] = useState<OldTokenFate>(defaultFate);
   const [error, setError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const [reveal, setReveal] = useState<TokenReveal>('TOKEN');
+  const [confirmingNow, setConfirmingNow] = useState(false);
 
   const close = () => {
+    setReveal('TOKEN');
+    setConfirmingNow(false);
     setFate(defaultFate);
     setError(null);
     setRevealed(null);
     onClose();
   };
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const handleSubmit = async (event: FormEvent | null, confirmed = false) => {
+    event?.preventDefault();
     if (!apiKey) return;
+    // Deleting the old token at once breaks whoever still uses it: ask once more.
+    if (fate === 'DELETE_NOW' && !confirmed) {
+      setConfirmingNow(true);
+      return;
+    }
     setError(null);
     try {
-      const result = await renew({ variables: { input: { id: apiKey.id, oldToken: fate } } });
+      const result = await renew({
+        variables: { input: { id: apiKey.id, oldToken: fate, reveal } },
+      });
+      setConfirmingNow(false);
       const payload = result.data?.renewApiToken;
       if (!payload) return;
-      setRevealed({ id: payload.apiKey.id, key: payload.apiKey.key, token: payload.token });
+      setRevealed({
+        id: payload.apiKey.id,
+        key: payload.apiKey.key,
+        token: payload.token ?? null,
+        link: payload.singleAccessLink ?? null,
+      });
       notifySuccess(t('renewDialog.success'));
     } catch (caught) {
+      setConfirmingNow(false);
       const message =
         getErrorCode(caught) === 'CONFLICT' ? t('renewDialog.conflict') : describeError(caught, t);
       setError(message);
@@ -66,15 +91,16 @@ export const RenewApiTokenModal = ({ opened, apiKey, onClose }: RenewApiTokenMod
       title={revealed ? t('renewDialog.success') : t('renewDialog.title')}
       size="lg"
       centered
-      // A stray click must not throw away a token that cannot be shown again.
-      closeOnClickOutside={!revealed}
+      // A stray click must not throw away a token that cannot be shown again, nor the choices.
+      closeOnClickOutside={false}
       closeOnEscape={!revealed}
     >
       {revealed ? (
         <RevealedToken
           apiKey={revealed.key}
           apiKeyId={revealed.id}
-          token={revealed.token ?? ''}
+          token={revealed.token}
+          initialLink={revealed.link}
           onClose={close}
           onTokenDiscarded={() => setRevealed({ ...revealed, token: null })}
         />
@@ -103,6 +129,14 @@ export const RenewApiTokenModal = ({ opened, apiKey, onClose }: RenewApiTokenMod
                 ))}
               </Stack>
             </Radio.Group>
+            <Alert
+              color={fate === 'DELETE_NOW' ? 'orange' : 'blue'}
+              icon={<IconAlertTriangle size={18} aria-hidden />}
+              data-testid="renew-fate-effect"
+            >
+              {t(`renewDialog.effects.${fate}`)}
+            </Alert>
+            <TokenRevealChoice value={reveal} onChange={setReveal} />
             {error && (
               <Alert
                 color="red"
@@ -122,6 +156,18 @@ export const RenewApiTokenModal = ({ opened, apiKey, onClose }: RenewApiTokenMod
               </Button>
             </Group>
           </Stack>
+          <ConfirmModal
+            opened={confirmingNow}
+            onClose={() => setConfirmingNow(false)}
+            title={t('renewDialog.deleteNowTitle')}
+            confirmLabel={t('renewDialog.deleteNowConfirm')}
+            confirmColor="red"
+            onConfirm={() => void handleSubmit(null, true)}
+            loading={loading}
+            confirmTestId="confirm-renew-delete-now"
+          >
+            <Text>{t('renewDialog.deleteNowBody', { key: apiKey?.key ?? '' })}</Text>
+          </ConfirmModal>
         </form>
       )}
     </Modal>

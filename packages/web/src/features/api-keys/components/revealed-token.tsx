@@ -15,7 +15,9 @@ type RevealedTokenProps = {
   apiKey: string;
   /** The key's id; with it, a viewer who may renew tokens can trade the token for a link. */
   apiKeyId?: string;
-  token: string;
+  token: string | null;
+  /** A link made instead of showing the token: the token is never on screen. */
+  initialLink?: { path: string; expiresAt: string } | null;
   onClose: () => void;
   /** Called once the token has been traded for a link, so the parent forgets it too. */
   onTokenDiscarded?: () => void;
@@ -26,6 +28,7 @@ export const RevealedToken = ({
   apiKey,
   apiKeyId,
   token: issuedToken,
+  initialLink = null,
   onClose,
   onTokenDiscarded,
 }: RevealedTokenProps) => {
@@ -34,7 +37,11 @@ export const RevealedToken = ({
   const canRenew = useCan(resourceKeys.renewApiToken);
   const [createLink, { loading }] = useCreateSingleAccessLink();
   const [token, setToken] = useState<string | null>(issuedToken);
-  const [link, setLink] = useState<SingleAccessLink | null>(null);
+  const [link, setLink] = useState<SingleAccessLink | null>(() =>
+    initialLink
+      ? { url: `${window.location.origin}${initialLink.path}`, expiresAt: initialLink.expiresAt }
+      : null,
+  );
 
   const handleCreateLink = async () => {
     if (!apiKeyId || !token) return;

@@ -9,6 +9,7 @@ export const TokenStatusCellApiKeyFragment = graphql(`
   fragment TokenStatusCell_apiKey on ApiKey {
     id
     alertLevel
+    tokenDueInDays
     renewalPending
     tokenCreatedAt
     tokenExpiresAt
@@ -50,6 +51,9 @@ const TokenUse = ({ label, token, testId }: { label: string; token: ApiToken; te
   );
 };
 
+/** Text colours of the alert levels, dark enough to read on white (the badges carry the hue). */
+export const alertTextColor = { ORANGE: 'orange.9', RED: 'red.8' } as const;
+
 /** Token age and renewal alert; during a renewal, the last use of the old and the new token. */
 export const TokenStatusCell = ({ apiKey }: { apiKey: TokenStatusCell_ApiKeyFragment }) => {
   const { t } = useTranslation();
@@ -60,7 +64,19 @@ export const TokenStatusCell = ({ apiKey }: { apiKey: TokenStatusCell_ApiKeyFrag
   return (
     <Stack gap={4} data-testid="token-status">
       <Group gap={6} wrap="nowrap">
-        <Text size="sm" c={outdated ? 'red' : undefined} data-testid="token-expiry">
+        <Text
+          size="sm"
+          // The alert's own colour: orange past the duration, red three months past it.
+          c={
+            apiKey.alertLevel !== 'NONE'
+              ? alertTextColor[apiKey.alertLevel]
+              : outdated
+                ? alertTextColor.ORANGE
+                : undefined
+          }
+          data-alert-level={apiKey.alertLevel}
+          data-testid="token-expiry"
+        >
           <time dateTime={apiKey.tokenExpiresAt}>
             {outdated
               ? t('tokens.outdated', { relative: relative(apiKey.tokenExpiresAt) })
@@ -80,6 +96,11 @@ export const TokenStatusCell = ({ apiKey }: { apiKey: TokenStatusCell_ApiKeyFrag
           </Badge>
         )}
       </Group>
+      {apiKey.tokenDueInDays != null && apiKey.alertLevel === 'NONE' && (
+        <Text size="xs" fw={600} c="yellow.9" data-testid="token-due-soon">
+          {t('tokens.dueInDays', { count: apiKey.tokenDueInDays })}
+        </Text>
+      )}
       <Text size="xs" c="dimmed">
         {t('tokens.issued', { date: formatDate(apiKey.tokenCreatedAt) })}
       </Text>

@@ -6,6 +6,10 @@ export const GenerateApiKeyMutationDocument = graphql(`
   mutation GenerateApiKey($input: GenerateApiKeyInput!) {
     generateApiKey(input: $input) {
       token
+      singleAccessLink {
+        path
+        expiresAt
+      }
       apiKey {
         id
         key

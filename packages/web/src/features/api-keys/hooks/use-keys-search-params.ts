@@ -48,7 +48,8 @@ export const parseKeysListState = (params: URLSearchParams): KeysListState => {
     status: pickAllowed(statuses, params.get('status')),
     roleIds: params.getAll('role'),
     alertLevel: pickAllowed(alertLevels, params.get('alert')),
-    renewalPending: params.get('pending') === '1',
+    // `pending=true` (as people type it) works like the app's own `pending=1`.
+    renewalPending: ['1', 'true'].includes(params.get('pending') ?? ''),
     createdBy: creatorKind
       ? {
           kind: creatorKind,

@@ -6,6 +6,10 @@ export const RenewApiTokenMutationDocument = graphql(`
   mutation RenewApiToken($input: RenewApiTokenInput!) {
     renewApiToken(input: $input) {
       token
+      singleAccessLink {
+        path
+        expiresAt
+      }
       apiKey {
         id
         key

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { UpdateApiKeySettingsMutationVariables } from '../../../gql/graphql';
 import { buildViewer, renderWithProviders } from '../../../test/render';
 import { recentRemindersCount, TokenRemindersQueryDocument } from '../components/recent-reminders';
+import { KeysFailingUnderQueryDocument } from '../components/api-key-settings-form';
 import { UpdateApiKeySettingsMutationDocument } from '../hooks/use-update-api-key-settings';
 import { ApiKeySettingsQueryDocument, ApiKeySettingsRoute } from './api-key-settings-route';
 
@@ -78,16 +79,25 @@ const setup = ({
       };
     },
   };
+  const previews: number[] = [];
+  const failingMock = {
+    request: { query: KeysFailingUnderQueryDocument, variables: () => true },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+    result: (variables: { tokenDurationDays: number }) => {
+      previews.push(variables.tokenDurationDays);
+      return { data: { generatedKeysFailingUnder: 2 } };
+    },
+  };
   const rendered = renderWithProviders(<ApiKeySettingsRoute />, {
-    mocks: [settingsQueryMock, remindersQueryMock, updateMock],
+    mocks: [settingsQueryMock, remindersQueryMock, updateMock, failingMock],
     viewer: buildViewer(resources),
   });
-  return { ...rendered, calls };
+  return { ...rendered, calls, previews };
 };
 
 describe('ApiKeySettingsRoute', () => {
   it('sends the chosen duration, enforcement, reminders and webhook, then confirms', async () => {
-    const { user, calls } = setup();
+    const { user, calls, previews } = setup();
     const sixMonths = await screen.findByRole('radio', { name: '6 months' });
     expect(screen.getByRole('radio', { name: '3 months (recommended)' })).toBeChecked();
     expect(screen.getByTestId('settings-webhook-secret')).toHaveAttribute('type', 'password');
@@ -99,6 +109,13 @@ describe('ApiKeySettingsRoute', () => {
     await user.type(screen.getByTestId('settings-recipients'), 'sec@example.com{Enter}');
     await user.click(screen.getByTestId('settings-save'));
 
+    // Enforcing says first how many keys would start failing, and asks (issue 15 §3).
+    expect(await screen.findByTestId('settings-enforce-count')).toHaveTextContent(
+      '2 active keys have a token older than 180 days: they will start failing at once.',
+    );
+    expect(previews).toEqual([180]);
+    expect(calls).toEqual([]);
+    await user.click(screen.getByTestId('confirm-enforce'));
     await waitFor(() =>
       expect(calls).toEqual([
         {
@@ -125,6 +142,30 @@ describe('ApiKeySettingsRoute', () => {
     await waitFor(() => expect(calls[0]?.input.tokenDurationDays).toBe(45));
   });
 
+  it('says inline what is wrong with reminder days, a duration and an email, and saves nothing', async () => {
+    const { user, calls } = setup();
+    const leadDays = await screen.findByTestId('settings-lead-days');
+    await user.type(leadDays, 'abc{Enter}');
+    expect(
+      await screen.findByText('“abc” is not a number of days from 1 to 365.'),
+    ).toBeInTheDocument();
+    await user.type(leadDays, '400{Enter}');
+    expect(
+      await screen.findByText('“400” is not a number of days from 1 to 365.'),
+    ).toBeInTheDocument();
+    await user.type(screen.getByTestId('settings-recipients'), 'not-an-email{Enter}');
+    expect(await screen.findByText('“not-an-email” is not an email address.')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Custom' }));
+    const days = screen.getByRole('textbox', { name: 'Days' });
+    await user.clear(days);
+    await user.type(days, '0');
+    await user.tab();
+    expect(days).toHaveValue('0');
+    expect(await screen.findByText('Choose between 1 and 3650 days.')).toBeInTheDocument();
+    await user.click(screen.getByTestId('settings-save'));
+    expect(calls).toEqual([]);
+  });
+
   it('shows the field the server blamed', async () => {
     const { user } = setup({ fail: true });
     const url = await screen.findByTestId('settings-webhook-url');
@@ -133,7 +174,8 @@ describe('ApiKeySettingsRoute', () => {
     await user.click(screen.getByTestId('settings-save'));
     expect(await screen.findByText(/of a public host\. Private, local/)).toBeInTheDocument();
     expect(url).toHaveAttribute('aria-invalid', 'true');
-    expect(await screen.findByText('Could not save the settings')).toBeInTheDocument();
+    // One message, on the field: no generic toast beside it.
+    expect(screen.queryByText('Could not save the settings')).not.toBeInTheDocument();
   });
 
   it('is read-only without edit-api-keys-settings', async () => {

@@ -195,7 +195,13 @@ describe('GeneratedKeysRoute', () => {
       .getAllByRole('columnheader')
       .map((header) => header.textContent);
     expect(headers).toEqual(
-      expect.arrayContaining(['Chave/Nome', 'Funções', 'Data de criação', 'Status', 'Último uso']),
+      expect.arrayContaining([
+        'Chave/Nome',
+        'Perfis de acesso',
+        'Data de criação',
+        'Status',
+        'Último uso',
+      ]),
     );
     expect(within(table).getByText('Ativa')).toBeInTheDocument();
     expect(within(table).getByText('Nunca')).toBeInTheDocument();
@@ -293,11 +299,11 @@ describe('GeneratedKeysRoute', () => {
     await screen.findByRole('table', { name: 'Generated API keys' });
     await user.click(screen.getByTestId('export-menu'));
     const csv = await screen.findByTestId('export-csv');
-    expect(csv).toHaveAttribute('href', '/api/keys/export?format=csv');
+    expect(csv).toHaveAttribute('href', '/api/keys/export?format=csv&tab=generated&lang=en');
     expect(csv).toHaveAttribute('download');
-    expect(csv).toHaveTextContent('Export CSV');
+    expect(csv).toHaveTextContent('CSV: generated keys');
     const xlsx = screen.getByTestId('export-xlsx');
-    expect(xlsx).toHaveAttribute('href', '/api/keys/export?format=xlsx');
+    expect(xlsx).toHaveAttribute('href', '/api/keys/export?format=xlsx&lang=en');
     expect(xlsx).toHaveAttribute('download');
   });
 

@@ -10,7 +10,7 @@ import { graphql } from '../../../gql';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AlertSummaryBanner } from '../components/alert-summary-banner';
 import { ApiKeyActionModals, type ApiKeyAction } from '../components/api-key-action-modals';
-import { ExportKeysMenu } from '../components/export-keys-menu';
+import { ExportKeysMenu } from '../../../components/export-keys-menu';
 import { GenerateApiKeyModal } from '../components/generate-api-key-modal';
 import { GeneratedKeysTable } from '../components/generated-keys-table';
 import { KeysPagination } from '../../../components/keys-pagination';
@@ -120,7 +120,7 @@ const GeneratedKeysList = () => {
       actions={
         <Group gap="sm">
           {/* The list shows only with View API Keys, which also gates the export. */}
-          <ExportKeysMenu />
+          <ExportKeysMenu tab="generated" />
           {renderGenerateButton('generate-api-key')}
         </Group>
       }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import type { AuditActorKind, AuditEventRow_AuditEventFragment } from '../../../gql/graphql';
 import { useFormatters } from '../../../lib/use-formatters';
-import { describeAuditDetails } from '../utils/audit-details';
+import { describeAuditDetails, describeAuditTarget } from '../utils/audit-details';
 import { isKnownAuditAction, isKnownTargetType } from '../utils/audit-actions';
 
 export const AuditEventRowAuditEventFragment = graphql(`
@@ -27,10 +27,17 @@ const actorColors: Record<AuditActorKind, string> = {
   ANONYMOUS: 'red',
 };
 
-export const AuditEventRow = ({ event }: { event: AuditEventRow_AuditEventFragment }) => {
+export const AuditEventRow = ({
+  event,
+  roleName,
+}: {
+  event: AuditEventRow_AuditEventFragment;
+  roleName?: (id: string) => string | undefined;
+}) => {
   const { t } = useTranslation();
   const { formatDateTime } = useFormatters();
-  const details = describeAuditDetails(event.action, event.details, t);
+  const details = describeAuditDetails(event.action, event.details, t, roleName);
+  const targetLabel = describeAuditTarget(event.targetType, event.targetLabel, t);
   const targetType = event.targetType
     ? isKnownTargetType(event.targetType)
       ? t(`audit.targetTypes.${event.targetType}`)
@@ -68,9 +75,9 @@ export const AuditEventRow = ({ event }: { event: AuditEventRow_AuditEventFragme
       </Table.Td>
       <Table.Td>
         <Stack gap={0}>
-          {event.targetLabel && (
+          {targetLabel && (
             <Text size="sm" ff={event.targetType === 'api-key' ? 'monospace' : undefined}>
-              {event.targetLabel}
+              {targetLabel}
             </Text>
           )}
           {targetType && (

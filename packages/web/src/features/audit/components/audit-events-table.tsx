@@ -1,6 +1,8 @@
 import { Table } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventRow_AuditEventFragment } from '../../../gql/graphql';
+import { useRoles } from '../../../hooks/use-roles';
 import { AuditEventRow } from './audit-event-row';
 
 export const AuditEventsTable = ({
@@ -9,6 +11,12 @@ export const AuditEventsTable = ({
   events: readonly AuditEventRow_AuditEventFragment[];
 }) => {
   const { t } = useTranslation();
+  // Details record role ids: show the names the account knows (a deleted role keeps its id).
+  const roles = useRoles();
+  const roleName = useMemo(() => {
+    const names = new Map(roles.map((role) => [role.id, role.name]));
+    return (id: string) => names.get(id);
+  }, [roles]);
   return (
     <Table.ScrollContainer minWidth={960}>
       <Table
@@ -29,7 +37,7 @@ export const AuditEventsTable = ({
         </Table.Thead>
         <Table.Tbody>
           {events.map((event) => (
-            <AuditEventRow key={event.id} event={event} />
+            <AuditEventRow key={event.id} event={event} roleName={roleName} />
           ))}
         </Table.Tbody>
       </Table>

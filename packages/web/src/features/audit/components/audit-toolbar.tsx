@@ -1,4 +1,4 @@
-import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SearchFilter } from '../../../components/list-filters';
 import { auditActions, isKnownAuditAction } from '../utils/audit-actions';
@@ -15,6 +15,8 @@ type AuditToolbarProps = {
   onTargetKeyChange: (targetKey: string) => void;
   onFromChange: (from: string | null) => void;
   onToChange: (to: string | null) => void;
+  /** Shown while a filter is set. */
+  onClear?: () => void;
 };
 
 export const AuditToolbar = ({
@@ -29,6 +31,7 @@ export const AuditToolbar = ({
   onTargetKeyChange,
   onFromChange,
   onToChange,
+  onClear,
 }: AuditToolbarProps) => {
   const { t } = useTranslation();
   const actionOptions = [
@@ -80,6 +83,11 @@ export const AuditToolbar = ({
         error={rangeInvalid ? t('audit.filters.rangeInvalid') : undefined}
         data-testid="audit-filter-to"
       />
+      {onClear && (
+        <Button variant="subtle" mt={25} onClick={onClear} data-testid="audit-clear-filters">
+          {t('audit.noMatch.clear')}
+        </Button>
+      )}
     </Group>
   );
 };

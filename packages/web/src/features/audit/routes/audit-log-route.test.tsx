@@ -1,7 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AuditEventsQueryVariables } from '../../../gql/graphql';
+import { roleFixtures } from '../../../test/api-key-fixtures';
 import { buildViewer, currentSearch, renderWithProviders } from '../../../test/render';
+import { RolesQueryDocument } from '../../../hooks/use-roles';
 import { AuditEventsQueryDocument, AuditLogRoute } from './audit-log-route';
 
 const event = (overrides: Record<string, unknown>) => ({
@@ -48,7 +50,13 @@ const setup = ({
   route = '/account/audit',
   resources = buildViewer().resources,
   nodes = events,
-}: { route?: string; resources?: string[]; nodes?: ReturnType<typeof event>[] } = {}) => {
+  filtered = false,
+}: {
+  route?: string;
+  resources?: string[];
+  nodes?: ReturnType<typeof event>[];
+  filtered?: boolean;
+} = {}) => {
   const requests: AuditEventsQueryVariables[] = [];
   const mocks = [
     {
@@ -56,13 +64,21 @@ const setup = ({
       maxUsageCount: Number.POSITIVE_INFINITY,
       result: (variables: AuditEventsQueryVariables) => {
         requests.push(variables);
-        return { data: { auditEvents: connectionOf(nodes, true) } };
+        const action = variables.filter?.action;
+        const selected =
+          filtered && action ? nodes.filter((node) => node.action === action) : nodes;
+        return { data: { auditEvents: connectionOf(selected, true) } };
       },
     },
   ];
+  const rolesMock = {
+    request: { query: RolesQueryDocument },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+    result: { data: { roles: [{ ...roleFixtures[0]!, id: 'r1' }] } },
+  };
   const rendered = renderWithProviders(<AuditLogRoute />, {
     route,
-    mocks,
+    mocks: [...mocks, rolesMock],
     viewer: buildViewer(resources),
   });
   return { ...rendered, requests };
@@ -88,7 +104,7 @@ describe('AuditLogRoute', () => {
     expect(within(generated).getByText('kw-demo-billing')).toBeInTheDocument();
     expect(within(generated).getByText('203.0.113.7')).toBeInTheDocument();
     expect(within(generated).getByTestId('audit-details')).toHaveTextContent(
-      'name: Billing · roleIds: r1, r2',
+      'Name: Billing · Roles: Owner (Admin Super), r2',
     );
     expect(within(refused).getByText('Anonymous')).toBeInTheDocument();
     expect(within(refused).getByText('Authentication refused')).toBeInTheDocument();
@@ -158,9 +174,41 @@ describe('AuditLogRoute', () => {
   it('shows an empty state, and a clearable no-match state when filters are set', async () => {
     const { user, container } = setup({ route: '/account/audit?actor=nobody', nodes: [] });
     expect(await screen.findByTestId('audit-no-match')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.click(
+      within(screen.getByTestId('audit-no-match')).getByRole('button', { name: 'Clear filters' }),
+    );
     expect(currentSearch(container).get('actor')).toBeNull();
     expect(await screen.findByTestId('audit-empty')).toBeInTheDocument();
+  });
+
+  it('sends exactly one request when a chosen action is reset to all actions or cleared', async () => {
+    const { user, container, requests } = setup({ filtered: true });
+    await screen.findByRole('table', { name: 'Audit events' });
+    const select = screen.getByRole('combobox', { name: 'Action' });
+
+    await user.selectOptions(select, 'auth.refused');
+    await waitFor(() =>
+      expect(requests.at(-1)).toEqual({ first: 25, filter: { action: 'auth.refused' } }),
+    );
+    await screen.findByText('Authentication refused', { selector: 'td *' });
+    let before = requests.length;
+    await user.selectOptions(select, '');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(requests.slice(before)).toEqual([{ first: 25, filter: {} }]);
+    expect(currentSearch(container).get('action')).toBeNull();
+    expect(select).toHaveValue('');
+    expect(screen.getAllByTestId('audit-event-row')).toHaveLength(3);
+
+    await user.selectOptions(select, 'auth.refused');
+    await waitFor(() => expect(screen.getAllByTestId('audit-event-row')).toHaveLength(1));
+    before = requests.length;
+    await user.click(screen.getByTestId('audit-clear-filters'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(requests.slice(before)).toEqual([{ first: 25, filter: {} }]);
+    expect(currentSearch(container).get('action')).toBeNull();
+    expect(select).toHaveValue('');
+    await waitFor(() => expect(screen.getAllByTestId('audit-event-row')).toHaveLength(3));
+    expect(screen.queryByTestId('audit-loading-overlay')).toBeNull();
   });
 
   it('refuses a range whose start is after its end without querying', async () => {

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconAlertTriangle, IconDownload, IconHistory } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
 import { ListPage } from '../../../components/list-page';
@@ -73,17 +73,36 @@ export const AuditLogRoute = () => {
   );
 };
 
+/**
+ * The query's variables as of the last committed render. React Router updates the URL in a
+ * transition, so React may render the page with the new filters and, interleaved, with the old
+ * ones; a query fed from render alone then asked the server for both, alternately, without end
+ * (issue 15 §2). Effects run only for what was committed: the query follows the screen.
+ */
+const useCommittedVariables = <T,>(variables: T): T => {
+  const [committed, setCommitted] = useState(variables);
+  const key = JSON.stringify(variables);
+  useEffect(() => {
+    setCommitted((current) => (JSON.stringify(current) === key ? current : variables));
+    // `key` stands for `variables`: a new object with the same content changes nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return committed;
+};
+
 const AuditLog = () => {
   const { t } = useTranslation();
   const list = useAuditSearchParams();
   const { state } = list;
   const rangeInvalid = isRangeInvalid(state);
-  const variables = useMemo(() => toAuditQueryVariables(state), [state]);
+  const variables = useCommittedVariables(useMemo(() => toAuditQueryVariables(state), [state]));
   const { data, previousData, loading, error, refetch } = useQuery(AuditEventsQueryDocument, {
     variables,
     skip: rangeInvalid,
-    // The trail grows while the page is open: each visit reads the latest events.
-    fetchPolicy: 'cache-and-network',
+    // The trail grows while the page is open: each visit and each filter change reads the latest
+    // events, exactly once, and the pages never enter the cache (with `cache-and-network`, the
+    // filtered and unfiltered pages, sharing their events, also answered each other's writes).
+    fetchPolicy: 'no-cache',
   });
   const connection = (data ?? previousData)?.auditEvents;
   const events = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
@@ -119,6 +138,7 @@ const AuditLog = () => {
             onTargetKeyChange={list.setTargetKey}
             onFromChange={list.setFrom}
             onToChange={list.setTo}
+            onClear={list.hasFilters ? list.clearFilters : undefined}
           />
         </>
       }

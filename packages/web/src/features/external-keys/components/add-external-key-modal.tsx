@@ -56,6 +56,8 @@ export const AddExternalKeyModal = ({ opened, onClose, roles }: AddExternalKeyMo
       title={t('externalKeys.addDialog.title')}
       size="lg"
       centered
+      // What was typed is kept: a stray click outside does not close the form.
+      closeOnClickOutside={false}
     >
       <form onSubmit={(event) => void handleSubmit(event)} noValidate>
         <Stack>

@@ -105,6 +105,8 @@ export const EditExternalKeyModal = ({
       title={t('externalKeys.editDialog.title')}
       size="lg"
       centered
+      // What was typed is kept: a stray click outside does not close the form.
+      closeOnClickOutside={false}
     >
       {externalKey && (
         <EditExternalKeyForm

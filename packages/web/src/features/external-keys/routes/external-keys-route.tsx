@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconPlus, IconWorldShare } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -8,6 +8,7 @@ import { ListPage } from '../../../components/list-page';
 import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
+import { ExportKeysMenu } from '../../../components/export-keys-menu';
 import { KeysPagination } from '../../../components/keys-pagination';
 import { useRoles } from '../../../hooks/use-roles';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
@@ -125,7 +126,13 @@ const ExternalKeysList = () => {
           onRoleIdsChange={list.setRoleIds}
         />
       }
-      actions={renderAddButton('add-external-key')}
+      actions={
+        <Group gap="sm">
+          {/* The list shows only with View API Keys, which also gates the export. */}
+          <ExportKeysMenu tab="external" />
+          {renderAddButton('add-external-key')}
+        </Group>
+      }
       error={error}
       onRetry={() => void refetch()}
       noPermission={{

@@ -100,6 +100,8 @@ export const EditMemberModal = ({ opened, member, roles, onClose }: EditMemberMo
       title={t('members.editDialog.title', { email: member?.user.email ?? '' })}
       size="lg"
       centered
+      // What was typed is kept: a stray click outside does not close the form.
+      closeOnClickOutside={false}
     >
       {member && opened && (
         <EditMemberForm key={member.id} member={member} roles={roles} onClose={onClose} />

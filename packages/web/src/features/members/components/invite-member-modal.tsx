@@ -83,8 +83,8 @@ export const InviteMemberModal = ({ opened, onClose, roles }: InviteMemberModalP
       }
       size="lg"
       centered
-      // A stray click must not throw away a link that cannot be shown again.
-      closeOnClickOutside={!setupLink}
+      // A stray click must throw away neither what was typed nor a link shown only once.
+      closeOnClickOutside={false}
       closeOnEscape={!setupLink}
     >
       {setupLink ? (

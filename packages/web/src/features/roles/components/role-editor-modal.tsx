@@ -135,6 +135,8 @@ export const RoleEditorModal = ({ opened, role, onClose, ...formProps }: RoleEdi
       title={role ? t('roleAdmin.editor.editTitle') : t('roleAdmin.editor.createTitle')}
       size="lg"
       centered
+      // What was typed is kept: a stray click outside does not close the form.
+      closeOnClickOutside={false}
     >
       {opened && (
         <RoleEditorForm key={role?.id ?? 'new'} role={role} onClose={onClose} {...formProps} />

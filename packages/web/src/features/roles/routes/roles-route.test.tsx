@@ -6,6 +6,7 @@ import type { CreateRoleMutationVariables } from '../../../gql/graphql';
 import { buildViewer, renderWithProviders } from '../../../test/render';
 import { CreateRoleMutationDocument } from '../hooks/use-create-role';
 import { DeleteRoleMutationDocument } from '../hooks/use-delete-role';
+import { RoleHoldersQueryDocument } from '../components/delete-role-modal';
 import { RolesPageQueryDocument, RolesRoute } from './roles-route';
 
 const resource = (key: string, name: string, productName: string) => ({
@@ -127,7 +128,7 @@ describe('RolesRoute', () => {
   });
 
   it("shows the server's CONFLICT message when a role in use cannot be deleted", async () => {
-    const message = 'This role is held by 2 user(s) and 1 API key(s). Remove it from them first.';
+    const message = 'This role is held by 2 users and 1 API key. Remove it from them first.';
     const deleteMock = {
       request: { query: DeleteRoleMutationDocument, variables: () => true },
       result: { errors: [new GraphQLError(message, { extensions: { code: 'CONFLICT' } })] },
@@ -139,6 +140,56 @@ describe('RolesRoute', () => {
     const alert = await within(dialog).findByTestId('delete-role-conflict');
     expect(alert).toHaveTextContent('This role is still in use');
     expect(alert).toHaveTextContent(message);
+  });
+
+  it('says who holds a role, with links, before Delete is pressed', async () => {
+    const holdersMock = {
+      request: { query: RoleHoldersQueryDocument, variables: { id: 'role-support' } },
+      result: {
+        data: {
+          roleHolders: {
+            __typename: 'RoleHolders',
+            userCount: 1,
+            apiKeyCount: 2,
+            users: [{ __typename: 'RoleHolderUser', id: 'u2', email: 'ana@example.com' }],
+            apiKeys: [
+              {
+                __typename: 'RoleHolderKey',
+                id: 'k1',
+                key: 'kw-demo-aaaa1111',
+                name: 'Support sync',
+                external: false,
+              },
+              {
+                __typename: 'RoleHolderKey',
+                id: 'k2',
+                key: 'kw-partner-bbbb2222',
+                name: 'Partner feed',
+                external: true,
+              },
+            ],
+          },
+        },
+      },
+    };
+    const { user } = renderRoles([holdersMock]);
+    await user.click(await screen.findByRole('button', { name: 'Delete Support desk' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete role?' });
+    const holders = await within(dialog).findByTestId('delete-role-holders');
+    expect(holders).toHaveTextContent('Held by 1 user and 2 API keys. Remove it from them first.');
+    expect(within(holders).getByRole('link', { name: 'ana@example.com' })).toHaveAttribute(
+      'href',
+      '/account/users',
+    );
+    expect(within(holders).getByRole('link', { name: /kw-demo-aaaa1111/ })).toHaveAttribute(
+      'href',
+      '/account/api-keys/generated?role=role-support',
+    );
+    expect(within(holders).getByRole('link', { name: /kw-partner-bbbb2222/ })).toHaveAttribute(
+      'href',
+      '/account/api-keys/external?role=role-support',
+    );
+    expect(within(dialog).getByTestId('confirm-delete-role')).toBeDisabled();
   });
 
   it('hides writes without edit-roles', async () => {
