@@ -63,7 +63,7 @@ describe('which way imports go', () => {
     // One web feature importing another.
     [
       `${web}/features/audit/utils/audit-details.ts`,
-      "import { StatusBadge } from '../../api-keys/components/status-badge';",
+      "import { ApiKeyRow } from '../../api-keys/components/api-key-row';",
     ],
     // Shared web code importing a feature.
     [

@@ -157,6 +157,12 @@ export const operationCost = (
       fragmentCosts.set(name, cost);
       return cost;
     }
+    if (node.kind === Kind.INLINE_FRAGMENT) {
+      // Like a spread: its fields cost what they would cost written in place.
+      let cost = 0;
+      for (const child of node.selectionSet.selections) cost += selectionCost(child, seen);
+      return cost;
+    }
     if (!node.selectionSet) return SCALAR_COST;
     let multiplier = 1;
     if (node.kind === Kind.FIELD) {

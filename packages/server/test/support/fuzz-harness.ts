@@ -30,12 +30,11 @@ export const ALLOWED_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   // Query limits (depth, aliases, cost, tokens) the server may add.
-  'QUERY_TOO_COMPLEX',
+  'QUERY_TOO_COSTLY',
   'QUERY_TOO_DEEP',
   'TOO_MANY_ALIASES',
   'TOO_MANY_TOKENS',
   'TOO_MANY_DIRECTIVES',
-  'COST_LIMIT_EXCEEDED',
   'PAYLOAD_TOO_LARGE',
 ]);
 
