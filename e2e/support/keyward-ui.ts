@@ -72,6 +72,11 @@ export const switchAccount = async (page: Page, accountName: string) => {
     const select = document.querySelector<HTMLSelectElement>('[data-testid="account-switcher"]');
     return select?.selectedOptions[0]?.textContent === name && !select.disabled;
   }, accountName);
+  // Switching keeps the current page; these tests continue from the Generated tab.
+  if (!/\/account\/api-keys\/generated/.test(page.url())) {
+    await page.getByTestId('nav-api-keys').click();
+    await page.getByTestId('tab-generated').click();
+  }
   await page.waitForURL(/\/account\/api-keys\/generated/);
   await page
     .getByTestId('api-key-row')
