@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, errorCode, generateKey } from './support/fixtures.js';
+import { userWithResources } from './support/state.js';
 import { TestServer } from './support/test-server.js';
 
 const HOLDERS = /* GraphQL */ `
@@ -55,6 +56,15 @@ describe.each(testDatabases)('who holds a role, before deleting it, on $name', (
     expect(refused.errors?.[0]?.message).toBe(
       'This role is held by 0 users and 1 API key. Remove it from them first.',
     );
+
+    // Editing roles is not reading keys or users: only the counts.
+    const roleEditor = await userWithResources(server, owner.account.id, 'roles@holders.test', [
+      'license-manager:edit-roles',
+    ]);
+    const counted = await server.graphql(HOLDERS, { id: roleId }, { cookie: roleEditor.cookie });
+    expect(counted.data).toEqual({
+      roleHolders: { userCount: 0, apiKeyCount: 1, users: [], apiKeys: [] },
+    });
 
     const other = await accountWithOwner(server, 'holders-other');
     expect(errorCode(await server.graphql(HOLDERS, { id: roleId }, { cookie: other.cookie }))).toBe(

@@ -151,11 +151,14 @@ export class RoleAdminService {
         .limit(HOLDERS_SHOWN)
         .getRawMany<{ id: string; keyIdentifier: string; name: string; ownerId: string }>(),
     ]);
+    // Editing roles is not reading users or keys: names need View users / View API Keys.
+    const mayReadUsers = principal.resources.has(Resources.viewUsers);
+    const mayReadKeys = principal.resources.has(Resources.viewApiKeys);
     return {
       userCount,
       apiKeyCount,
-      users: userRows.map((row) => ({ id: row.id, email: row.email })),
-      apiKeys: keyRows.map((row) => ({
+      users: mayReadUsers ? userRows.map((row) => ({ id: row.id, email: row.email })) : [],
+      apiKeys: (mayReadKeys ? keyRows : []).map((row) => ({
         id: row.id,
         key: row.keyIdentifier,
         name: row.name,
