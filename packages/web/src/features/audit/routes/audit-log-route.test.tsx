@@ -103,8 +103,11 @@ describe('AuditLogRoute', () => {
     expect(within(generated).getByText('API key generated')).toBeInTheDocument();
     expect(within(generated).getByText('kw-demo-billing')).toBeInTheDocument();
     expect(within(generated).getByText('203.0.113.7')).toBeInTheDocument();
-    expect(within(generated).getByTestId('audit-details')).toHaveTextContent(
-      'Name: Billing · Roles: Owner (Admin Super), r2',
+    // Role names come from a second query that may answer after the events.
+    await waitFor(() =>
+      expect(within(generated).getByTestId('audit-details')).toHaveTextContent(
+        'Name: Billing · Roles: Owner (Admin Super), r2',
+      ),
     );
     expect(within(refused).getByText('Anonymous')).toBeInTheDocument();
     expect(within(refused).getByText('Authentication refused')).toBeInTheDocument();
