@@ -24,6 +24,7 @@ import { AuthCache } from './modules/verification/auth-cache.js';
 import { AuthChanges } from './modules/verification/auth-changes.js';
 import { ChangeStream } from './modules/verification/change-stream.js';
 import { FailureThrottle, type ThrottleLimits } from './modules/throttle/failure-throttle.js';
+import { KeyUseBudgets, type UseBudgetStoreKind } from './modules/verification/key-use-budget.js';
 import { KeyVerifier } from './modules/verification/key-verifier.js';
 import { LastUseRecorder } from './modules/verification/last-use.recorder.js';
 
@@ -41,6 +42,9 @@ export interface ServiceOptions {
   searchMemoryKeys?: number;
   /** Where webhooks may go (production: https only; allowed private hosts; tests: a fake DNS). */
   webhookEgress?: EgressOptions;
+  /** Where per-key use budgets count (P2); the database when absent. */
+  keyBudgetStore?: UseBudgetStoreKind;
+  keyBudgetRedisPrefix?: string;
   /** Operator-facing warnings (an undelivered webhook and why); silent when absent. */
   logger?: Pick<Logger, 'warn'> | null;
 }
@@ -102,6 +106,12 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
       throttle,
       lastUse,
       refusedAuth,
+      new KeyUseBudgets(
+        options.keyBudgetStore ?? 'database',
+        dataSource,
+        options.redis ?? null,
+        options.keyBudgetRedisPrefix,
+      ),
       options.previousTokenSecret ?? null,
     ),
   };

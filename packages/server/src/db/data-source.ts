@@ -15,6 +15,7 @@ import { ApiKeySettings } from '../modules/settings/api-key-settings.entity.js';
 import { TokenReminder } from '../modules/settings/token-reminder.entity.js';
 import { SingleAccessLink } from '../modules/api-keys/single-access-link.entity.js';
 import { AuthCacheVersion } from '../modules/verification/auth-cache-version.entity.js';
+import { KeyUseCounter } from '../modules/verification/key-use-counter.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Role } from '../modules/roles/role.entity.js';
@@ -42,6 +43,7 @@ export const entities = [
   SingleAccessLink,
   TokenReminder,
   AuthCacheVersion,
+  KeyUseCounter,
 ];
 
 /** `mysql://` for MySQL 8, `mariadb://` for MariaDB (TypeORM reads their catalogs differently). */

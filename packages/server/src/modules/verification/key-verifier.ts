@@ -19,10 +19,17 @@ import {
   type TokenSnapshot,
 } from './key-snapshot.js';
 import type { LastUseRecorder } from './last-use.recorder.js';
+import type { KeyUseBudgets } from './key-use-budget.js';
 import { isLiveToken } from '../tokens/token-liveness.js';
 
 export type VerificationCode =
-  'VALID' | 'INVALID_CREDENTIALS' | 'INACTIVE' | 'EXPIRED' | 'FORBIDDEN' | 'RATE_LIMITED';
+  | 'VALID'
+  | 'INVALID_CREDENTIALS'
+  | 'INACTIVE'
+  | 'EXPIRED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'IP_NOT_ALLOWED';
 
 export interface VerificationRequest {
   key: string;
@@ -43,12 +50,16 @@ export interface Verification {
   expiresAt: Date | null;
   /** How long to hold the answer back: repeated failures are slowed before they are blocked. */
   delayMs: number;
-  /** RATE_LIMITED: seconds before the block ends (Retry-After). */
+  /** RATE_LIMITED: seconds before the block ends, or the key's budget allows a use (Retry-After). */
   retryAfterSeconds?: number;
   /** VALID only: when the token itself stops working (an old token after a renewal), if ever. */
   tokenLiveUntil?: Date | null;
   /** VALID only: whether the owner account refuses tokens past `expiresAt`. */
   enforced?: boolean;
+  /** VALID only: the key's allowlist (P1), empty when unrestricted. */
+  allowedAddresses?: readonly string[];
+  /** VALID only: whether the key has a budget of uses (P2). */
+  budgeted?: boolean;
 }
 
 const refusal = (code: VerificationCode, delayMs = 0): Verification => ({
@@ -87,6 +98,7 @@ export class KeyVerifier {
     private readonly throttle: FailureThrottle,
     private readonly lastUse: LastUseRecorder,
     private readonly refused: RefusedAuthRecorder,
+    private readonly budgets: KeyUseBudgets,
     /** The secret before a rotation: its hashes still verify and are replaced on use. */
     private readonly previousTokenSecret: string | null = null,
   ) {}
@@ -128,8 +140,11 @@ export class KeyVerifier {
     const token = liveTokenWithHash(snapshot, presented, now);
     if (!token) return null;
     const { slug, knownAccountId } = this.addressedAccount(snapshot, request);
-    if (!knownAccountId) return null;
-    return this.decide(request, ip, now, snapshot, token, knownAccountId, slug);
+    // A key with a budget counts its uses in a store shared by servers: the asynchronous way.
+    if (!knownAccountId || snapshot.budget) return null;
+    const decided = this.decide(request, ip, now, snapshot, token, knownAccountId, slug);
+    if (decided?.code === 'VALID') this.lastUse.record(token.id, snapshot.apiKeyId, now, ip);
+    return decided;
   }
 
   private async verifyFully(
@@ -155,7 +170,14 @@ export class KeyVerifier {
       : null;
     // A proven token addressing an account that never granted the key guesses nothing:
     // refused, never counted as a failure (it would block the source, the key's own use included).
-    return decided ?? this.refuse(refusal('FORBIDDEN'), request.key, ip);
+    if (!decided) return this.refuse(refusal('FORBIDDEN'), request.key, ip);
+    if (decided.code !== 'VALID') return decided;
+    if (snapshot.budget) {
+      const retryAfter = await this.budgets.take(snapshot.apiKeyId, snapshot.budget, now.getTime());
+      if (retryAfter !== null) return this.refuse(rateLimited(retryAfter), request.key, ip);
+    }
+    this.lastUse.record(token.id, snapshot.apiKeyId, now, ip);
+    return decided;
   }
 
   /** The account addressed (the key's own unless one is named), and its id if known without a query. */
@@ -167,7 +189,10 @@ export class KeyVerifier {
     return { slug, knownAccountId };
   }
 
-  /** The outcome for a right token presented for an account; null when that account never granted the key. */
+  /**
+   * The outcome for a right token presented for an account; null when that account never
+   * granted the key. A VALID outcome is not yet a use: the caller counts it (budget, last use).
+   */
   private decide(
     request: VerificationRequest,
     ip: string | null,
@@ -179,6 +204,9 @@ export class KeyVerifier {
   ): Verification | null {
     const grant = snapshot.grants.get(accountId);
     if (!grant) return null;
+    // Before anything else about the key: a token used from elsewhere learns nothing more.
+    if (snapshot.allowlist && !snapshot.allowlist.allows(ip))
+      return this.refuse(refusal('IP_NOT_ALLOWED'), request.key, ip);
     if (!snapshot.active) return this.refuse(refusal('INACTIVE'), request.key, ip);
     const expiresAt = token.dueAt;
     if (snapshot.enforced && expiresAt <= now)
@@ -192,7 +220,6 @@ export class KeyVerifier {
         expiresAt,
       };
     }
-    this.lastUse.record(token.id, snapshot.apiKeyId, now, ip);
     return this.validAnswer(snapshot, token, grant, accountId, slug);
   }
 
@@ -223,6 +250,8 @@ export class KeyVerifier {
         delayMs: 0,
         tokenLiveUntil: token.expiresAt,
         enforced: snapshot.enforced,
+        allowedAddresses: snapshot.allowedAddresses,
+        budgeted: snapshot.budget !== null,
         principal: {
           kind: 'api-key',
           apiKeyId: snapshot.apiKeyId,
