@@ -121,8 +121,12 @@ export type ExternalKeySortField =
   | 'STATUS';
 
 export type GenerateApiKeyInput = {
+  /** IPv4/IPv6 addresses and CIDR ranges the key may be used from (at most 100); empty: anywhere. */
+  allowedAddresses?: Array<string> | null | undefined;
   /** Key identification: 1 to 100 characters, unique in the account. */
   name: string;
+  /** Budget of successful uses. */
+  rateLimit?: KeyRateLimitInput | null | undefined;
   reveal?: TokenReveal;
   /** None is preselected: grant only what the integration needs. */
   roleIds?: Array<string | number>;
@@ -148,6 +152,14 @@ export type KeyCreatorKind =
   | 'EXTERNAL_KEY'
   /** A member, signed in. */
   | 'USER';
+
+/** Successful uses a key may make; null on a window: no limit. */
+export type KeyRateLimitInput = {
+  /** 1 to 1,000,000,000 per UTC day. */
+  perDay?: number | null | undefined;
+  /** 1 to 1,000,000 per minute. */
+  perMinute?: number | null | undefined;
+};
 
 /** When the old token dies after a renewal. Until then both tokens work. */
 export type OldTokenFate =
@@ -228,8 +240,12 @@ export type UndoRenewalInput = {
 
 export type UpdateApiKeyInput = {
   active?: boolean | null | undefined;
+  /** IPv4/IPv6 addresses and CIDR ranges the key may be used from (at most 100); replaces the list; empty: anywhere. */
+  allowedAddresses?: Array<string> | null | undefined;
   id: string | number;
   name?: string | null | undefined;
+  /** Replaces the budget of successful uses. */
+  rateLimit?: KeyRateLimitInput | null | undefined;
   /** Replaces the roles the key holds in this account. */
   roleIds?: Array<string | number> | null | undefined;
 };
