@@ -92,6 +92,8 @@ const bodyOf = (verification: Verification) => ({
 /** The answer of the service form: what a verifier needs to recognise the token later. */
 const serviceBodyOf = (verification: Verification) => ({
   ...bodyOf(verification),
+  // The key's budget, not its caller's address, is what is limited: nothing to block there.
+  ...(verification.budgetExceeded ? { budgetExceeded: true } : {}),
   ...(verification.code === 'VALID' && verification.principal?.kind === 'api-key'
     ? {
         local: {

@@ -56,6 +56,8 @@ export interface Verification {
   tokenLiveUntil?: Date | null;
   /** VALID only: whether the owner account refuses tokens past `expiresAt`. */
   enforced?: boolean;
+  /** RATE_LIMITED: the key's budget of uses is spent (not a throttled source: P2). */
+  budgetExceeded?: boolean;
   /** VALID only: the key's allowlist (P1), empty when unrestricted. */
   allowedAddresses?: readonly string[];
   /** VALID only: whether the key has a budget of uses (P2). */
@@ -174,7 +176,8 @@ export class KeyVerifier {
     if (decided.code !== 'VALID') return decided;
     if (snapshot.budget) {
       const retryAfter = await this.budgets.take(snapshot.apiKeyId, snapshot.budget, now.getTime());
-      if (retryAfter !== null) return this.refuse(rateLimited(retryAfter), request.key, ip);
+      if (retryAfter !== null)
+        return this.refuse({ ...rateLimited(retryAfter), budgetExceeded: true }, request.key, ip);
     }
     this.lastUse.record(token.id, snapshot.apiKeyId, now, ip);
     return decided;
