@@ -140,13 +140,37 @@ interface Ipv6Range {
 /** Client addresses remembered per matcher: the hot path answers a known source with one Map lookup. */
 const MAX_REMEMBERED = 1_024;
 
+/** A client's IPv4 address, read without allocating; null when it is not one. */
+const clientIpv4 = (ip: string): number | null => {
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || ++dots > 3) return null;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      octet = octet * 10 + (c - 48);
+      digits++;
+      if (octet > 255) return null;
+    } else return null;
+  }
+  return dots === 3 && digits > 0 ? value * 256 + octet : null;
+};
+
 /**
  * An allowlist compiled once per key snapshot. Exact addresses are a Set lookup, ranges a
  * numeric compare, and each client address's answer is remembered (bounded), so a verification
  * from a known source allocates nothing. Unknown client addresses are refused.
  */
 export class AddressMatcher {
-  private readonly exact = new Set<string>();
+  private readonly exactIpv4 = new Set<number>();
+  /** Exact IPv6 addresses by their eight groups joined: no canonical spelling needed. */
+  private readonly exactIpv6 = new Set<string>();
   private readonly ipv4Ranges: { network: number; prefix: number }[] = [];
   private readonly ipv6Ranges: Ipv6Range[] = [];
   private readonly remembered = new Map<string, boolean>();
@@ -156,13 +180,13 @@ export class AddressMatcher {
       const parsed = parseEntry(entry);
       if (!parsed) continue;
       if (parsed.family === 4) {
-        if (parsed.prefix === 32) this.exact.add(ipv4Text(parsed.value));
+        if (parsed.prefix === 32) this.exactIpv4.add(parsed.value);
         else
           this.ipv4Ranges.push({
             network: maskedIpv4(parsed.value, parsed.prefix),
             prefix: parsed.prefix,
           });
-      } else if (parsed.prefix === 128) this.exact.add(ipv6Text(parsed.groups));
+      } else if (parsed.prefix === 128) this.exactIpv6.add(parsed.groups.join(','));
       else
         this.ipv6Ranges.push({
           network: maskedIpv6(parsed.groups, parsed.prefix),
@@ -182,18 +206,23 @@ export class AddressMatcher {
   }
 
   private check(ip: string): boolean {
-    const parsed = ip.length <= 60 ? parseEntry(ip) : null;
-    if (!parsed || parsed.prefix !== (parsed.family === 4 ? 32 : 128)) return false;
-    if (parsed.family === 4) {
-      if (this.exact.has(ipv4Text(parsed.value))) return true;
-      return this.ipv4Ranges.some(
-        (range) => maskedIpv4(parsed.value, range.prefix) === range.network,
-      );
-    }
-    if (this.exact.has(ipv6Text(parsed.groups))) return true;
+    const v4 = clientIpv4(ip);
+    if (v4 !== null) return this.allowsIpv4(v4);
+    const groups = ip.length <= 60 ? ipv6Groups(ip) : null;
+    if (!groups || groups.length !== 8) return false;
+    const mapped = mappedIpv4(groups);
+    if (mapped !== null) return this.allowsIpv4(mapped);
+    if (this.exactIpv6.has(groups.join(','))) return true;
     return this.ipv6Ranges.some((range) =>
-      maskedIpv6(parsed.groups, range.prefix).every((group, i) => group === range.network[i]),
+      maskedIpv6(groups, range.prefix).every((group, i) => group === range.network[i]),
     );
+  }
+
+  private allowsIpv4(value: number): boolean {
+    if (this.exactIpv4.has(value)) return true;
+    for (const range of this.ipv4Ranges)
+      if (maskedIpv4(value, range.prefix) === range.network) return true;
+    return false;
   }
 }
 
