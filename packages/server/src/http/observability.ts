@@ -114,7 +114,7 @@ export const createMetrics = () => {
     }),
     verifications: new Counter({
       name: 'keyward_key_verifications_total',
-      help: 'Key verifications by outcome (VALID, INVALID_CREDENTIALS, INACTIVE, EXPIRED, FORBIDDEN, RATE_LIMITED).',
+      help: 'Key verifications by outcome (VALID, INVALID_CREDENTIALS, INACTIVE, EXPIRED, FORBIDDEN, RATE_LIMITED, IP_NOT_ALLOWED).',
       labelNames: ['code', 'path'] as const,
       registers: [registry],
     }),

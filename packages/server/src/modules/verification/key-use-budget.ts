@@ -104,8 +104,10 @@ class RedisCounterStore implements UseCounterStore {
 }
 
 /** Thrown to roll a counting transaction back when a window is full. */
-class WindowFull {
-  constructor(readonly endsAt: number) {}
+class WindowFull extends Error {
+  constructor(readonly endsAt: number) {
+    super('window full');
+  }
 }
 
 class DatabaseCounterStore implements UseCounterStore {
@@ -129,9 +131,10 @@ class DatabaseCounterStore implements UseCounterStore {
       await this.dataSource.transaction(async (manager) => {
         for (const window of windows) {
           await manager.query(upsert, [apiKeyId, window.id, window.endsAt]);
-          const rows = (await manager.query(select, [apiKeyId, window.id])) as {
-            uses: number | string;
-          }[];
+          const rows = await manager.query<{ uses: number | string }[]>(select, [
+            apiKeyId,
+            window.id,
+          ]);
           if (Number(rows[0]?.uses ?? 0) > window.limit) throw new WindowFull(window.endsAt);
         }
       });
