@@ -168,6 +168,8 @@ class DatabaseCounterStore implements UseCounterStore {
  */
 export class KeyUseBudgets {
   private readonly store: UseCounterStore;
+  /** While Redis is unreachable, each server counts alone rather than refusing every use. */
+  private readonly insurance: UseCounterStore | null;
   private readonly fullUntil = new Map<string, number>();
 
   constructor(
@@ -182,6 +184,7 @@ export class KeyUseBudgets {
         : kind === 'memory'
           ? new MemoryCounterStore()
           : new DatabaseCounterStore(dataSource);
+    this.insurance = kind === 'redis' && redis ? new MemoryCounterStore() : null;
   }
 
   /** Null when the use is within budget (and counted); otherwise seconds until it may be retried. */
@@ -193,7 +196,11 @@ export class KeyUseBudgets {
       if (until > now) return secondsUntil(until, now);
       this.fullUntil.delete(remembered);
     }
-    const endsAt = await this.store.take(apiKeyId, windowsOf(budget, now), now);
+    const windows = windowsOf(budget, now);
+    const endsAt = await this.store.take(apiKeyId, windows, now).catch((error: unknown) => {
+      if (!this.insurance) throw error;
+      return this.insurance.take(apiKeyId, windows, now);
+    });
     if (endsAt === null) return null;
     if (this.fullUntil.size >= 100_000) this.fullUntil.clear();
     this.fullUntil.set(remembered, endsAt);
