@@ -76,6 +76,15 @@ const policyDetails = (
   rateLimit: { perMinute: key.rateLimitPerMinute, perDay: key.rateLimitPerDay },
 });
 
+/** A new key's policies in its audit event, only those it has (most keys have none). */
+const policiesSet = (key: ApiKey) => {
+  const { allowedAddresses, rateLimit } = policyDetails(key);
+  return {
+    ...(allowedAddresses.length ? { allowedAddresses } : {}),
+    ...(rateLimit.perMinute !== null || rateLimit.perDay !== null ? { rateLimit } : {}),
+  };
+};
+
 const normalizeName = (raw: string): { name: string; nameNormalized: string } => {
   const name = raw.trim();
   if (name.length < 1) throw badInput('name', 'Enter a name to identify the key.');
@@ -179,7 +188,7 @@ export class ApiKeyService {
         accountId: account.id,
         action: 'api-key.generated',
         target: { type: 'api-key', id: created.id, label: created.key },
-        details: { name, roleIds: roles.map((role) => role.id), ...policyDetails(created) },
+        details: { name, roleIds: roles.map((role) => role.id), ...policiesSet(created) },
       });
       if (input.reveal !== 'SINGLE_ACCESS_LINK') {
         return { apiKey: created, token, singleAccessLink: null };
