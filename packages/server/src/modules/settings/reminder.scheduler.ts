@@ -10,6 +10,8 @@ import { ApiKey } from '../api-keys/api-key.entity.js';
 import { ApiToken } from '../api-keys/api-token.entity.js';
 import { ApiKeySettings, defaultSettings } from './api-key-settings.entity.js';
 import type { EgressPolicy } from '../webhooks/egress-policy.js';
+import { webhookHost } from '../webhooks/webhook-url.js';
+import { recordLifecycleEvent } from '../webhooks/lifecycle-event.js';
 import {
   describeFailure,
   postWebhook,
@@ -18,15 +20,6 @@ import {
 } from './reminder-delivery.js';
 import { tokenDueAt } from '../tokens/token-age.js';
 import { ReminderStatus, TokenReminder } from './token-reminder.entity.js';
-
-/** The host a webhook points at, without any credentials, path or query it may carry. */
-const webhookHost = (url: string): string => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '(not a URL)';
-  }
-};
 
 const CLAIM_MS = 2 * 60 * 1000;
 const MAX_ATTEMPTS = 8;
@@ -89,8 +82,9 @@ export class ReminderScheduler {
           .getMany();
         for (const token of candidates) {
           try {
-            await this.write(() =>
-              this.dataSource.getRepository(TokenReminder).insert({
+            // The reminder and its key.expiring event exist together, once (the unique index).
+            await this.dataSource.transaction(async (manager) => {
+              await manager.getRepository(TokenReminder).insert({
                 id: newId(),
                 accountId: account.id,
                 apiKeyId: token.apiKeyId,
@@ -106,8 +100,22 @@ export class ReminderScheduler {
                 webhookSentAt: null,
                 lastError: null,
                 createdAt: now,
-              }),
-            );
+              });
+              await recordLifecycleEvent(manager, {
+                type: 'key.expiring',
+                accountId: account.id,
+                data: {
+                  key: token.apiKey?.key,
+                  keyName: token.apiKey?.name,
+                  leadDays,
+                  tokenExpiresAt: tokenDueAt(
+                    token.createdAt,
+                    settings.tokenDurationDays,
+                  ).toISOString(),
+                },
+                occurredAt: now,
+              });
+            });
             created += 1;
           } catch (error) {
             // Another server planned it first: that is the point of the unique index.
