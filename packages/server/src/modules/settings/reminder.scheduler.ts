@@ -82,9 +82,8 @@ export class ReminderScheduler {
           .getMany();
         for (const token of candidates) {
           try {
-            // The reminder and its key.expiring event exist together, once (the unique index).
-            await this.dataSource.transaction(async (manager) => {
-              await manager.getRepository(TokenReminder).insert({
+            await this.write(() =>
+              this.dataSource.getRepository(TokenReminder).insert({
                 id: newId(),
                 accountId: account.id,
                 apiKeyId: token.apiKeyId,
@@ -100,21 +99,26 @@ export class ReminderScheduler {
                 webhookSentAt: null,
                 lastError: null,
                 createdAt: now,
-              });
-              await recordLifecycleEvent(manager, {
-                type: 'key.expiring',
-                accountId: account.id,
-                data: {
-                  key: token.apiKey?.key,
-                  keyName: token.apiKey?.name,
-                  leadDays,
-                  tokenExpiresAt: tokenDueAt(
-                    token.createdAt,
-                    settings.tokenDurationDays,
-                  ).toISOString(),
-                },
-                occurredAt: now,
-              });
+              }),
+            );
+            /*
+             * Only the planner whose insert won the unique index records key.expiring. Not in one
+             * transaction with the reminder: planners race in one process, and on SQLite every
+             * transaction shares one connection, where two beginning at once collide.
+             */
+            await recordLifecycleEvent(this.dataSource.manager, {
+              type: 'key.expiring',
+              accountId: account.id,
+              data: {
+                key: token.apiKey?.key,
+                keyName: token.apiKey?.name,
+                leadDays,
+                tokenExpiresAt: tokenDueAt(
+                  token.createdAt,
+                  settings.tokenDurationDays,
+                ).toISOString(),
+              },
+              occurredAt: now,
             });
             created += 1;
           } catch (error) {
