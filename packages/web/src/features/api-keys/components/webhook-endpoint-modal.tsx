@@ -1,14 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebhookEndpoints_EndpointFragment, WebhookEventType } from '../../../gql/graphql';
@@ -96,14 +86,12 @@ const WebhookEndpointForm = ({
           type="url"
           data-testid="webhook-url"
         />
-        <Textarea
+        <TextInput
           label={t('webhooks.form.description')}
           value={description}
           onChange={(event) => setDescription(event.currentTarget.value)}
           error={errors.description}
           maxLength={200}
-          autosize
-          minRows={1}
         />
         <Checkbox.Group
           label={t('webhooks.form.events')}
