@@ -96,7 +96,7 @@ const WebhookEndpointForm = ({
         <Checkbox.Group
           label={t('webhooks.form.events')}
           value={eventTypes}
-          onChange={(values) => setEventTypes(values as WebhookEventType[])}
+          onChange={(values) => setEventTypes(values)}
           error={errors.eventTypes}
           required
         >
