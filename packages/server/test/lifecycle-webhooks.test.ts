@@ -534,13 +534,30 @@ describe.each(testDatabases)('lifecycle webhooks on $name', (database) => {
     ]);
     const viewer = await server.signIn('viewer@hooks-authz.test', PASSWORD);
     const listed = await server.graphql<{ webhookEndpoints: { id: string }[] }>(
-      '{ webhookEndpoints { id url eventTypes } }',
+      '{ webhookEndpoints { id eventTypes } }',
       {},
       { cookie: viewer },
     );
     expect(listed.data!.webhookEndpoints.map((endpoint) => endpoint.id)).toEqual([
       owner.endpointId,
     ]);
+    // Credentials in a URL are the editors' to read.
+    await server.dataSource
+      .getRepository(WebhookEndpoint)
+      .update({ id: owner.endpointId }, { url: 'https://bot:pa55@hooks.test/in?token=s3cret' });
+    const urlAs = async (cookie: string) =>
+      (
+        await server.graphql<{ webhookEndpoints: { url: string }[] }>(
+          '{ webhookEndpoints { url } }',
+          {},
+          { cookie },
+        )
+      ).data!.webhookEndpoints[0]!.url;
+    expect(await urlAs(viewer)).toBe('https://redacted@hooks.test/in?redacted');
+    expect(await urlAs(owner.cookie)).toBe('https://bot:pa55@hooks.test/in?token=s3cret');
+    await server.dataSource
+      .getRepository(WebhookEndpoint)
+      .update({ id: owner.endpointId }, { url: receiver.url('/authz') });
     expect(
       errorCode(
         await server.graphql(

@@ -16,7 +16,7 @@ export class WebhookEndpoint {
   @Column(idColumn())
   accountId: string;
 
-  @Field(() => String)
+  /** Exposed through the resolver: credentials or a query in it are shown to editors only. */
   @Column({ type: 'varchar', length: 500 })
   url: string;
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../context.js';
 import { connectionTypes, PageArgs } from '../../graphql/types/connection.js';
 import { connectionOf } from '../../graphql/types/page-info.js';
@@ -27,6 +27,14 @@ export class WebhookEndpointResolver {
   })
   webhookEndpoints(@Ctx() context: GraphQLContext): Promise<WebhookEndpoint[]> {
     return context.services.webhookEndpoints.list(context);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'The receiver URL; a user, password or query in it is redacted unless the caller holds Edit API Keys settings.',
+  })
+  url(@Root() endpoint: WebhookEndpoint, @Ctx() context: GraphQLContext): string {
+    return context.services.webhookEndpoints.urlFor(context, endpoint);
   }
 
   @Query(() => WebhookDeliveryConnection, {

@@ -59,6 +59,15 @@ export class WebhookEndpointService {
     });
   }
 
+  /** A URL may carry credentials (user, password, a query token): only editors read them. */
+  urlFor(caller: Caller, endpoint: WebhookEndpoint): string {
+    const principal = caller.principal;
+    const editor =
+      principal?.accountId === endpoint.accountId &&
+      principal.resources.has(Resources.editApiKeysSettings);
+    return editor ? endpoint.url : redactedUrl(endpoint.url);
+  }
+
   async deliveries(
     caller: Caller,
     endpointId: string,
