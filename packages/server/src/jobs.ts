@@ -48,7 +48,7 @@ export const startBackgroundJobs = (
   });
   const stopWebhooks = every(webhookIntervalMs, async () => {
     try {
-      await services.webhookDispatcher.runOnce();
+      metrics.lifecycleWebhooksDelivered.inc(await services.webhookDispatcher.runOnce());
     } catch (error) {
       logger.error({ err: error }, 'Lifecycle webhook dispatch failed; retrying shortly');
     }
