@@ -4,6 +4,10 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { KEY_NAME_INDEX_BUDGET } from './modules/api-keys/listing/key-name-index.js';
 import { parseAllowList } from './modules/webhooks/egress-policy.js';
+import {
+  parseLeakReporterKeys,
+  type LeakReporterKey,
+} from './modules/leaks/leak-reporter-keys.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -40,6 +44,8 @@ export interface Config {
   searchMemoryKeys: number;
   /** Private host names, addresses and CIDRs webhooks may reach (on-premise receivers). */
   webhookAllow: string[];
+  /** KEYWARD_LEAK_REPORTER_KEYS: public keys secret scanners sign leak reports with. */
+  leakReporterKeys: LeakReporterKey[];
 }
 
 const readSecret = (dataDir: string, production: boolean, env: NodeJS.ProcessEnv): string => {
@@ -122,5 +128,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     drainTimeoutMs: parseCount('KEYWARD_DRAIN_TIMEOUT_MS', env, 25_000),
     searchMemoryKeys: parseCount('KEYWARD_SEARCH_MEMORY_KEYS', env, KEY_NAME_INDEX_BUDGET),
     webhookAllow: parseWebhookAllow(env.KEYWARD_WEBHOOK_ALLOW),
+    leakReporterKeys: parseLeakReporterKeys(env.KEYWARD_LEAK_REPORTER_KEYS),
   };
 };

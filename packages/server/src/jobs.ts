@@ -3,7 +3,8 @@ import type { Metrics } from './http/observability.js';
 import type { Services } from './services.js';
 
 /**
- * Every minute: plan and send renewal reminders, drop old tokens whose grace ended,
+ * Every minute: plan and send renewal reminders, warn about and deactivate keys under an
+ * inactivity policy, drop old tokens whose grace ended,
  * links nobody opened and invitations nobody accepted. Safe on several servers at once (see ReminderScheduler).
  */
 export const startBackgroundJobs = (
@@ -17,6 +18,7 @@ export const startBackgroundJobs = (
     try {
       const { delivered } = await services.reminders.runOnce();
       metrics.remindersDelivered.inc(delivered);
+      await services.inactivity.runOnce();
       await services.apiTokens.purgeExpired();
       await services.invitations.purgeExpired();
       metrics.schedulerRuns.inc({ outcome: 'ok' });

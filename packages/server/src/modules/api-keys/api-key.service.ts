@@ -18,6 +18,7 @@ import { AlertLevel, tokenCreatedRangeFor } from '../tokens/token-age.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
 import { ApiKey } from './api-key.entity.js';
 import { issueToken } from './issue-token.js';
+import { deactivateKeyIn } from './key-deactivation.js';
 import { findApiKeyWithinAuthority, findOwnedApiKey } from './owned-api-key.js';
 import { KeyGrantRole } from './key-grant-role.entity.js';
 import { replaceGrantRoles } from './key-grant-roles.js';
@@ -192,6 +193,7 @@ export class ApiKeyService {
       if (input.active !== undefined && input.active !== null && input.active !== apiKey.active) {
         changes.active = input.active;
         apiKey.active = input.active;
+        if (input.active) apiKey.inactivityWarnedAt = null;
       }
       if (input.roleIds) {
         const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
@@ -219,12 +221,20 @@ export class ApiKeyService {
     return this.changingKey(id, async (manager) => {
       const apiKey = await findApiKeyWithinAuthority(manager, principal, id, true);
       if (apiKey.active === active) return apiKey;
-      apiKey.active = active;
+      if (!active) {
+        await deactivateKeyIn(manager, apiKey, this.clock(), (entry) =>
+          recordAudit(manager, caller, entry),
+        );
+        return apiKey;
+      }
+      apiKey.active = true;
       apiKey.updatedAt = this.clock();
+      // Reactivated: the inactivity policy warns afresh before it deactivates again.
+      apiKey.inactivityWarnedAt = null;
       await manager.save(ApiKey, apiKey);
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
-        action: active ? 'api-key.activated' : 'api-key.deactivated',
+        action: 'api-key.activated',
         target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
       });
       return apiKey;

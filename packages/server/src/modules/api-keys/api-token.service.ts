@@ -102,13 +102,21 @@ export class ApiTokenService {
         grace === 0 || !live[0] ? null : grace === null ? KEPT_UNTIL_DELETED : addMs(now, grace);
       key.tokenCreatedAt = now;
       key.updatedAt = now;
+      // A new token answers a leak report: the mark goes with the renewal (see README).
+      const leakCleared = key.leakedAt !== null;
+      key.leakedAt = null;
+      key.leakedUrl = null;
       // save() bumps the version: a parallel renewal that read the old one fails.
       await manager.save(key);
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
         action: 'api-key.token-renewed',
         target: { type: 'api-key', id: key.id, label: key.key },
-        details: { oldToken: oldTokenFate, ...(reveal === 'TOKEN' ? {} : { reveal }) },
+        details: {
+          oldToken: oldTokenFate,
+          ...(reveal === 'TOKEN' ? {} : { reveal }),
+          ...(leakCleared ? { leakCleared } : {}),
+        },
       });
       if (reveal !== 'SINGLE_ACCESS_LINK') return { apiKey: key, token, singleAccessLink: null };
       // In link mode the token leaves the server only through the link, made in this transaction.
