@@ -58,6 +58,8 @@ type ApiKeyFixtureInput = {
   alertLevel?: AlertLevel;
   tokenDueInDays?: number | null;
   renewalPending?: boolean;
+  leaked?: boolean;
+  leakedUrl?: string | null;
   tokenCreatedAt?: string;
   tokenExpiresAt?: string;
   tokens?: ApiTokenFixture[];
@@ -98,6 +100,8 @@ const apiKey = (overrides: ApiKeyFixtureInput) => ({
   alertLevel: 'NONE' as AlertLevel,
   tokenDueInDays: null as number | null,
   renewalPending: false,
+  leaked: false,
+  leakedUrl: null as string | null,
   tokenCreatedAt: daysFromNow(-78),
   tokenExpiresAt: daysFromNow(12),
   tokens: [apiTokenFixture({ id: `${overrides.id}-t1` })],

@@ -1,4 +1,4 @@
-import { Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
@@ -24,6 +24,8 @@ export const ApiKeyRowApiKeyFragment = graphql(`
       name
     }
     renewalPending
+    leaked
+    leakedUrl
     viewerLacks {
       key
       name
@@ -76,6 +78,7 @@ export const ApiKeyRow = ({
       data-testid="api-key-row"
       data-key={apiKey.key}
       data-renewal-pending={apiKey.renewalPending || undefined}
+      data-leaked={apiKey.leaked || undefined}
     >
       <Table.Td>
         <Stack gap={2}>
@@ -100,7 +103,21 @@ export const ApiKeyRow = ({
         <KeyCreator apiKey={apiKey} onFilter={onCreatorFilter} />
       </Table.Td>
       <Table.Td>
-        <StatusBadge status={apiKey.status} />
+        <Group gap={4} wrap="nowrap">
+          <StatusBadge status={apiKey.status} />
+          {apiKey.leaked && (
+            <Tooltip
+              label={t('keys.leaked.foundAt', { url: apiKey.leakedUrl ?? '' })}
+              disabled={!apiKey.leakedUrl}
+              multiline
+              maw={360}
+            >
+              <Badge color="red" variant="filled" data-testid="key-leaked-badge">
+                {t('keys.leaked.badge')}
+              </Badge>
+            </Tooltip>
+          )}
+        </Group>
       </Table.Td>
       <Table.Td>
         <TokenStatusCell apiKey={apiKey} />
