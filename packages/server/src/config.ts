@@ -4,10 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { KEY_NAME_INDEX_BUDGET } from './modules/api-keys/listing/key-name-index.js';
 import { parseAllowList } from './modules/webhooks/egress-policy.js';
-import {
-  parseLeakReporterKeys,
-  type LeakReporterKey,
-} from './modules/leaks/leak-reporter-keys.js';
+import { parseLeakReporterKeys, type LeakReporterKey } from './modules/leaks/leak-reporter-keys.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 

@@ -67,7 +67,10 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
   const refusedAuth = new RefusedAuthRecorder(dataSource, clock);
   const lastUse = new LastUseRecorder(dataSource);
-  const tokenSecrets = [tokenSecret, ...(options.previousTokenSecret ? [options.previousTokenSecret] : [])];
+  const tokenSecrets = [
+    tokenSecret,
+    ...(options.previousTokenSecret ? [options.previousTokenSecret] : []),
+  ];
   return {
     accounts: new AccountService(dataSource),
     authentication: new AuthenticationService(dataSource, throttle, refusedAuth),

@@ -80,10 +80,14 @@ describe.each(testDatabases)('inactivity policy on $name', (database) => {
   const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to === address);
   /** A real authentication with the key's token, written to lastUsedAt as the batch does. */
   const use = async (key: { apiKey: { key: string }; token: string }) => {
-    await server.graphql('{ apiKeySettings { tokenDurationDays } }', {}, {
-      key: key.apiKey.key,
-      token: key.token,
-    });
+    await server.graphql(
+      '{ apiKeySettings { tokenDurationDays } }',
+      {},
+      {
+        key: key.apiKey.key,
+        token: key.token,
+      },
+    );
     await server.keyward.services.lastUse.flush();
   };
 
@@ -140,23 +144,21 @@ describe.each(testDatabases)('inactivity policy on $name', (database) => {
       inactivityDays: 30,
     });
     expect(webhooksFor(idle.apiKey.key)[0]).not.toContain(idle.token);
-    expect([await statusOf(idle.apiKey.id), await statusOf(busy.apiKey.id)]).toEqual([
-      true,
-      true,
-    ]);
+    expect([await statusOf(idle.apiKey.id), await statusOf(busy.apiKey.id)]).toEqual([true, true]);
 
     server.clock.advanceDays(7.5);
     await policy().runOnce();
-    expect([await statusOf(idle.apiKey.id), await statusOf(busy.apiKey.id)]).toEqual([
-      false,
-      true,
-    ]);
+    expect([await statusOf(idle.apiKey.id), await statusOf(busy.apiKey.id)]).toEqual([false, true]);
     expect(mailsTo('ops@idle.test')).toHaveLength(1);
     // Refused everywhere at once, as after an admin's deactivation.
-    const refused = await server.graphql('{ apiKeySettings { tokenDurationDays } }', {}, {
-      key: idle.apiKey.key,
-      token: idle.token,
-    });
+    const refused = await server.graphql(
+      '{ apiKeySettings { tokenDurationDays } }',
+      {},
+      {
+        key: idle.apiKey.key,
+        token: idle.token,
+      },
+    );
     expect(errorCode(refused)).toBe('UNAUTHENTICATED');
     const [event] = await server.dataSource
       .getRepository(AuditEvent)
@@ -180,9 +182,9 @@ describe.each(testDatabases)('inactivity policy on $name', (database) => {
     expect((await names(5)).sort()).toEqual(['Busy integration', 'Idle integration']);
     expect(await names(10)).toEqual(['Idle integration']);
     for (const days of [0, 3651]) {
-      expect(
-        errorCode(await server.graphql(INACTIVE, { days }, { cookie: owner.cookie })),
-      ).toBe('BAD_USER_INPUT');
+      expect(errorCode(await server.graphql(INACTIVE, { days }, { cookie: owner.cookie }))).toBe(
+        'BAD_USER_INPUT',
+      );
     }
 
     // Reactivated by an admin: warned afresh before any new deactivation.

@@ -281,7 +281,8 @@ describe.each(testDatabases)('leak reports on $name', (database) => {
         body([{ token: lookAlike }, { token: 'kwt_short' }, { token: 'ghp_notours' }]),
       );
       expect(dropped.status).toBe(200);
-      expect((await dropped.json()).map((verdict: { label: string }) => verdict.label)).toEqual([
+      const verdicts = (await dropped.json()) as { label: string }[];
+      expect(verdicts.map((verdict) => verdict.label)).toEqual([
         'false_positive',
         'false_positive',
         'false_positive',

@@ -57,12 +57,7 @@ export class LeakReporterKeys {
     const key = keyIdentifier ? this.keys.get(keyIdentifier) : undefined;
     if (!key || !signature) return false;
     try {
-      return verify(
-        'sha256',
-        body,
-        { key, dsaEncoding: 'der' },
-        Buffer.from(signature, 'base64'),
-      );
+      return verify('sha256', body, { key, dsaEncoding: 'der' }, Buffer.from(signature, 'base64'));
     } catch {
       return false;
     }

@@ -44,7 +44,8 @@ export class UpdateApiKeySettingsInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: '30 to 365 days without use before a key is deactivated; null turns the policy off.',
+    description:
+      '30 to 365 days without use before a key is deactivated; null turns the policy off.',
   })
   inactivityDays?: number | null;
 }
