@@ -59,6 +59,7 @@ type ApiKeyFixtureInput = {
   tokenDueInDays?: number | null;
   renewalPending?: boolean;
   leaked?: boolean;
+  leakedAt?: string | null;
   leakedUrl?: string | null;
   tokenCreatedAt?: string;
   tokenExpiresAt?: string;
@@ -101,6 +102,7 @@ const apiKey = (overrides: ApiKeyFixtureInput) => ({
   tokenDueInDays: null as number | null,
   renewalPending: false,
   leaked: false,
+  leakedAt: null as string | null,
   leakedUrl: null as string | null,
   tokenCreatedAt: daysFromNow(-78),
   tokenExpiresAt: daysFromNow(12),

@@ -5,7 +5,7 @@ import { renderWithProviders } from '../../../test/render';
 import { UpdateApiKeyMutationDocument } from '../hooks/use-update-api-key';
 import { EditApiKeyModal } from './edit-api-key-modal';
 
-const apiKeyWith = (status: 'ACTIVE' | 'INACTIVE') =>
+const apiKeyWith = (status: 'ACTIVE' | 'INACTIVE', leakedUrl: string | null = null) =>
   ({
     __typename: 'ApiKey',
     id: 'k1',
@@ -14,10 +14,13 @@ const apiKeyWith = (status: 'ACTIVE' | 'INACTIVE') =>
     status,
     roles: [],
     grantedAccounts: [],
+    leaked: leakedUrl !== null,
+    leakedAt: leakedUrl === null ? null : '2025-04-01T08:30:00.000Z',
+    leakedUrl,
     createdBy: null,
   }) as unknown as EditApiKeyModal_ApiKeyFragment;
 
-const setup = (status: 'ACTIVE' | 'INACTIVE') => {
+const setup = (status: 'ACTIVE' | 'INACTIVE', leakedUrl: string | null = null) => {
   const calls: unknown[] = [];
   const onClose = vi.fn();
   const mocks = [
@@ -37,7 +40,7 @@ const setup = (status: 'ACTIVE' | 'INACTIVE') => {
     },
   ];
   const rendered = renderWithProviders(
-    <EditApiKeyModal opened apiKey={apiKeyWith(status)} roles={[]} onClose={onClose} />,
+    <EditApiKeyModal opened apiKey={apiKeyWith(status, leakedUrl)} roles={[]} onClose={onClose} />,
     { mocks },
   );
   return { ...rendered, calls, onClose };
@@ -86,5 +89,16 @@ describe('EditApiKeyModal', () => {
     await waitFor(() =>
       expect(calls).toEqual([{ input: { id: 'k1', name: 'ERP', roleIds: [], active: true } }]),
     );
+  });
+
+  it('says where a leaked key’s token was found, and nothing for a clean key', async () => {
+    const { unmount } = setup('INACTIVE', 'https://github.com/o/r/blob/x/.env');
+    expect(await screen.findByTestId('edit-api-key-leaked')).toHaveTextContent(
+      'A token was reported exposed at https://github.com/o/r/blob/x/.env. Renew it.',
+    );
+    unmount();
+    setup('ACTIVE');
+    await screen.findByTestId('edit-api-key-created-by');
+    expect(screen.queryByTestId('edit-api-key-leaked')).not.toBeInTheDocument();
   });
 });
