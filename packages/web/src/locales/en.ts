@@ -517,6 +517,13 @@ export const en = {
       reminderLeadDays: 'Reminder days',
       reminderRecipients: 'Reminder recipients',
       webhookUrl: 'Webhook',
+      url: 'Found at',
+      source: 'Source',
+      type: 'Token type',
+      policy: 'Policy',
+      leakCleared: 'Leak mark cleared',
+      deactivateLeakedKeys: 'Deactivate leaked keys',
+      inactivityDays: 'Inactivity window (days)',
     },
     detailValues: {
       yes: 'yes',
@@ -559,6 +566,7 @@ export const en = {
         'renewal-undone': 'Renewal undone',
         'single-access-link-created': 'Single-access link created',
         'single-access-link-opened': 'Single-access link opened',
+        leaked: 'Token reported leaked',
       },
       'external-key': {
         added: 'External key added',

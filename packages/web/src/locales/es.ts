@@ -519,6 +519,13 @@ export const es: TranslationMessages = {
       reminderLeadDays: 'Días de recordatorio',
       reminderRecipients: 'Destinatarios de recordatorios',
       webhookUrl: 'Webhook',
+      url: 'Encontrado en',
+      source: 'Origen',
+      type: 'Tipo de token',
+      policy: 'Política',
+      leakCleared: 'Marca de filtración eliminada',
+      deactivateLeakedKeys: 'Desactivar claves filtradas',
+      inactivityDays: 'Plazo de inactividad (días)',
     },
     detailValues: {
       yes: 'sí',
@@ -561,6 +568,7 @@ export const es: TranslationMessages = {
         'renewal-undone': 'Renovación deshecha',
         'single-access-link-created': 'Enlace de acceso único creado',
         'single-access-link-opened': 'Enlace de acceso único abierto',
+        leaked: 'Token denunciado como filtrado',
       },
       'external-key': {
         added: 'Clave externa añadida',

@@ -519,6 +519,13 @@ export const ptBR: TranslationMessages = {
       reminderLeadDays: 'Dias de lembrete',
       reminderRecipients: 'Destinatários dos lembretes',
       webhookUrl: 'Webhook',
+      url: 'Encontrado em',
+      source: 'Origem',
+      type: 'Tipo de token',
+      policy: 'Política',
+      leakCleared: 'Marca de vazamento removida',
+      deactivateLeakedKeys: 'Desativar chaves vazadas',
+      inactivityDays: 'Prazo de inatividade (dias)',
     },
     detailValues: {
       yes: 'sim',
@@ -561,6 +568,7 @@ export const ptBR: TranslationMessages = {
         'renewal-undone': 'Renovação desfeita',
         'single-access-link-created': 'Link de acesso único criado',
         'single-access-link-opened': 'Link de acesso único aberto',
+        leaked: 'Token denunciado como vazado',
       },
       'external-key': {
         added: 'Chave externa adicionada',

@@ -62,6 +62,13 @@ const labelledKeys = [
   'reminderLeadDays',
   'reminderRecipients',
   'webhookUrl',
+  'url',
+  'source',
+  'type',
+  'policy',
+  'leakCleared',
+  'deactivateLeakedKeys',
+  'inactivityDays',
 ] as const;
 const isLabelledKey = (key: string): key is (typeof labelledKeys)[number] =>
   labelledKeys.some((known) => known === key);
