@@ -22,6 +22,8 @@ import { InactivityPolicy } from './modules/settings/inactivity.policy.js';
 import type { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
 import { EgressPolicy, type EgressOptions } from './modules/webhooks/egress-policy.js';
+import { WebhookDispatcher, type DispatcherLimits } from './modules/webhooks/webhook-dispatcher.js';
+import { WebhookEndpointService } from './modules/webhooks/webhook-endpoint.service.js';
 import { AuthCache } from './modules/verification/auth-cache.js';
 import { AuthChanges } from './modules/verification/auth-changes.js';
 import { ChangeStream } from './modules/verification/change-stream.js';
@@ -45,6 +47,8 @@ export interface ServiceOptions {
   webhookEgress?: EgressOptions;
   /** Operator-facing warnings (an undelivered webhook and why); silent when absent. */
   logger?: Pick<Logger, 'warn'> | null;
+  /** Batch size, concurrency and claim time of the lifecycle webhook dispatcher. */
+  webhookDispatch?: Partial<DispatcherLimits>;
 }
 
 /** Services live for the whole process; per-request state goes in the context. */
@@ -108,6 +112,14 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
       options.logger ?? null,
     ),
     webhookEgress,
+    webhookEndpoints: new WebhookEndpointService(dataSource, clock, webhookEgress),
+    webhookDispatcher: new WebhookDispatcher(
+      dataSource,
+      clock,
+      webhookEgress,
+      options.logger ?? null,
+      options.webhookDispatch,
+    ),
     settings,
     clock,
     externalKeys,

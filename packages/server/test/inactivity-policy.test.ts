@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../src/modules/api-keys/api-key.entity.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
+import { WebhookEvent } from '../src/modules/webhooks/webhook-event.entity.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, errorCode, generateKey } from './support/fixtures.js';
 import { startSmtpCatcher } from './support/smtp-catcher.js';
@@ -123,6 +124,19 @@ describe.each(testDatabases)('inactivity policy on $name', (database) => {
       },
       { cookie: owner.cookie },
     );
+    await server.graphql(
+      /* GraphQL */ `
+        mutation Subscribe($input: CreateWebhookEndpointInput!) {
+          createWebhookEndpoint(input: $input) {
+            endpoint {
+              id
+            }
+          }
+        }
+      `,
+      { input: { url: 'https://hooks.idle.test/keyward', eventTypes: ['KEY_DEACTIVATED'] } },
+      { cookie: owner.cookie },
+    );
     const idle = await generateKey(server, owner.cookie, 'Idle integration');
     const busy = await generateKey(server, owner.cookie, 'Busy integration');
     const webhooksFor = (key: string) => receiver.bodies.filter((body) => body.includes(key));
@@ -167,6 +181,12 @@ describe.each(testDatabases)('inactivity policy on $name', (database) => {
     expect(JSON.parse(event!.details!)).toEqual({
       reason: 'inactivity',
       policy: 'inactivity policy: 30 days',
+    });
+    const [deactivatedEvent] = await server.dataSource
+      .getRepository(WebhookEvent)
+      .findBy({ accountId: owner.account.id, type: 'key.deactivated' });
+    expect(JSON.parse(deactivatedEvent!.payload)).toMatchObject({
+      data: { key: idle.apiKey.key, reason: 'inactivity', policy: 'inactivity policy: 30 days' },
     });
 
     // The filter: idle for 31 days, busy for 9.

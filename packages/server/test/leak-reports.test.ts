@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiToken } from '../src/modules/api-keys/api-token.entity.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
 import { generateToken } from '../src/modules/tokens/api-token.secret.js';
+import { WebhookEvent } from '../src/modules/webhooks/webhook-event.entity.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, errorCode, generateKey } from './support/fixtures.js';
 import { startSmtpCatcher } from './support/smtp-catcher.js';
@@ -28,6 +29,15 @@ const KEY = /* GraphQL */ `
       leaked
       leakedAt
       leakedUrl
+    }
+  }
+`;
+const SUBSCRIBE = /* GraphQL */ `
+  mutation Subscribe($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      endpoint {
+        id
+      }
     }
   }
 `;
@@ -137,6 +147,17 @@ describe.each(testDatabases)('leak reports on $name', (database) => {
       { input: { reminderRecipients: ['security@leaky.test'] } },
       { cookie: owner.cookie },
     );
+    const subscribed = await server.graphql(
+      SUBSCRIBE,
+      {
+        input: {
+          url: 'https://hooks.leaky.test/keyward',
+          eventTypes: ['KEY_LEAKED', 'KEY_DEACTIVATED'],
+        },
+      },
+      { cookie: owner.cookie },
+    );
+    expect(subscribed.errors).toBeUndefined();
     const key = await generateKey(server, owner.cookie, 'Exposed integration');
     const other = await generateKey(server, owner.cookie, 'Safe integration');
     const credentials = { key: key.apiKey.key, token: key.token };
@@ -178,6 +199,23 @@ describe.each(testDatabases)('leak reports on $name', (database) => {
     });
     expect(events.map((event) => event.action)).toContain('api-key.deactivated');
     expect(events.map((event) => event.details ?? '').join()).not.toContain(key.token);
+
+    // Subscribers hear of both, in the transaction of the change.
+    const lifecycle = await server.dataSource
+      .getRepository(WebhookEvent)
+      .find({ where: { accountId: owner.account.id }, order: { createdAt: 'ASC' } });
+    expect(lifecycle.map((event) => event.type).sort()).toEqual(['key.deactivated', 'key.leaked']);
+    const leakedPayload = JSON.parse(
+      lifecycle.find((event) => event.type === 'key.leaked')!.payload,
+    ) as { data: Record<string, unknown> };
+    expect(leakedPayload.data).toEqual({
+      key: key.apiKey.key,
+      keyName: 'Exposed integration',
+      url: 'https://github.com/octo/app/blob/abc/.env',
+      source: 'content',
+      type: 'keyward_api_token',
+    });
+    expect(lifecycle.map((event) => event.payload).join()).not.toContain(key.token);
 
     const mails = smtp.received.filter((mail) => mail.to === 'security@leaky.test');
     expect(mails).toHaveLength(1);

@@ -19,6 +19,9 @@ import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Role } from '../modules/roles/role.entity.js';
 import { RoleResource } from '../modules/roles/role-resource.entity.js';
+import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
+import { WebhookEndpoint } from '../modules/webhooks/webhook-endpoint.entity.js';
+import { WebhookEvent } from '../modules/webhooks/webhook-event.entity.js';
 import { migrations } from './migrations/index.js';
 import { installReadRouting } from './read-routing.js';
 import { installTransactionRetry } from '../common/transaction-retry.js';
@@ -42,6 +45,9 @@ export const entities = [
   SingleAccessLink,
   TokenReminder,
   AuthCacheVersion,
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookDelivery,
 ];
 
 /** `mysql://` for MySQL 8, `mariadb://` for MariaDB (TypeORM reads their catalogs differently). */

@@ -141,6 +141,11 @@ export const createMetrics = () => {
       help: 'Renewal reminders sent or recorded.',
       registers: [registry],
     }),
+    lifecycleWebhooksDelivered: new Counter({
+      name: 'keyward_lifecycle_webhooks_delivered_total',
+      help: 'Lifecycle webhook deliveries a receiver accepted (2xx).',
+      registers: [registry],
+    }),
   };
 };
 

@@ -17,6 +17,9 @@ import { ptBR } from './pt-br';
 import { rolesEn } from './roles/en';
 import { rolesEs } from './roles/es';
 import { rolesPtBR } from './roles/pt-br';
+import { webhooksEn } from './webhooks/en';
+import { webhooksEs } from './webhooks/es';
+import { webhooksPtBR } from './webhooks/pt-br';
 
 /**
  * Every message of the app, in its one home: `en.ts` (and its translations) holds the shared
@@ -24,15 +27,30 @@ import { rolesPtBR } from './roles/pt-br';
  * `Messages` types `t()` (see i18next.d.ts): a key that does not exist fails type-checking.
  */
 export const areaMessages = {
-  en: { ...externalKeysEn, ...rolesEn, ...membersEn, ...setPasswordEn, ...navigationEn },
+  en: {
+    ...externalKeysEn,
+    ...rolesEn,
+    ...membersEn,
+    ...setPasswordEn,
+    ...navigationEn,
+    ...webhooksEn,
+  },
   'pt-BR': {
     ...externalKeysPtBR,
     ...rolesPtBR,
     ...membersPtBR,
     ...setPasswordPtBR,
     ...navigationPtBR,
+    ...webhooksPtBR,
   },
-  es: { ...externalKeysEs, ...rolesEs, ...membersEs, ...setPasswordEs, ...navigationEs },
+  es: {
+    ...externalKeysEs,
+    ...rolesEs,
+    ...membersEs,
+    ...setPasswordEs,
+    ...navigationEs,
+    ...webhooksEs,
+  },
 };
 
 export const messages = {

@@ -9,6 +9,7 @@ import { KeyNamesVersion1763970000000 } from './1763970000000-key-names-version.
 import { Invitations1764000000000 } from './1764000000000-invitations.js';
 import { KeyCreatedBy1764010000000 } from './1764010000000-key-created-by.js';
 import { VerifyApiKeysResource1764100000000 } from './1764100000000-verify-api-keys-resource.js';
+import { LifecycleWebhooks1764220000000 } from './1764220000000-lifecycle-webhooks.js';
 import { LeaksAndInactivity1764230000000 } from './1764230000000-leaks-and-inactivity.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
@@ -24,5 +25,6 @@ export const migrations = [
   Invitations1764000000000,
   KeyCreatedBy1764010000000,
   VerifyApiKeysResource1764100000000,
+  LifecycleWebhooks1764220000000,
   LeaksAndInactivity1764230000000,
 ];

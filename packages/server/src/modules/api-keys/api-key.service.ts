@@ -7,6 +7,7 @@ import { newId } from '../../common/ids.js';
 import { assertVisibleName } from '../../common/text-input.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordLifecycleEvent } from '../webhooks/lifecycle-event.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
@@ -134,6 +135,12 @@ export class ApiKeyService {
         target: { type: 'api-key', id: created.id, label: created.key },
         details: { name, roleIds: roles.map((role) => role.id) },
       });
+      await recordLifecycleEvent(manager, {
+        type: 'key.created',
+        accountId: account.id,
+        data: { key: created.key, keyName: name, roleIds: roles.map((role) => role.id) },
+        occurredAt: now,
+      });
       if (input.reveal !== 'SINGLE_ACCESS_LINK') {
         return { apiKey: created, token, singleAccessLink: null };
       }
@@ -212,6 +219,24 @@ export class ApiKeyService {
         target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
         details: changes,
       });
+      const { active, ...updated } = changes;
+      const about = { key: apiKey.key, keyName: apiKey.name };
+      if (Object.keys(updated).length > 0) {
+        await recordLifecycleEvent(manager, {
+          type: 'key.updated',
+          accountId: principal.accountId,
+          data: { ...about, changes: updated },
+          occurredAt: apiKey.updatedAt,
+        });
+      }
+      if (active !== undefined) {
+        await recordLifecycleEvent(manager, {
+          type: active ? 'key.activated' : 'key.deactivated',
+          accountId: principal.accountId,
+          data: about,
+          occurredAt: apiKey.updatedAt,
+        });
+      }
       return apiKey;
     });
   }
@@ -237,6 +262,12 @@ export class ApiKeyService {
         action: 'api-key.activated',
         target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
       });
+      await recordLifecycleEvent(manager, {
+        type: 'key.activated',
+        accountId: principal.accountId,
+        data: { key: apiKey.key, keyName: apiKey.name },
+        occurredAt: apiKey.updatedAt,
+      });
       return apiKey;
     });
   }
@@ -254,6 +285,12 @@ export class ApiKeyService {
         action: 'api-key.deleted',
         target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
         details: { name: apiKey.name },
+      });
+      await recordLifecycleEvent(manager, {
+        type: 'key.deleted',
+        accountId: principal.accountId,
+        data: { key: apiKey.key, keyName: apiKey.name },
+        occurredAt: this.clock(),
       });
       return apiKey.id;
     });

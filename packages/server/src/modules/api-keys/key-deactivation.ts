@@ -27,6 +27,7 @@ export const deactivateKeyIn = async (
   await recordLifecycleEvent(manager, {
     type: 'key.deactivated',
     accountId: apiKey.accountId,
-    data: { id: apiKey.id, key: apiKey.key, name: apiKey.name, ...details },
+    data: { key: apiKey.key, keyName: apiKey.name, ...details },
+    occurredAt: now,
   });
 };

@@ -106,7 +106,8 @@ export class LeakReportService {
       await recordLifecycleEvent(manager, {
         type: 'key.leaked',
         accountId: key.accountId,
-        data: { id: key.id, key: key.key, name: key.name, ...where },
+        data: { key: key.key, keyName: key.name, ...where },
+        occurredAt: now,
       });
       const settings = await this.settings.forAccount(key.accountId, manager);
       const deactivate = settings.deactivateLeakedKeys && key.active;

@@ -2,6 +2,7 @@ import { setPasswordEn } from '../../locales/auth/en';
 import { externalKeysEn } from '../../locales/external-keys/en';
 import { membersEn } from '../../locales/members/en';
 import { navigationEn } from '../../locales/navigation/en';
+import { webhooksEn } from '../../locales/webhooks/en';
 import { rolesEn } from '../../locales/roles/en';
 import { en } from '../../locales/en';
 
@@ -13,4 +14,5 @@ export const messages = {
   ...membersEn,
   ...setPasswordEn,
   ...navigationEn,
+  ...webhooksEn,
 };
