@@ -30,7 +30,8 @@ export class KeywardProcess {
     readonly dataDir: string,
   ) {}
 
-  static async start(): Promise<KeywardProcess> {
+  /** `env`: settings beyond the defaults (e.g. KEYWARD_LEAK_REPORTER_KEYS). */
+  static async start(env: Record<string, string> = {}): Promise<KeywardProcess> {
     // Working on a browser test: point it at a server already running (state is not fresh).
     const running = process.env.KEYWARD_E2E_URL;
     if (running) {
@@ -47,6 +48,7 @@ export class KeywardProcess {
         PORT: String(port),
         KEYWARD_DATA_DIR: dataDir,
         NODE_ENV: 'development',
+        ...env,
       },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

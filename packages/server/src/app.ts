@@ -21,6 +21,8 @@ import { keywardSchema } from './schema.js';
 import { jsonErrorHandler } from './http/error-handler.js';
 import { exportRoutes } from './http/exports.js';
 import { verifierRoutes } from './http/verifier-routes.js';
+import { leakReportRoutes } from './http/leak-reports.js';
+import { LeakReporterKeys } from './modules/leaks/leak-reporter-keys.js';
 import { graphiqlHandler } from './http/graphiql.js';
 import { spaHandler } from './http/spa.js';
 import { createLogger, createMetrics, httpLogger, type Metrics } from './http/observability.js';
@@ -65,6 +67,7 @@ export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 
       | 'searchMemoryKeys'
       | 'webhookAllow'
       | 'keyBudgetStore'
+      | 'leakReporterKeys'
     >
   > & {
     throttleLimits?: ThrottleLimits;
@@ -127,6 +130,7 @@ const routeLabel = (path: string): string => {
     '/api/keys/changes',
     '/api/keys/usage',
     '/api/openapi.json',
+    '/api/leaks',
     '/healthz',
     '/readyz',
     '/metrics',
@@ -284,6 +288,7 @@ export const createApp = async (
     );
   app.use(exportRoutes(services));
   app.use(verifierRoutes(services));
+  app.use(leakReportRoutes(services, new LeakReporterKeys(config.leakReporterKeys ?? [])));
 
   const spa = spaHandler(config.webDist);
   if (spa) app.use(spa);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { KEY_NAME_INDEX_BUDGET } from './modules/api-keys/listing/key-name-index.js';
 import { parseAllowList } from './modules/webhooks/egress-policy.js';
 import type { UseBudgetStoreKind } from './modules/verification/key-use-budget.js';
+import { parseLeakReporterKeys, type LeakReporterKey } from './modules/leaks/leak-reporter-keys.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -43,6 +44,8 @@ export interface Config {
   webhookAllow: string[];
   /** KEYWARD_KEY_BUDGET_STORE: where per-key use budgets count (redis when REDIS_URL, else database). */
   keyBudgetStore: UseBudgetStoreKind;
+  /** KEYWARD_LEAK_REPORTER_KEYS: public keys secret scanners sign leak reports with. */
+  leakReporterKeys: LeakReporterKey[];
 }
 
 const readSecret = (dataDir: string, production: boolean, env: NodeJS.ProcessEnv): string => {
@@ -126,6 +129,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     searchMemoryKeys: parseCount('KEYWARD_SEARCH_MEMORY_KEYS', env, KEY_NAME_INDEX_BUDGET),
     webhookAllow: parseWebhookAllow(env.KEYWARD_WEBHOOK_ALLOW),
     keyBudgetStore: parseKeyBudgetStore(env),
+    leakReporterKeys: parseLeakReporterKeys(env.KEYWARD_LEAK_REPORTER_KEYS),
   };
 };
 

@@ -21,7 +21,8 @@ const every = (intervalMs: number, run: () => Promise<void>): (() => Promise<voi
 };
 
 /**
- * Every minute: plan and send renewal reminders, drop old tokens whose grace ended, links nobody
+ * Every minute: plan and send renewal reminders, warn about and deactivate keys under an
+ * account's inactivity policy, drop old tokens whose grace ended, links nobody
  * opened, invitations nobody accepted and old webhook deliveries. Every few seconds, on its own
  * loop so reminders never wait for it: send due lifecycle webhooks. Safe on several servers at
  * once (see ReminderScheduler and WebhookDispatcher).
@@ -37,6 +38,7 @@ export const startBackgroundJobs = (
     try {
       const { delivered } = await services.reminders.runOnce();
       metrics.remindersDelivered.inc(delivered);
+      await services.inactivity.runOnce();
       await services.apiTokens.purgeExpired();
       await services.invitations.purgeExpired();
       await services.webhookDispatcher.purgeOld();

@@ -17,6 +17,8 @@ import { ExternalKeyService } from './modules/external-keys/external-key.service
 import { RoleAdminService } from './modules/roles/role-admin.service.js';
 import { RoleService } from './modules/roles/role.service.js';
 import { ApiKeySettingsService } from './modules/settings/api-key-settings.service.js';
+import { LeakReportService } from './modules/leaks/leak-report.service.js';
+import { InactivityPolicy } from './modules/settings/inactivity.policy.js';
 import type { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
 import { EgressPolicy, type EgressOptions } from './modules/webhooks/egress-policy.js';
@@ -73,6 +75,10 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
   const refusedAuth = new RefusedAuthRecorder(dataSource, clock);
   const lastUse = new LastUseRecorder(dataSource);
+  const tokenSecrets = [
+    tokenSecret,
+    ...(options.previousTokenSecret ? [options.previousTokenSecret] : []),
+  ];
   return {
     accounts: new AccountService(dataSource),
     authentication: new AuthenticationService(dataSource, throttle, refusedAuth),
@@ -88,6 +94,23 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     reminders: new ReminderScheduler(
       dataSource,
       clock,
+      options.mailer ?? null,
+      webhookEgress,
+      options.logger ?? null,
+    ),
+    leakReports: new LeakReportService(
+      dataSource,
+      tokenSecrets,
+      clock,
+      authChanges,
+      settings,
+      options.mailer ?? null,
+      options.logger ?? null,
+    ),
+    inactivity: new InactivityPolicy(
+      dataSource,
+      clock,
+      authChanges,
       options.mailer ?? null,
       webhookEgress,
       options.logger ?? null,

@@ -111,6 +111,10 @@ const GENERATED_FILTERS: [string, Record<string, unknown> | null][] = [
   ['createdBy dense', { createdBy: { kind: 'USER', id: SEED_CREATORS.user.id } }],
   ['createdBy API_KEY', { createdBy: { kind: 'API_KEY', id: SEED_CREATORS.ownKey.id } }],
   ['createdBy EXTERNAL_KEY', { createdBy: { kind: 'EXTERNAL_KEY' } }],
+  ['leaked true', { leaked: true }],
+  ['leaked false', { leaked: false }],
+  ['inactiveForDays 30', { inactiveForDays: 30 }],
+  ['inactiveForDays 3650', { inactiveForDays: 3650 }],
 ];
 const EXTERNAL_FILTERS: [string, Record<string, unknown> | null][] = [
   ['none', null],

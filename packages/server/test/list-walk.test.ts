@@ -148,6 +148,19 @@ describe.each(testDatabases)('dense lists walking the sort index on $name', (dat
       { createdBy: { kind: 'USER' }, status: 'ACTIVE' },
       (row) => row.createdByType === 'user' && row.active,
     ],
+    // No seeded key is leaked: the "not leaked" filter matches them all, densely.
+    ['not leaked', { leaked: false }, () => true],
+    [
+      'inactiveForDays 30',
+      { inactiveForDays: 30 },
+      (row, now) => {
+        const cutoff = now.getTime() - 30 * 24 * 60 * 60 * 1000;
+        return (
+          row.tokenCreatedAt.getTime() <= cutoff &&
+          (row.lastUsedAt === null || row.lastUsedAt.getTime() <= cutoff)
+        );
+      },
+    ],
   ];
   const cases = (['NAME', 'CREATED_AT', 'STATUS', 'LAST_USED'] as const).flatMap((field) =>
     (['ASC', 'DESC'] as const).flatMap((direction) =>

@@ -34,6 +34,7 @@ describe('the OpenAPI document', () => {
       '/api/keys/export',
       '/api/keys/usage',
       '/api/keys/verify',
+      '/api/leaks',
       '/api/openapi.json',
       '/healthz',
       '/metrics',

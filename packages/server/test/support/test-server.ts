@@ -50,6 +50,8 @@ export interface TestServerOptions {
   /** Answers host names for webhooks; by default a fake DNS that never asks the network. */
   webhookResolve?: Resolve;
   webhookLimits?: Partial<EgressLimits>;
+  /** KEYWARD_LEAK_REPORTER_KEYS: public keys leak reports are signed with. */
+  leakReporterKeys?: { key_identifier: string; key: string }[];
   /** KEYWARD_WEB_DIST: a built SPA to serve (none by default). */
   webDist?: string;
   /** KEYWARD_KEY_BUDGET_STORE, and the Redis prefix of its counts (unique per suite). */
@@ -113,6 +115,7 @@ export class TestServer {
         metricsToken: options.metricsToken ?? null,
         // Every suite shares 127.0.0.1: only the throttling tests use real limits.
         webhookAllow: options.webhookAllow ?? [],
+        leakReporterKeys: options.leakReporterKeys ?? [],
         webhookEgress: { resolve: options.webhookResolve ?? testResolve, ...options.webhookLimits },
         throttleLimits: options.throttleLimits ?? {
           perSource: 100_000,

@@ -88,6 +88,17 @@ export const en = {
     settings: 'Settings',
   },
   keys: {
+    leaked: {
+      badge: 'Leaked',
+      foundAt: 'A token was reported exposed at {{url}}. Renew it.',
+      filter: 'Leaked',
+    },
+    inactiveFilter: {
+      label: 'Unused for',
+      any: 'Any time',
+      days_one: 'More than {{count}} day',
+      days_other: 'More than {{count}} days',
+    },
     tableLabel: 'Generated API keys',
     columns: {
       keyName: 'Key/Name',
@@ -368,8 +379,18 @@ export const en = {
     secretDescription: 'Verify the X-Keyward-Signature header (HMAC-SHA256) with this secret.',
     secretToggle: 'Show or hide the signing secret',
     saved: 'Settings saved',
+    policiesSection: 'Key policies',
+    deactivateLeakedLabel: 'Deactivate leaked keys at once',
+    deactivateLeakedDescription:
+      'When a secret scanner reports a token of a key exposed, the key stops working immediately. Off: the key is only marked leaked and the recipients are emailed.',
+    inactivityLabel: 'Deactivate unused keys',
+    inactivityDescription:
+      'Keys whose tokens are neither used nor renewed within the window are deactivated. The reminder recipients and webhook are warned 7 days before.',
+    inactivityDaysLabel: 'Days without use',
+    inactivityDaysDescription: 'From 30 to 365 days.',
     saveFailed: 'Could not save the settings',
     errors: {
+      inactivityDays: 'Choose between 30 and 365 days.',
       tokenDurationDays: 'Choose between 1 and 3650 days.',
       enforcement: 'Choose alert only or enforce.',
       reminderLeadDays: 'Use up to 5 reminders, each 1 to 365 days ahead.',
@@ -517,6 +538,13 @@ export const en = {
       reminderLeadDays: 'Reminder days',
       reminderRecipients: 'Reminder recipients',
       webhookUrl: 'Webhook',
+      url: 'Found at',
+      source: 'Source',
+      type: 'Token type',
+      policy: 'Policy',
+      leakCleared: 'Leak mark cleared',
+      deactivateLeakedKeys: 'Deactivate leaked keys',
+      inactivityDays: 'Inactivity window (days)',
     },
     detailValues: {
       yes: 'yes',
@@ -560,6 +588,7 @@ export const en = {
         'renewal-undone': 'Renewal undone',
         'single-access-link-created': 'Single-access link created',
         'single-access-link-opened': 'Single-access link opened',
+        leaked: 'Token reported leaked',
       },
       'external-key': {
         added: 'External key added',

@@ -88,6 +88,17 @@ export const es: TranslationMessages = {
     settings: 'Configuración',
   },
   keys: {
+    leaked: {
+      badge: 'Filtrada',
+      foundAt: 'Se denunció un token expuesto en {{url}}. Renuévalo.',
+      filter: 'Filtradas',
+    },
+    inactiveFilter: {
+      label: 'Sin uso desde hace',
+      any: 'Cualquier momento',
+      days_one: 'Más de {{count}} día',
+      days_other: 'Más de {{count}} días',
+    },
     tableLabel: 'Claves de API generadas',
     columns: {
       keyName: 'Clave/Nombre',
@@ -369,8 +380,18 @@ export const es: TranslationMessages = {
     secretDescription: 'Verifica el encabezado X-Keyward-Signature (HMAC-SHA256) con este secreto.',
     secretToggle: 'Mostrar u ocultar el secreto de firma',
     saved: 'Configuración guardada',
+    policiesSection: 'Políticas de las claves',
+    deactivateLeakedLabel: 'Desactivar al instante las claves filtradas',
+    deactivateLeakedDescription:
+      'Cuando un escáner de secretos denuncia un token expuesto, la clave deja de funcionar de inmediato. Apagado: la clave solo se marca como filtrada y se envía un email a los destinatarios.',
+    inactivityLabel: 'Desactivar claves sin uso',
+    inactivityDescription:
+      'Las claves cuyos tokens no se usan ni se renuevan dentro del plazo se desactivan. Los destinatarios y el webhook de los recordatorios reciben un aviso 7 días antes.',
+    inactivityDaysLabel: 'Días sin uso',
+    inactivityDaysDescription: 'De 30 a 365 días.',
     saveFailed: 'No se pudo guardar la configuración',
     errors: {
+      inactivityDays: 'Elige entre 30 y 365 días.',
       tokenDurationDays: 'Elige entre 1 y 3650 días.',
       enforcement: 'Elige solo alertar o bloquear.',
       reminderLeadDays: 'Usa hasta 5 recordatorios, cada uno de 1 a 365 días antes.',
@@ -519,6 +540,13 @@ export const es: TranslationMessages = {
       reminderLeadDays: 'Días de recordatorio',
       reminderRecipients: 'Destinatarios de recordatorios',
       webhookUrl: 'Webhook',
+      url: 'Encontrado en',
+      source: 'Origen',
+      type: 'Tipo de token',
+      policy: 'Política',
+      leakCleared: 'Marca de filtración eliminada',
+      deactivateLeakedKeys: 'Desactivar claves filtradas',
+      inactivityDays: 'Plazo de inactividad (días)',
     },
     detailValues: {
       yes: 'sí',
@@ -562,6 +590,7 @@ export const es: TranslationMessages = {
         'renewal-undone': 'Renovación deshecha',
         'single-access-link-created': 'Enlace de acceso único creado',
         'single-access-link-opened': 'Enlace de acceso único abierto',
+        leaked: 'Token denunciado como filtrado',
       },
       'external-key': {
         added: 'Clave externa añadida',

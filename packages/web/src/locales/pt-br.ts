@@ -88,6 +88,17 @@ export const ptBR: TranslationMessages = {
     settings: 'Configurações',
   },
   keys: {
+    leaked: {
+      badge: 'Vazada',
+      foundAt: 'Um token foi denunciado exposto em {{url}}. Renove-o.',
+      filter: 'Vazadas',
+    },
+    inactiveFilter: {
+      label: 'Sem uso há',
+      any: 'Qualquer período',
+      days_one: 'Mais de {{count}} dia',
+      days_other: 'Mais de {{count}} dias',
+    },
     tableLabel: 'Chaves de API geradas',
     columns: {
       keyName: 'Chave/Nome',
@@ -369,8 +380,18 @@ export const ptBR: TranslationMessages = {
     secretDescription: 'Verifique o cabeçalho X-Keyward-Signature (HMAC-SHA256) com este segredo.',
     secretToggle: 'Mostrar ou ocultar o segredo de assinatura',
     saved: 'Configurações salvas',
+    policiesSection: 'Políticas das chaves',
+    deactivateLeakedLabel: 'Desativar chaves vazadas imediatamente',
+    deactivateLeakedDescription:
+      'Quando um scanner de segredos denuncia um token exposto, a chave para de funcionar na hora. Desligado: a chave só é marcada como vazada e os destinatários recebem um email.',
+    inactivityLabel: 'Desativar chaves sem uso',
+    inactivityDescription:
+      'Chaves cujos tokens não são usados nem renovados dentro do prazo são desativadas. Os destinatários e o webhook dos lembretes são avisados 7 dias antes.',
+    inactivityDaysLabel: 'Dias sem uso',
+    inactivityDaysDescription: 'De 30 a 365 dias.',
     saveFailed: 'Não foi possível salvar as configurações',
     errors: {
+      inactivityDays: 'Escolha entre 30 e 365 dias.',
       tokenDurationDays: 'Escolha entre 1 e 3650 dias.',
       enforcement: 'Escolha apenas alertar ou bloquear.',
       reminderLeadDays: 'Use até 5 lembretes, cada um de 1 a 365 dias antes.',
@@ -519,6 +540,13 @@ export const ptBR: TranslationMessages = {
       reminderLeadDays: 'Dias de lembrete',
       reminderRecipients: 'Destinatários dos lembretes',
       webhookUrl: 'Webhook',
+      url: 'Encontrado em',
+      source: 'Origem',
+      type: 'Tipo de token',
+      policy: 'Política',
+      leakCleared: 'Marca de vazamento removida',
+      deactivateLeakedKeys: 'Desativar chaves vazadas',
+      inactivityDays: 'Prazo de inatividade (dias)',
     },
     detailValues: {
       yes: 'sim',
@@ -562,6 +590,7 @@ export const ptBR: TranslationMessages = {
         'renewal-undone': 'Renovação desfeita',
         'single-access-link-created': 'Link de acesso único criado',
         'single-access-link-opened': 'Link de acesso único aberto',
+        leaked: 'Token denunciado como vazado',
       },
       'external-key': {
         added: 'Chave externa adicionada',

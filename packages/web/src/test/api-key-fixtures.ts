@@ -58,6 +58,9 @@ type ApiKeyFixtureInput = {
   alertLevel?: AlertLevel;
   tokenDueInDays?: number | null;
   renewalPending?: boolean;
+  leaked?: boolean;
+  leakedAt?: string | null;
+  leakedUrl?: string | null;
   tokenCreatedAt?: string;
   tokenExpiresAt?: string;
   tokens?: ApiTokenFixture[];
@@ -104,6 +107,9 @@ const apiKey = (overrides: ApiKeyFixtureInput) => ({
   allowedAddresses: [] as string[],
   rateLimitPerMinute: null as number | null,
   rateLimitPerDay: null as number | null,
+  leaked: false,
+  leakedAt: null as string | null,
+  leakedUrl: null as string | null,
   tokenCreatedAt: daysFromNow(-78),
   tokenExpiresAt: daysFromNow(12),
   tokens: [apiTokenFixture({ id: `${overrides.id}-t1` })],

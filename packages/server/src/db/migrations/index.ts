@@ -11,6 +11,7 @@ import { KeyCreatedBy1764010000000 } from './1764010000000-key-created-by.js';
 import { VerifyApiKeysResource1764100000000 } from './1764100000000-verify-api-keys-resource.js';
 import { KeyPolicies1764200000000 } from './1764200000000-key-policies.js';
 import { LifecycleWebhooks1764220000000 } from './1764220000000-lifecycle-webhooks.js';
+import { LeaksAndInactivity1764230000000 } from './1764230000000-leaks-and-inactivity.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   VerifyApiKeysResource1764100000000,
   KeyPolicies1764200000000,
   LifecycleWebhooks1764220000000,
+  LeaksAndInactivity1764230000000,
 ];

@@ -41,6 +41,8 @@ registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
 @Index('IDX_api_keys_account_old_token', ['accountId', 'oldTokenLiveUntil'])
 // The creator filter and the count of keys an external key generated here.
 @Index('IDX_api_keys_account_creator', ['accountId', 'createdByType', 'createdById'])
+// The "leaked" filter: leaked keys are few, so the filter finds them and sorts them.
+@Index('IDX_api_keys_account_leaked', ['accountId', 'leakedAt'])
 export class ApiKey {
   @Field(() => ID)
   @PrimaryColumn(idColumn())
@@ -143,6 +145,29 @@ export class ApiKey {
   @Field(() => Int, { nullable: true, description: 'Successful uses allowed per day (UTC).' })
   @Column({ type: 'int', nullable: true })
   rateLimitPerDay: number | null;
+  /** When a secret scanner reported one of its tokens exposed; cleared by a renewal. */
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a token of the key was reported exposed (cleared by renewing the token).',
+  })
+  @Column(timestampColumn({ nullable: true }))
+  leakedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the reported token was found.' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  leakedUrl: string | null;
+
+  @Field(() => Boolean, { description: 'A token of the key was reported exposed.' })
+  get leaked(): boolean {
+    return this.leakedAt !== null && this.leakedAt !== undefined;
+  }
+
+  /**
+   * When the inactivity policy last warned about this key. The warning covers the stretch of
+   * inactivity it was sent in: a later use, renewal or reactivation starts a new one.
+   */
+  @Column(timestampColumn({ nullable: true }))
+  inactivityWarnedAt: Date | null;
 
   /** Optimistic lock: concurrent edits of one key cannot silently overwrite each other. */
   @VersionColumn({ type: 'int' })

@@ -44,6 +44,8 @@ export class ApiKeyResolver {
       roleIds: filter?.roleIds,
       alertLevel: filter?.alertLevel,
       renewalPending: filter?.renewalPending,
+      leaked: filter?.leaked,
+      inactiveForDays: filter?.inactiveForDays,
       createdBy: filter?.createdBy
         ? { type: TYPE_OF_KIND[filter.createdBy.kind], id: filter.createdBy.id ?? null }
         : null,

@@ -21,6 +21,7 @@ import { ApiKey } from './api-key.entity.js';
 import { allowlistColumn, normalizeAllowlist } from './address-allowlist.js';
 import { MAX_USES_PER_DAY, MAX_USES_PER_MINUTE } from '../verification/key-use-budget.js';
 import { issueToken } from './issue-token.js';
+import { deactivateKeyIn } from './key-deactivation.js';
 import { findApiKeyWithinAuthority, findOwnedApiKey } from './owned-api-key.js';
 import { KeyGrantRole } from './key-grant-role.entity.js';
 import { replaceGrantRoles } from './key-grant-roles.js';
@@ -257,6 +258,7 @@ export class ApiKeyService {
       if (input.active !== undefined && input.active !== null && input.active !== apiKey.active) {
         changes.active = input.active;
         apiKey.active = input.active;
+        if (input.active) apiKey.inactivityWarnedAt = null;
       }
       if (input.roleIds) {
         const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
@@ -309,16 +311,24 @@ export class ApiKeyService {
     return this.changingKey(id, async (manager) => {
       const apiKey = await findApiKeyWithinAuthority(manager, principal, id, true);
       if (apiKey.active === active) return apiKey;
-      apiKey.active = active;
+      if (!active) {
+        await deactivateKeyIn(manager, apiKey, this.clock(), (entry) =>
+          recordAudit(manager, caller, entry),
+        );
+        return apiKey;
+      }
+      apiKey.active = true;
       apiKey.updatedAt = this.clock();
+      // Reactivated: the inactivity policy warns afresh before it deactivates again.
+      apiKey.inactivityWarnedAt = null;
       await manager.save(ApiKey, apiKey);
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
-        action: active ? 'api-key.activated' : 'api-key.deactivated',
+        action: 'api-key.activated',
         target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
       });
       await recordLifecycleEvent(manager, {
-        type: active ? 'key.activated' : 'key.deactivated',
+        type: 'key.activated',
         accountId: principal.accountId,
         data: { key: apiKey.key, keyName: apiKey.name },
         occurredAt: apiKey.updatedAt,

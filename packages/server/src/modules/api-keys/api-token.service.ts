@@ -103,13 +103,21 @@ export class ApiTokenService {
         grace === 0 || !live[0] ? null : grace === null ? KEPT_UNTIL_DELETED : addMs(now, grace);
       key.tokenCreatedAt = now;
       key.updatedAt = now;
+      // A new token answers a leak report: the mark goes with the renewal (see README).
+      const leakCleared = key.leakedAt !== null;
+      key.leakedAt = null;
+      key.leakedUrl = null;
       // save() bumps the version: a parallel renewal that read the old one fails.
       await manager.save(key);
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
         action: 'api-key.token-renewed',
         target: { type: 'api-key', id: key.id, label: key.key },
-        details: { oldToken: oldTokenFate, ...(reveal === 'TOKEN' ? {} : { reveal }) },
+        details: {
+          oldToken: oldTokenFate,
+          ...(reveal === 'TOKEN' ? {} : { reveal }),
+          ...(leakCleared ? { leakCleared } : {}),
+        },
       });
       await recordLifecycleEvent(manager, {
         type: 'token.renewed',

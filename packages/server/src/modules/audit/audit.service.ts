@@ -32,3 +32,29 @@ export const recordAudit = async (
     createdAt: new Date(),
   });
 };
+
+/**
+ * A change the server made on its own (a leak report, the inactivity policy): the actor is the
+ * system, labelled with what acted, e.g. "inactivity policy: 90 days".
+ */
+export const recordSystemAudit = async (
+  manager: EntityManager,
+  actorLabel: string,
+  sourceIp: string | null,
+  entry: AuditEntry,
+): Promise<void> => {
+  await manager.insert(AuditEvent, {
+    id: newId(),
+    accountId: entry.accountId,
+    action: entry.action,
+    actorType: 'system',
+    actorId: null,
+    actorLabel,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    targetLabel: entry.target?.label ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+    sourceIp,
+    createdAt: new Date(),
+  });
+};

@@ -69,6 +69,20 @@ export class ApiKeySettings {
     return this.webhookSigningSecret !== null;
   }
 
+  @Field(() => Boolean, {
+    description: 'Deactivate a key at once when a secret scanner reports one of its tokens.',
+  })
+  @Column({ type: 'boolean', default: true })
+  deactivateLeakedKeys: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Keys whose tokens are not used for this many days (30 to 365) are deactivated; null: never.',
+  })
+  @Column({ type: 'int', nullable: true })
+  inactivityDays: number | null;
+
   @Column(timestampColumn())
   updatedAt: Date;
 
@@ -86,5 +100,7 @@ export const defaultSettings = (accountId: string): ApiKeySettings =>
     reminderRecipientsList: '',
     webhookUrl: null,
     webhookSigningSecret: null,
+    deactivateLeakedKeys: true,
+    inactivityDays: null,
     updatedAt: new Date(0),
   });

@@ -38,6 +38,16 @@ export class UpdateApiKeySettingsInput {
       'https (http outside production) to a public host, or to a private one the server operator allows (KEYWARD_WEBHOOK_ALLOW). An empty string removes the webhook.',
   })
   webhookUrl?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  deactivateLeakedKeys?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '30 to 365 days without use before a key is deactivated; null turns the policy off.',
+  })
+  inactivityDays?: number | null;
 }
 
 @ObjectType()

@@ -27,7 +27,14 @@ export interface SettingsChanges {
   reminderRecipients?: readonly string[] | null;
   /** An empty string removes the webhook. */
   webhookUrl?: string | null;
+  /** Absent or null: unchanged. */
+  deactivateLeakedKeys?: boolean | null;
+  /** Absent: unchanged; null: the policy is off. */
+  inactivityDays?: number | null;
 }
+
+export const MIN_INACTIVITY_DAYS = 30;
+export const MAX_INACTIVITY_DAYS = 365;
 
 export class ApiKeySettingsService {
   constructor(
@@ -150,6 +157,21 @@ export class ApiKeySettingsService {
         throw badInput('reminderRecipients', 'Enter up to 20 valid email addresses.');
       }
       out.reminderRecipientsList = emails.join(',');
+    }
+    if (changes.deactivateLeakedKeys != null)
+      out.deactivateLeakedKeys = changes.deactivateLeakedKeys;
+    if (changes.inactivityDays !== undefined) {
+      const days = changes.inactivityDays;
+      if (
+        days !== null &&
+        (!Number.isInteger(days) || days < MIN_INACTIVITY_DAYS || days > MAX_INACTIVITY_DAYS)
+      ) {
+        throw badInput(
+          'inactivityDays',
+          `Choose between ${MIN_INACTIVITY_DAYS} and ${MAX_INACTIVITY_DAYS} days, or none.`,
+        );
+      }
+      out.inactivityDays = days;
     }
     if (changes.webhookUrl != null) {
       out.webhookUrl =

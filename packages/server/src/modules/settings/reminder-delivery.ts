@@ -37,6 +37,11 @@ export class ReminderMailer {
     });
   }
 
+  /** Any other notice to the account's reminder recipients (a leak, an inactivity warning). */
+  async sendNotice(recipients: string[], notice: { subject: string; text: string }): Promise<void> {
+    await this.transport.sendMail({ from: this.from, to: recipients, ...notice });
+  }
+
   close(): void {
     this.transport.close();
   }
@@ -47,21 +52,37 @@ export const signWebhookBody = (secret: string, timestamp: string, body: string)
   `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 
 /** Posts a signed reminder under the egress policy; the outcome says delivered or failed. */
-export const postWebhook = async (
+export const postWebhook = (
   egress: EgressPolicy,
   url: string,
   secret: string,
   message: ReminderMessage,
   now: Date,
+): Promise<WebhookOutcome> =>
+  postSignedEvent(
+    egress,
+    url,
+    secret,
+    {
+      event: 'token.reminder',
+      account: message.accountSlug,
+      key: message.key,
+      keyName: message.keyName,
+      leadDays: message.leadDays,
+      tokenExpiresAt: message.tokenExpiresAt.toISOString(),
+    },
+    now,
+  );
+
+/** Posts any event to the account's reminder webhook, signed as reminders are. */
+export const postSignedEvent = async (
+  egress: EgressPolicy,
+  url: string,
+  secret: string,
+  payload: Record<string, unknown>,
+  now: Date,
 ): Promise<WebhookOutcome> => {
-  const body = JSON.stringify({
-    event: 'token.reminder',
-    account: message.accountSlug,
-    key: message.key,
-    keyName: message.keyName,
-    leadDays: message.leadDays,
-    tokenExpiresAt: message.tokenExpiresAt.toISOString(),
-  });
+  const body = JSON.stringify(payload);
   const timestamp = String(Math.floor(now.getTime() / 1000));
   return safeWebhookPost(
     egress,

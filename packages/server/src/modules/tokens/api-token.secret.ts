@@ -89,3 +89,15 @@ export const accountSlugOfKey = (key: string): string | null => {
   const match = /^kw-([a-z0-9-]{1,40})-[a-z0-9]{12}$/.exec(key);
   return match?.[1] ?? null;
 };
+
+const TOKEN_SHAPE = new RegExp(`^${TOKEN_PREFIX}[0-9A-Za-z]{${BODY_LENGTH + CHECKSUM_LENGTH}}$`);
+
+/**
+ * Whether a string is shaped like one of our tokens and its checksum holds: what a leak report
+ * is checked against before anything is looked up, so look-alikes cost no database read.
+ */
+export const hasValidChecksum = (candidate: string): boolean => {
+  if (!TOKEN_SHAPE.test(candidate)) return false;
+  const body = candidate.slice(TOKEN_PREFIX.length, TOKEN_PREFIX.length + BODY_LENGTH);
+  return checksumOf(body) === candidate.slice(TOKEN_PREFIX.length + BODY_LENGTH);
+};

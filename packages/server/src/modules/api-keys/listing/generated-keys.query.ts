@@ -1,4 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { badInput } from '../../../common/app-error.js';
 import type { Clock } from '../../../common/clock.js';
 import {
   awaitedLater,
@@ -35,6 +36,15 @@ import {
 import { choosePlan, SPARSE_MATCHES } from './list-planner.js';
 import { ListPlans } from './list-plans.js';
 
+const MAX_INACTIVE_FOR_DAYS = 3650;
+
+const validInactiveForDays = (days: number | null | undefined): number | null => {
+  if (days === null || days === undefined) return null;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_INACTIVE_FOR_DAYS)
+    throw badInput('inactiveForDays', `Choose between 1 and ${MAX_INACTIVE_FOR_DAYS} days.`);
+  return days;
+};
+
 const isDense = (counted: Counted): boolean =>
   counted.totalCountCapped || counted.totalCount > SPARSE_MATCHES;
 
@@ -59,6 +69,8 @@ export class GeneratedKeysQuery {
       alertLevel: args.alertLevel ?? null,
       renewalPending: args.renewalPending ?? null,
       createdBy: args.createdBy ?? null,
+      leaked: args.leaked ?? null,
+      inactiveForDays: validInactiveForDays(args.inactiveForDays),
       sortField: args.sortField,
       durationDays: args.alertLevel
         ? (await this.settings.forAccount(principal.accountId)).tokenDurationDays
@@ -90,6 +102,8 @@ export class GeneratedKeysQuery {
           filters.alertLevel,
           filters.renewalPending,
           filters.createdBy ? [filters.createdBy.type, filters.createdBy.id] : null,
+          filters.leaked,
+          filters.inactiveForDays,
         ]);
     /** Set where density is learned: the count that answered it, or one run beside the page. */
     let counting: Promise<Counted> | undefined;

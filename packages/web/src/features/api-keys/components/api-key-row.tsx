@@ -27,6 +27,8 @@ export const ApiKeyRowApiKeyFragment = graphql(`
     allowedAddresses
     rateLimitPerMinute
     rateLimitPerDay
+    leaked
+    leakedUrl
     viewerLacks {
       key
       name
@@ -108,6 +110,7 @@ export const ApiKeyRow = ({
       data-testid="api-key-row"
       data-key={apiKey.key}
       data-renewal-pending={apiKey.renewalPending || undefined}
+      data-leaked={apiKey.leaked || undefined}
     >
       <Table.Td>
         <Stack gap={2}>
@@ -133,7 +136,21 @@ export const ApiKeyRow = ({
         <KeyCreator apiKey={apiKey} onFilter={onCreatorFilter} />
       </Table.Td>
       <Table.Td>
-        <StatusBadge status={apiKey.status} />
+        <Group gap={4} wrap="nowrap">
+          <StatusBadge status={apiKey.status} />
+          {apiKey.leaked && (
+            <Tooltip
+              label={t('keys.leaked.foundAt', { url: apiKey.leakedUrl ?? '' })}
+              disabled={!apiKey.leakedUrl}
+              multiline
+              maw={360}
+            >
+              <Badge color="red" variant="filled" data-testid="key-leaked-badge">
+                {t('keys.leaked.badge')}
+              </Badge>
+            </Tooltip>
+          )}
+        </Group>
       </Table.Td>
       <Table.Td>
         <TokenStatusCell apiKey={apiKey} />

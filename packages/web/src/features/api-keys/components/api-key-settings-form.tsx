@@ -8,6 +8,7 @@ import {
   PasswordInput,
   Radio,
   Stack,
+  Switch,
   TagsInput,
   Text,
   TextInput,
@@ -35,6 +36,8 @@ export const ApiKeySettingsFormSettingsFragment = graphql(`
     reminderRecipients
     webhookUrl
     webhookSigningSecret
+    deactivateLeakedKeys
+    inactivityDays
   }
 `);
 
@@ -51,6 +54,7 @@ const settingsFields = [
   'reminderLeadDays',
   'reminderRecipients',
   'webhookUrl',
+  'inactivityDays',
 ] as const;
 type SettingsField = (typeof settingsFields)[number];
 type FieldErrors = Partial<Record<SettingsField, string>>;
@@ -60,6 +64,8 @@ type DurationChoice = (typeof presetDurations)[number] | 'custom';
 const enforcements: readonly TokenEnforcement[] = ['ALERT_ONLY', 'ENFORCE'];
 export const maxDurationDays = 3650;
 const maxLeadDays = 365;
+export const inactivityDayBounds = { min: 30, max: 365 } as const;
+const defaultInactivityDays = 90;
 
 const durationChoiceOf = (days: number): DurationChoice =>
   presetDurations.find((preset) => Number(preset) === days) ?? 'custom';
@@ -104,6 +110,11 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
   );
   const [recipients, setRecipients] = useState<string[]>(settings.reminderRecipients);
   const [webhookUrl, setWebhookUrl] = useState(settings.webhookUrl ?? '');
+  const [deactivateLeakedKeys, setDeactivateLeakedKeys] = useState(settings.deactivateLeakedKeys);
+  const [inactivityOn, setInactivityOn] = useState(settings.inactivityDays !== null);
+  const [inactivityDays, setInactivityDays] = useState<number | string>(
+    settings.inactivityDays ?? defaultInactivityDays,
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [leadDaysError, setLeadDaysError] = useState<string | null>(null);
   const [customDaysTouched, setCustomDaysTouched] = useState(false);
@@ -117,6 +128,13 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
     Number.isInteger(durationDays) &&
     durationDays >= 1 &&
     durationDays <= maxDurationDays;
+  const inactivityWindow = Number(inactivityDays);
+  const validInactivity =
+    !inactivityOn ||
+    (inactivityDays !== '' &&
+      Number.isInteger(inactivityWindow) &&
+      inactivityWindow >= inactivityDayBounds.min &&
+      inactivityWindow <= inactivityDayBounds.max);
   const badEmail = invalidEmail(recipients);
   const recipientsError = badEmail
     ? t('settings.errors.invalidEmail', { value: badEmail })
@@ -133,11 +151,12 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
   const handleSubmit = async (event: FormEvent | null, confirmed = false) => {
     event?.preventDefault();
     if (!canEdit) return;
-    const clientErrors: FieldErrors = validDuration
-      ? {}
-      : { tokenDurationDays: t('settings.errors.tokenDurationDays') };
+    const clientErrors: FieldErrors = {
+      ...(validDuration ? {} : { tokenDurationDays: t('settings.errors.tokenDurationDays') }),
+      ...(validInactivity ? {} : { inactivityDays: t('settings.errors.inactivityDays') }),
+    };
     setErrors(clientErrors);
-    if (!validDuration || badEmail || leadDaysError) return;
+    if (!validDuration || !validInactivity || badEmail || leadDaysError) return;
     if (enforcementTightens && !confirmed) {
       setPreviewing(true);
       try {
@@ -161,6 +180,9 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
       reminderLeadDays: leadDays.map(Number),
       reminderRecipients: recipients.map((recipient) => recipient.trim()).filter(Boolean),
       webhookUrl: webhookUrl.trim(),
+      deactivateLeakedKeys,
+      // null switches the policy off.
+      inactivityDays: inactivityOn ? inactivityWindow : null,
     };
     try {
       const result = await update({ variables: { input } });
@@ -295,6 +317,42 @@ export const ApiKeySettingsForm = ({ settings, canEdit, onSaved }: ApiKeySetting
               error={errors.webhookUrl}
               data-testid="settings-webhook-url"
             />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('settings.policiesSection')} disabled={!canEdit}>
+          <Stack>
+            <Switch
+              label={t('settings.deactivateLeakedLabel')}
+              description={t('settings.deactivateLeakedDescription')}
+              checked={deactivateLeakedKeys}
+              onChange={(event) => setDeactivateLeakedKeys(event.currentTarget.checked)}
+              data-testid="settings-deactivate-leaked"
+            />
+            <Switch
+              label={t('settings.inactivityLabel')}
+              description={t('settings.inactivityDescription')}
+              checked={inactivityOn}
+              onChange={(event) => setInactivityOn(event.currentTarget.checked)}
+              data-testid="settings-inactivity-on"
+            />
+            {inactivityOn && (
+              <NumberInput
+                label={t('settings.inactivityDaysLabel')}
+                description={t('settings.inactivityDaysDescription')}
+                min={inactivityDayBounds.min}
+                max={inactivityDayBounds.max}
+                allowDecimal={false}
+                allowNegative={false}
+                clampBehavior="none"
+                value={inactivityDays}
+                onChange={setInactivityDays}
+                error={
+                  validInactivity ? errors.inactivityDays : t('settings.errors.inactivityDays')
+                }
+                w={200}
+                data-testid="settings-inactivity-days"
+              />
+            )}
           </Stack>
         </Fieldset>
         {settings.webhookSigningSecret && (

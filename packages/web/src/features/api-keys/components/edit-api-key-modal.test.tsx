@@ -8,6 +8,7 @@ import { EditApiKeyModal } from './edit-api-key-modal';
 const apiKeyWith = (
   status: 'ACTIVE' | 'INACTIVE',
   policies: Partial<EditApiKeyModal_ApiKeyFragment> = {},
+  leakedUrl: string | null = null,
 ) =>
   ({
     __typename: 'ApiKey',
@@ -17,6 +18,9 @@ const apiKeyWith = (
     status,
     roles: [],
     grantedAccounts: [],
+    leaked: leakedUrl !== null,
+    leakedAt: leakedUrl === null ? null : '2025-04-01T08:30:00.000Z',
+    leakedUrl,
     createdBy: null,
     allowedAddresses: [],
     rateLimitPerMinute: null,
@@ -27,6 +31,7 @@ const apiKeyWith = (
 const setup = (
   status: 'ACTIVE' | 'INACTIVE',
   policies: Partial<EditApiKeyModal_ApiKeyFragment> = {},
+  leakedUrl: string | null = null,
 ) => {
   const calls: unknown[] = [];
   const onClose = vi.fn();
@@ -47,7 +52,12 @@ const setup = (
     },
   ];
   const rendered = renderWithProviders(
-    <EditApiKeyModal opened apiKey={apiKeyWith(status, policies)} roles={[]} onClose={onClose} />,
+    <EditApiKeyModal
+      opened
+      apiKey={apiKeyWith(status, policies, leakedUrl)}
+      roles={[]}
+      onClose={onClose}
+    />,
     { mocks },
   );
   return { ...rendered, calls, onClose };
@@ -150,5 +160,16 @@ describe('EditApiKeyModal', () => {
         },
       ]),
     );
+  });
+
+  it('says where a leaked key’s token was found, and nothing for a clean key', async () => {
+    const { unmount } = setup('INACTIVE', {}, 'https://github.com/o/r/blob/x/.env');
+    expect(await screen.findByTestId('edit-api-key-leaked')).toHaveTextContent(
+      'A token was reported exposed at https://github.com/o/r/blob/x/.env. Renew it.',
+    );
+    unmount();
+    setup('ACTIVE');
+    await screen.findByTestId('edit-api-key-created-by');
+    expect(screen.queryByTestId('edit-api-key-leaked')).not.toBeInTheDocument();
   });
 });

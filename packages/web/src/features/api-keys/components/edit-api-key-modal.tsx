@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,9 @@ export const EditApiKeyModalApiKeyFragment = graphql(`
     allowedAddresses
     rateLimitPerMinute
     rateLimitPerDay
+    leaked
+    leakedAt
+    leakedUrl
     ...KeyCreator_apiKey
   }
 `);
@@ -95,6 +98,11 @@ const EditApiKeyForm = ({ apiKey, roles, onClose }: EditFormProps) => {
           readOnly
           ff="monospace"
         />
+        {apiKey.leaked && (
+          <Alert color="red" title={t('keys.leaked.badge')} data-testid="edit-api-key-leaked">
+            {t('keys.leaked.foundAt', { url: apiKey.leakedUrl ?? '' })}
+          </Alert>
+        )}
         <Stack gap={4} data-testid="edit-api-key-created-by">
           <Text size="sm" fw={500}>
             {t('createdBy.detail')}

@@ -1,7 +1,12 @@
 import { Chip, CloseButton, Group, NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AlertLevel, ApiKeyStatus, RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
-import { alertLevels, creatorKinds, type CreatorFilter } from '../hooks/use-keys-search-params';
+import {
+  alertLevels,
+  creatorKinds,
+  inactivityFilterDays,
+  type CreatorFilter,
+} from '../hooks/use-keys-search-params';
 import { KeyStatusFilter, SearchFilter } from '../../../components/list-filters';
 import { RoleMultiSelect } from '../../../components/role-multi-select';
 
@@ -22,6 +27,12 @@ type KeysToolbarProps = {
   /** Who generated the keys (the Generated tab). */
   createdBy?: CreatorFilter | null;
   onCreatedByChange?: (createdBy: CreatorFilter | null) => void;
+  /** Only keys reported leaked (the Generated tab). */
+  leaked?: boolean;
+  onLeakedChange?: (leaked: boolean) => void;
+  /** Only keys unused for more than N days (the Generated tab). */
+  inactiveForDays?: number | null;
+  onInactiveForDaysChange?: (days: number | null) => void;
 };
 
 const parseAlertLevel = (value: string): AlertLevel | null =>
@@ -41,6 +52,10 @@ export const KeysToolbar = ({
   onRenewalPendingChange,
   createdBy = null,
   onCreatedByChange,
+  leaked = false,
+  onLeakedChange,
+  inactiveForDays = null,
+  onInactiveForDaysChange,
 }: KeysToolbarProps) => {
   const { t } = useTranslation();
   return (
@@ -112,6 +127,44 @@ export const KeysToolbar = ({
           }
           data-testid="api-keys-creator-filter"
         />
+      )}
+      {onInactiveForDaysChange && (
+        <NativeSelect
+          label={t('keys.inactiveFilter.label')}
+          value={inactiveForDays === null ? '' : String(inactiveForDays)}
+          onChange={(event) => {
+            const days = Number(event.currentTarget.value);
+            onInactiveForDaysChange(days > 0 ? days : null);
+          }}
+          data={[
+            { value: '', label: t('keys.inactiveFilter.any') },
+            // A window typed in the URL shows as it is.
+            ...[
+              ...new Set([
+                ...inactivityFilterDays,
+                ...(inactiveForDays === null ? [] : [inactiveForDays]),
+              ]),
+            ]
+              .sort((a, b) => a - b)
+              .map((days) => ({
+                value: String(days),
+                label: t('keys.inactiveFilter.days', { count: days }),
+              })),
+          ]}
+          data-testid="api-keys-inactive-filter"
+        />
+      )}
+      {onLeakedChange && (
+        <Chip
+          checked={leaked}
+          onChange={onLeakedChange}
+          variant="light"
+          color="red"
+          mb={4}
+          data-testid="api-keys-leaked-filter"
+        >
+          {t('keys.leaked.filter')}
+        </Chip>
       )}
       {onRenewalPendingChange && (
         <Chip

@@ -17,6 +17,8 @@ const settings = {
   reminderRecipients: ['ops@example.com'],
   webhookUrl: 'https://hooks.example.com/keyward',
   webhookSigningSecret: 'whsec_0123456789',
+  deactivateLeakedKeys: true,
+  inactivityDays: null,
 };
 
 const settingsQueryMock = {
@@ -138,11 +140,36 @@ describe('ApiKeySettingsRoute', () => {
             reminderLeadDays: [30, 14, 3],
             reminderRecipients: ['ops@example.com', 'sec@example.com'],
             webhookUrl: 'https://hooks.example.com/keyward',
+            deactivateLeakedKeys: true,
+            inactivityDays: null,
           },
         },
       ]),
     );
     expect(await screen.findByText('Settings saved')).toBeInTheDocument();
+  });
+
+  it('sends the leak and inactivity policies, and keeps the window within 30 to 365 days', async () => {
+    const { user, calls } = setup();
+    const leaked = await screen.findByRole('switch', { name: /Deactivate leaked keys at once/ });
+    expect(leaked).toBeChecked();
+    await user.click(leaked);
+    const inactivity = screen.getByRole('switch', { name: /Deactivate unused keys/ });
+    expect(inactivity).not.toBeChecked();
+    expect(screen.queryByTestId('settings-inactivity-days')).not.toBeInTheDocument();
+    await user.click(inactivity);
+    const days = screen.getByRole('textbox', { name: 'Days without use' });
+    await user.clear(days);
+    await user.type(days, '20');
+    await user.click(screen.getByTestId('settings-save'));
+    expect(await screen.findByText('Choose between 30 and 365 days.')).toBeInTheDocument();
+    expect(calls).toEqual([]);
+    await user.clear(days);
+    await user.type(days, '120');
+    await user.click(screen.getByTestId('settings-save'));
+    await waitFor(() =>
+      expect(calls[0]?.input).toMatchObject({ deactivateLeakedKeys: false, inactivityDays: 120 }),
+    );
   });
 
   it('sends a custom number of days', async () => {
@@ -196,6 +223,7 @@ describe('ApiKeySettingsRoute', () => {
     expect(await screen.findByTestId('settings-read-only')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '6 months' })).toBeDisabled();
     expect(screen.getByTestId('settings-webhook-url')).toBeDisabled();
+    expect(screen.getByRole('switch', { name: /Deactivate leaked keys/ })).toBeDisabled();
     expect(screen.queryByTestId('settings-save')).not.toBeInTheDocument();
   });
 

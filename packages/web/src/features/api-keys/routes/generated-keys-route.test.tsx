@@ -383,4 +383,45 @@ describe('GeneratedKeysRoute', () => {
     expect(creator).toHaveTextContent('kw-partner-eeee5555');
     expect(creator).toHaveTextContent('external key of partner');
   });
+
+  it('keeps the leaked and unused-for filters in the URL and queries with them', async () => {
+    const { user, container, requests } = setup();
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    await user.click(screen.getByRole('checkbox', { name: 'Leaked' }));
+    expect(currentSearch(container).get('leaked')).toBe('1');
+    await waitFor(() => expect(requests.at(-1)?.filter).toEqual({ leaked: true }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Unused for' }), '90');
+    expect(currentSearch(container).get('inactive')).toBe('90');
+    await waitFor(() =>
+      expect(requests.at(-1)?.filter).toEqual({ leaked: true, inactiveForDays: 90 }),
+    );
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Unused for' }), '');
+    expect(currentSearch(container).get('inactive')).toBeNull();
+  });
+
+  it('restores a typed unused-for window from the URL, ignoring one out of range', async () => {
+    const { requests } = setup({ route: '/account/api-keys/generated?inactive=45&leaked=1' });
+    await screen.findByRole('table', { name: 'Generated API keys' });
+    expect(requests[0]?.filter).toEqual({ leaked: true, inactiveForDays: 45 });
+    expect(screen.getByRole('combobox', { name: 'Unused for' })).toHaveDisplayValue(
+      'More than 45 days',
+    );
+    expect(screen.getByRole('checkbox', { name: 'Leaked' })).toBeChecked();
+  });
+
+  it('marks a leaked key with a badge in its row', async () => {
+    setup({
+      fixtures: [
+        { ...apiKeyFixtures[0]!, leaked: true, leakedUrl: 'https://github.com/o/r/blob/x/.env' },
+        apiKeyFixtures[1]!,
+      ],
+    });
+    const table = await screen.findByRole('table', { name: 'Generated API keys' });
+    const [leaked, clean] = within(table).getAllByTestId('api-key-row') as [
+      HTMLElement,
+      HTMLElement,
+    ];
+    expect(within(leaked).getByTestId('key-leaked-badge')).toHaveTextContent('Leaked');
+    expect(within(clean).queryByTestId('key-leaked-badge')).not.toBeInTheDocument();
+  });
 });

@@ -115,6 +115,10 @@ const GeneratedKeysList = () => {
           onRenewalPendingChange={list.setRenewalPending}
           createdBy={state.createdBy}
           onCreatedByChange={list.setCreatedBy}
+          leaked={state.leaked}
+          onLeakedChange={list.setLeaked}
+          inactiveForDays={state.inactiveForDays}
+          onInactiveForDaysChange={list.setInactiveForDays}
         />
       }
       actions={

@@ -10,6 +10,7 @@ export const auditActions = [
   'api-key.renewal-undone',
   'api-key.single-access-link-created',
   'api-key.single-access-link-opened',
+  'api-key.leaked',
   'external-key.added',
   'external-key.updated',
   'external-key.removed',

@@ -55,4 +55,17 @@ describe('describeAuditDetails, readable in every language', () => {
     expect(describeAuditTarget('api-key', 'kw-demo-1', i18n.t)).toBe('kw-demo-1');
     await i18n.changeLanguage('en');
   });
+
+  it('labels a leak report and an inactivity deactivation', async () => {
+    const leak = JSON.stringify({ url: 'https://github.com/o/r', source: 'content', type: 'kwt' });
+    expect(describeAuditDetails('api-key.leaked', leak, i18n.t)).toBe(
+      'Found at: https://github.com/o/r · Source: content · Token type: kwt',
+    );
+    await i18n.changeLanguage('es');
+    const policy = JSON.stringify({ reason: 'inactivity', policy: 'inactivity policy: 90 days' });
+    expect(describeAuditDetails('api-key.deactivated', policy, i18n.t)).toBe(
+      'Motivo: inactivity · Política: inactivity policy: 90 days',
+    );
+    await i18n.changeLanguage('en');
+  });
 });

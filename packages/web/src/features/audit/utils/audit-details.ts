@@ -65,6 +65,13 @@ const labelledKeys = [
   'webhookUrl',
   'allowedAddresses',
   'rateLimit',
+  'url',
+  'source',
+  'type',
+  'policy',
+  'leakCleared',
+  'deactivateLeakedKeys',
+  'inactivityDays',
 ] as const;
 const isLabelledKey = (key: string): key is (typeof labelledKeys)[number] =>
   labelledKeys.some((known) => known === key);
