@@ -264,6 +264,36 @@ describe.each(testDatabases)('leak reports on $name', (database) => {
     expect(actions).not.toContain('api-key.deactivated');
   });
 
+  it('retires the reported token at the renewal, whatever the old token’s chosen fate', async () => {
+    const owner = await accountWithOwner(server, 'graceless');
+    expect((await setPolicy(owner.cookie, false)).errors).toBeUndefined();
+    const key = await generateKey(server, owner.cookie, 'Leaked with grace');
+    await report(body([{ token: key.token }]));
+    const renewed = await server.graphql<{ renewApiToken: { token: string } }>(
+      /* GraphQL */ `
+        mutation RenewKeeping($id: ID!) {
+          renewApiToken(input: { id: $id, oldToken: KEEP_UNTIL_DELETED }) {
+            token
+          }
+        }
+      `,
+      { id: key.apiKey.id },
+      { cookie: owner.cookie },
+    );
+    expect(renewed.errors).toBeUndefined();
+    const verify = async (token: string) => {
+      const response = await fetch(`${server.url}/api/keys/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key: key.apiKey.key, token }),
+      });
+      return ((await response.json()) as { code: string }).code;
+    };
+    expect(await verify(renewed.data!.renewApiToken.token)).toBe('VALID');
+    expect(await verify(key.token)).toBe('INVALID_CREDENTIALS');
+    expect(await keyState(key.apiKey.id, owner.cookie)).toMatchObject({ leaked: false });
+  });
+
   it('refuses unsigned, wrongly signed and unknown-key reports with 401 and changes nothing', async () => {
     const owner = await accountWithOwner(server, 'unsigned');
     const key = await generateKey(server, owner.cookie, 'Target');

@@ -93,7 +93,9 @@ export class ApiTokenService {
       }
       const now = this.clock();
       const token = await issueToken(manager, this.tokenSecret, key.id, now);
-      const grace = GRACE_MS[oldTokenFate];
+      // A reported token must not outlive its mark: a leaked key's old token goes at once.
+      const fate: OldTokenFate = key.leakedAt !== null ? 'DELETE_NOW' : oldTokenFate;
+      const grace = GRACE_MS[fate];
       if (grace === 0) {
         await manager.delete(ApiToken, { apiKeyId: key.id, id: live[0]?.id ?? '' });
       } else if (grace !== null && live[0]) {
@@ -114,7 +116,7 @@ export class ApiTokenService {
         action: 'api-key.token-renewed',
         target: { type: 'api-key', id: key.id, label: key.key },
         details: {
-          oldToken: oldTokenFate,
+          oldToken: fate,
           ...(reveal === 'TOKEN' ? {} : { reveal }),
           ...(leakCleared ? { leakCleared } : {}),
         },
@@ -125,7 +127,7 @@ export class ApiTokenService {
         data: {
           key: key.key,
           keyName: key.name,
-          oldToken: oldTokenFate,
+          oldToken: fate,
           oldTokenLiveUntil:
             key.oldTokenLiveUntil &&
             key.oldTokenLiveUntil.getTime() !== KEPT_UNTIL_DELETED.getTime()
