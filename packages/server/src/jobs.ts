@@ -4,7 +4,8 @@ import type { Services } from './services.js';
 
 /**
  * Every minute: plan and send renewal reminders, drop old tokens whose grace ended,
- * links nobody opened and invitations nobody accepted. Safe on several servers at once (see ReminderScheduler).
+ * links nobody opened and invitations nobody accepted; once an hour, roll usage into days and
+ * drop what is past retention. Safe on several servers at once (see ReminderScheduler).
  */
 export const startBackgroundJobs = (
   services: Services,
@@ -19,6 +20,7 @@ export const startBackgroundJobs = (
       metrics.remindersDelivered.inc(delivered);
       await services.apiTokens.purgeExpired();
       await services.invitations.purgeExpired();
+      await services.usage.housekeeping();
       metrics.schedulerRuns.inc({ outcome: 'ok' });
     } catch (error) {
       metrics.schedulerRuns.inc({ outcome: 'failed' });

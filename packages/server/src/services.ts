@@ -26,6 +26,8 @@ import { ChangeStream } from './modules/verification/change-stream.js';
 import { FailureThrottle, type ThrottleLimits } from './modules/throttle/failure-throttle.js';
 import { KeyVerifier } from './modules/verification/key-verifier.js';
 import { LastUseRecorder } from './modules/verification/last-use.recorder.js';
+import { UsageRecorder } from './modules/usage/usage.recorder.js';
+import { UsageService } from './modules/usage/usage.service.js';
 
 export interface ServiceOptions {
   tokenSecret: string;
@@ -41,6 +43,8 @@ export interface ServiceOptions {
   searchMemoryKeys?: number;
   /** Where webhooks may go (production: https only; allowed private hosts; tests: a fake DNS). */
   webhookEgress?: EgressOptions;
+  /** USAGE_RETENTION_DAYS: how long usage per key is kept (90 by default). */
+  usageRetentionDays?: number;
   /** Operator-facing warnings (an undelivered webhook and why); silent when absent. */
   logger?: Pick<Logger, 'warn'> | null;
 }
@@ -65,6 +69,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
   const refusedAuth = new RefusedAuthRecorder(dataSource, clock);
   const lastUse = new LastUseRecorder(dataSource);
+  const usageRecorder = new UsageRecorder(dataSource);
   return {
     accounts: new AccountService(dataSource),
     authentication: new AuthenticationService(dataSource, throttle, refusedAuth),
@@ -93,6 +98,8 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     authChanges,
     changeStream: new ChangeStream(authChanges),
     lastUse,
+    usageRecorder,
+    usage: new UsageService(dataSource, clock, options.usageRetentionDays),
     throttle,
     verifier: new KeyVerifier(
       dataSource,
@@ -103,6 +110,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
       lastUse,
       refusedAuth,
       options.previousTokenSecret ?? null,
+      usageRecorder,
     ),
   };
 };

@@ -19,6 +19,7 @@ import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Role } from '../modules/roles/role.entity.js';
 import { RoleResource } from '../modules/roles/role-resource.entity.js';
+import { KeyUsageCount, KeyUsageSource } from '../modules/usage/key-usage.entity.js';
 import { migrations } from './migrations/index.js';
 import { installReadRouting } from './read-routing.js';
 import { installTransactionRetry } from '../common/transaction-retry.js';
@@ -42,6 +43,8 @@ export const entities = [
   SingleAccessLink,
   TokenReminder,
   AuthCacheVersion,
+  KeyUsageCount,
+  KeyUsageSource,
 ];
 
 /** `mysql://` for MySQL 8, `mariadb://` for MariaDB (TypeORM reads their catalogs differently). */

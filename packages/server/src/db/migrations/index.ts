@@ -9,6 +9,7 @@ import { KeyNamesVersion1763970000000 } from './1763970000000-key-names-version.
 import { Invitations1764000000000 } from './1764000000000-invitations.js';
 import { KeyCreatedBy1764010000000 } from './1764010000000-key-created-by.js';
 import { VerifyApiKeysResource1764100000000 } from './1764100000000-verify-api-keys-resource.js';
+import { KeyUsage1764210000000 } from './1764210000000-key-usage.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Invitations1764000000000,
   KeyCreatedBy1764010000000,
   VerifyApiKeysResource1764100000000,
+  KeyUsage1764210000000,
 ];

@@ -19,6 +19,7 @@ import {
   type TokenSnapshot,
 } from './key-snapshot.js';
 import type { LastUseRecorder } from './last-use.recorder.js';
+import type { UsageRecorder } from '../usage/usage.recorder.js';
 import { isLiveToken } from '../tokens/token-liveness.js';
 
 export type VerificationCode =
@@ -89,6 +90,7 @@ export class KeyVerifier {
     private readonly refused: RefusedAuthRecorder,
     /** The secret before a rotation: its hashes still verify and are replaced on use. */
     private readonly previousTokenSecret: string | null = null,
+    private readonly usage: UsageRecorder | null = null,
   ) {}
 
   /** The answer for a key and token, from memory when it can, from the database otherwise. */
@@ -129,7 +131,8 @@ export class KeyVerifier {
     if (!token) return null;
     const { slug, knownAccountId } = this.addressedAccount(snapshot, request);
     if (!knownAccountId) return null;
-    return this.decide(request, ip, now, snapshot, token, knownAccountId, slug);
+    const decided = this.decide(request, ip, now, snapshot, token, knownAccountId, slug);
+    return decided && this.counted(decided, snapshot, ip, now);
   }
 
   private async verifyFully(
@@ -146,7 +149,10 @@ export class KeyVerifier {
     const token = snapshot
       ? await this.matchingToken(snapshot, request.token, presented, now)
       : undefined;
-    if (!snapshot || !token) return this.fail(request.key, source, ip, snapshot);
+    if (!snapshot || !token) {
+      const failed = await this.fail(request.key, source, ip, snapshot);
+      return snapshot ? this.counted(failed, snapshot, ip, now) : failed;
+    }
 
     const { slug, knownAccountId } = this.addressedAccount(snapshot, request);
     const accountId = knownAccountId ?? (await this.accountId(slug ?? ''));
@@ -155,7 +161,18 @@ export class KeyVerifier {
       : null;
     // A proven token addressing an account that never granted the key guesses nothing:
     // refused, never counted as a failure (it would block the source, the key's own use included).
-    return decided ?? this.refuse(refusal('FORBIDDEN'), request.key, ip);
+    return this.counted(
+      decided ?? this.refuse(refusal('FORBIDDEN'), request.key, ip),
+      snapshot,
+      ip,
+      now,
+    );
+  }
+
+  /** Every answer about a known key counts in its usage, whatever the outcome. */
+  private counted(answer: Verification, snapshot: KeySnapshot, ip: string | null, now: Date) {
+    this.usage?.record(snapshot.apiKeyId, answer.code, ip, now);
+    return answer;
   }
 
   /** The account addressed (the key's own unless one is named), and its id if known without a query. */
