@@ -80,7 +80,12 @@ describe.each(testDatabases)('usage per key on $name', (database) => {
   ) =>
     server.graphql<{ apiKey: { usage: Usage } }>(
       USAGE,
-      { id, from: range.from.toISOString(), to: range.to.toISOString(), ...range },
+      {
+        id,
+        from: range.from.toISOString(),
+        to: range.to.toISOString(),
+        granularity: range.granularity,
+      },
       { cookie },
     );
 

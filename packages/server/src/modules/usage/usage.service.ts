@@ -80,22 +80,28 @@ export class UsageService {
     const manager = this.dataSource.manager;
     const mysql = isMysqlFamily(manager);
     const bucketOf = step === 1 ? 'hour' : mysql ? 'hour DIV 24' : 'hour / 24';
-    const rows = (await manager.query(
-      q(
-        mysql,
-        `SELECT ${bucketOf} AS bucket, \`outcome\`, SUM(\`count\`) AS total FROM \`key_usage\` WHERE \`apiKeyId\` = ? AND \`hour\` >= ? AND \`hour\` < ? GROUP BY bucket, \`outcome\``,
-      ),
-      [apiKey.id, fromHour, toHour],
-    )) as { bucket: unknown; outcome: string; total: unknown }[];
     const fromDay = Math.floor(fromHour / HOURS_PER_DAY);
     const toDay = Math.ceil(toHour / HOURS_PER_DAY);
-    const sources = (await manager.query(
-      q(
-        mysql,
-        `SELECT \`address\`, SUM(\`count\`) AS total FROM \`key_usage_sources\` WHERE \`apiKeyId\` = ? AND \`day\` >= ? AND \`day\` < ? GROUP BY \`address\` ORDER BY total DESC, \`address\` LIMIT ${TOP_SOURCES}`,
+    // Two independent reads: on MySQL they run at once on two pooled connections.
+    const [rows, sources] = (await Promise.all([
+      manager.query(
+        q(
+          mysql,
+          `SELECT ${bucketOf} AS bucket, \`outcome\`, SUM(\`count\`) AS total FROM \`key_usage\` WHERE \`apiKeyId\` = ? AND \`hour\` >= ? AND \`hour\` < ? GROUP BY bucket, \`outcome\``,
+        ),
+        [apiKey.id, fromHour, toHour],
       ),
-      [apiKey.id, fromDay, toDay],
-    )) as { address: string; total: unknown }[];
+      manager.query(
+        q(
+          mysql,
+          `SELECT \`address\`, SUM(\`count\`) AS total FROM \`key_usage_sources\` WHERE \`apiKeyId\` = ? AND \`day\` >= ? AND \`day\` < ? GROUP BY \`address\` ORDER BY total DESC, \`address\` LIMIT ${TOP_SOURCES}`,
+        ),
+        [apiKey.id, fromDay, toDay],
+      ),
+    ])) as [
+      { bucket: unknown; outcome: string; total: unknown }[],
+      { address: string; total: unknown }[],
+    ];
 
     const firstBucket = fromHour / step;
     const buckets: UsageBucket[] = Array.from({ length: (toHour - fromHour) / step }, (_, i) => ({
