@@ -13,6 +13,9 @@ import { membersPtBR } from './members/pt-br';
 import { navigationEn } from './navigation/en';
 import { navigationEs } from './navigation/es';
 import { navigationPtBR } from './navigation/pt-br';
+import { keyUsageEn } from './key-usage/en';
+import { keyUsageEs } from './key-usage/es';
+import { keyUsagePtBR } from './key-usage/pt-br';
 import { ptBR } from './pt-br';
 import { rolesEn } from './roles/en';
 import { rolesEs } from './roles/es';
@@ -24,15 +27,30 @@ import { rolesPtBR } from './roles/pt-br';
  * `Messages` types `t()` (see i18next.d.ts): a key that does not exist fails type-checking.
  */
 export const areaMessages = {
-  en: { ...externalKeysEn, ...rolesEn, ...membersEn, ...setPasswordEn, ...navigationEn },
+  en: {
+    ...externalKeysEn,
+    ...rolesEn,
+    ...membersEn,
+    ...setPasswordEn,
+    ...navigationEn,
+    ...keyUsageEn,
+  },
   'pt-BR': {
     ...externalKeysPtBR,
     ...rolesPtBR,
     ...membersPtBR,
     ...setPasswordPtBR,
     ...navigationPtBR,
+    ...keyUsagePtBR,
   },
-  es: { ...externalKeysEs, ...rolesEs, ...membersEs, ...setPasswordEs, ...navigationEs },
+  es: {
+    ...externalKeysEs,
+    ...rolesEs,
+    ...membersEs,
+    ...setPasswordEs,
+    ...navigationEs,
+    ...keyUsageEs,
+  },
 };
 
 export const messages = {

@@ -1,6 +1,7 @@
 import { setPasswordEn } from '../../locales/auth/en';
 import { externalKeysEn } from '../../locales/external-keys/en';
 import { membersEn } from '../../locales/members/en';
+import { keyUsageEn } from '../../locales/key-usage/en';
 import { navigationEn } from '../../locales/navigation/en';
 import { rolesEn } from '../../locales/roles/en';
 import { en } from '../../locales/en';
@@ -13,4 +14,5 @@ export const messages = {
   ...membersEn,
   ...setPasswordEn,
   ...navigationEn,
+  ...keyUsageEn,
 };

@@ -1,6 +1,7 @@
 import { setPasswordEs } from '../../locales/auth/es';
 import { externalKeysEs } from '../../locales/external-keys/es';
 import { membersEs } from '../../locales/members/es';
+import { keyUsageEs } from '../../locales/key-usage/es';
 import { navigationEs } from '../../locales/navigation/es';
 import { rolesEs } from '../../locales/roles/es';
 import { es } from '../../locales/es';
@@ -13,4 +14,5 @@ export const messages = {
   ...membersEs,
   ...setPasswordEs,
   ...navigationEs,
+  ...keyUsageEs,
 };

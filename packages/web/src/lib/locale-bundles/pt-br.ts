@@ -1,6 +1,7 @@
 import { setPasswordPtBR } from '../../locales/auth/pt-br';
 import { externalKeysPtBR } from '../../locales/external-keys/pt-br';
 import { membersPtBR } from '../../locales/members/pt-br';
+import { keyUsagePtBR } from '../../locales/key-usage/pt-br';
 import { navigationPtBR } from '../../locales/navigation/pt-br';
 import { rolesPtBR } from '../../locales/roles/pt-br';
 import { ptBR } from '../../locales/pt-br';
@@ -13,4 +14,5 @@ export const messages = {
   ...membersPtBR,
   ...setPasswordPtBR,
   ...navigationPtBR,
+  ...keyUsagePtBR,
 };
