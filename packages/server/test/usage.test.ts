@@ -3,13 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DAY_MS } from '../src/common/clock.js';
 import { HOUR_MS, UsageRecorder } from '../src/modules/usage/usage.recorder.js';
 import { testDatabases } from './support/databases.js';
-import {
-  accountWithOwner,
-  errorCode,
-  generateKey,
-  PASSWORD,
-  type GeneratedKey,
-} from './support/fixtures.js';
+import { accountWithOwner, errorCode, generateKey, PASSWORD } from './support/fixtures.js';
 import { TestServer } from './support/test-server.js';
 
 const USAGE = /* GraphQL */ `

@@ -83,25 +83,22 @@ export class UsageService {
     const fromDay = Math.floor(fromHour / HOURS_PER_DAY);
     const toDay = Math.ceil(toHour / HOURS_PER_DAY);
     // Two independent reads: on MySQL they run at once on two pooled connections.
-    const [rows, sources] = (await Promise.all([
-      manager.query(
+    const [rows, sources] = await Promise.all([
+      manager.query<{ bucket: unknown; outcome: string; total: unknown }[]>(
         q(
           mysql,
           `SELECT ${bucketOf} AS bucket, \`outcome\`, SUM(\`count\`) AS total FROM \`key_usage\` WHERE \`apiKeyId\` = ? AND \`hour\` >= ? AND \`hour\` < ? GROUP BY bucket, \`outcome\``,
         ),
         [apiKey.id, fromHour, toHour],
       ),
-      manager.query(
+      manager.query<{ address: string; total: unknown }[]>(
         q(
           mysql,
           `SELECT \`address\`, SUM(\`count\`) AS total FROM \`key_usage_sources\` WHERE \`apiKeyId\` = ? AND \`day\` >= ? AND \`day\` < ? GROUP BY \`address\` ORDER BY total DESC, \`address\` LIMIT ${TOP_SOURCES}`,
         ),
         [apiKey.id, fromDay, toDay],
       ),
-    ])) as [
-      { bucket: unknown; outcome: string; total: unknown }[],
-      { address: string; total: unknown }[],
-    ];
+    ]);
 
     const firstBucket = fromHour / step;
     const buckets: UsageBucket[] = Array.from({ length: (toHour - fromHour) / step }, (_, i) => ({
@@ -136,13 +133,13 @@ export class UsageService {
       throw badInput('first', 'Ask for 1 to 100 keys.');
     const { fromHour, toHour } = this.hoursOf(from, to, 'HOUR');
     const manager = this.dataSource.manager;
-    const rows = (await manager.query(
+    const rows = await manager.query<{ apiKeyId: string; total: unknown; valid: unknown }[]>(
       q(
         isMysqlFamily(manager),
         `SELECT u.\`apiKeyId\` AS apiKeyId, SUM(u.\`count\`) AS total, SUM(CASE WHEN u.\`outcome\` = 'VALID' THEN u.\`count\` ELSE 0 END) AS valid FROM \`key_usage\` u JOIN \`api_keys\` k ON k.\`id\` = u.\`apiKeyId\` WHERE k.\`accountId\` = ? AND u.\`hour\` >= ? AND u.\`hour\` < ? GROUP BY u.\`apiKeyId\` ORDER BY total DESC, u.\`apiKeyId\` LIMIT ${limit}`,
       ),
       [principal.accountId, fromHour, toHour],
-    )) as { apiKeyId: string; total: unknown; valid: unknown }[];
+    );
     const keys = rows.length
       ? await manager.getRepository(ApiKey).findBy({
           id: In(rows.map((row) => row.apiKeyId)),
@@ -169,22 +166,22 @@ export class UsageService {
     const manager = this.dataSource.manager;
     const mysql = isMysqlFamily(manager);
     const placeholders = apiKeyIds.map(() => '?').join(', ');
-    const rows = (await manager.query(
+    const rows = await manager.query<{ apiKeyId: string; day: unknown; total: unknown }[]>(
       q(
         mysql,
         `SELECT u.\`apiKeyId\` AS apiKeyId, ${mysql ? 'u.hour DIV 24' : 'u.hour / 24'} AS day, SUM(u.\`count\`) AS total FROM \`key_usage\` u JOIN \`api_keys\` k ON k.\`id\` = u.\`apiKeyId\` AND k.\`accountId\` = ? WHERE u.\`apiKeyId\` IN (${placeholders}) AND u.\`hour\` >= ? GROUP BY u.\`apiKeyId\`, day`,
       ),
       [accountId, ...apiKeyIds, firstDay * HOURS_PER_DAY],
-    )) as { apiKeyId: string; day: unknown; total: unknown }[];
+    );
     const owned = new Set(
       (
-        (await manager.query(
+        await manager.query<{ id: string }[]>(
           q(
             mysql,
             `SELECT \`id\` FROM \`api_keys\` WHERE \`accountId\` = ? AND \`id\` IN (${placeholders})`,
           ),
           [accountId, ...apiKeyIds],
-        )) as { id: string }[]
+        )
       ).map((row) => row.id),
     );
     const perKey = new Map(
@@ -242,13 +239,15 @@ export class UsageService {
     const mysql = isMysqlFamily(manager);
     const dayStart = mysql ? '(`hour` DIV 24) * 24' : '(`hour` / 24) * 24';
     // Locks the hours to roll up (MySQL) so a concurrent run waits, then finds them gone.
-    const rows = (await manager.query(
+    const rows = await manager.query<
+      { apiKeyId: string; day: unknown; outcome: string; total: unknown }[]
+    >(
       q(
         mysql,
         `SELECT \`apiKeyId\`, ${dayStart} AS day, \`outcome\`, SUM(\`count\`) AS total FROM \`key_usage\` WHERE \`hour\` < ? AND \`hour\` % 24 <> 0 GROUP BY \`apiKeyId\`, day, \`outcome\`${mysql ? ' FOR UPDATE' : ''}`,
       ),
       [beforeHour],
-    )) as { apiKeyId: string; day: unknown; outcome: string; total: unknown }[];
+    );
     if (rows.length === 0) return;
     for (let start = 0; start < rows.length; start += 500) {
       const chunk = rows.slice(start, start + 500);

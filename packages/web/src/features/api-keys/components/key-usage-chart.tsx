@@ -1,6 +1,4 @@
-import '@mantine/charts/styles.css';
 import '@mantine/core/styles/SegmentedControl.css';
-import { BarChart } from '@mantine/charts';
 import { useQuery } from '@apollo/client/react';
 import {
   Button,
@@ -8,17 +6,20 @@ import {
   Group,
   SegmentedControl,
   SimpleGrid,
+  Skeleton,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { graphql } from '../../../gql';
-import type { KeyUsageChartQuery, UsageGranularity } from '../../../gql/graphql';
+import type { UsageGranularity } from '../../../gql/graphql';
 import { useFormatters } from '../../../lib/use-formatters';
+import { useBucketLabel } from '../hooks/use-bucket-label';
+import { knownOutcome, outcomesIn, type Usage } from '../utils/usage-outcomes';
 import { KeyTopSources } from './key-top-sources';
 
 /** Also sent by bench/usage-query.bench.ts: keep the two alike. */
@@ -80,22 +81,10 @@ export const usageVariables = (id: string, range: UsageRange, now = Date.now()) 
   };
 };
 
-/** Known outcomes in stacking order, each with its colour; any other code stacks as OTHER. */
-const OUTCOMES = [
-  ['VALID', 'teal.6'],
-  ['INVALID_CREDENTIALS', 'red.6'],
-  ['INACTIVE', 'gray.6'],
-  ['EXPIRED', 'orange.6'],
-  ['FORBIDDEN', 'grape.6'],
-  ['RATE_LIMITED', 'yellow.6'],
-  ['IP_NOT_ALLOWED', 'pink.6'],
-  ['OTHER', 'dark.3'],
-] as const;
-type Outcome = (typeof OUTCOMES)[number][0];
-const knownOutcome = (outcome: string): Outcome =>
-  OUTCOMES.some(([known]) => known === outcome) ? (outcome as Outcome) : 'OTHER';
-
-type Usage = NonNullable<KeyUsageChartQuery['apiKey']>['usage'];
+// The chart library (recharts under @mantine/charts) loads after the page's own text and table.
+const UsageBars = lazy(() =>
+  import('./usage-bars').then((module) => ({ default: module.UsageBars })),
+);
 
 /** A chart of one key's verifications over time, stacked by outcome, with its top sources. */
 export const KeyUsageChart = ({ apiKeyId }: { apiKeyId: string }) => {
@@ -119,7 +108,7 @@ export const KeyUsageChart = ({ apiKeyId }: { apiKeyId: string }) => {
           <SegmentedControl
             aria-label={t('keyDetail.usage.range')}
             value={range}
-            onChange={(value) => setRange(value as UsageRange)}
+            onChange={setRange}
             data={(Object.keys(usageRanges) as UsageRange[]).map((value) => ({
               value,
               label: t(`keyDetail.usage.ranges.${value}`),
@@ -133,7 +122,13 @@ export const KeyUsageChart = ({ apiKeyId }: { apiKeyId: string }) => {
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
             <Stack gap="xs" style={{ gridColumn: 'span 2' }}>
               <UsageSummary usage={usage} />
-              {asTable ? <UsageTable usage={usage} /> : <UsageBars usage={usage} />}
+              {asTable ? (
+                <UsageTable usage={usage} />
+              ) : (
+                <Suspense fallback={<Skeleton h={240} />}>
+                  <UsageBars usage={usage} />
+                </Suspense>
+              )}
               <Button
                 variant="subtle"
                 size="xs"
@@ -175,69 +170,11 @@ const UsageSummary = ({ usage }: { usage: Usage }) => {
   );
 };
 
-const useBucketLabel = (usage: Usage) => {
-  const { i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  return useMemo(() => {
-    const format = new Intl.DateTimeFormat(
-      language,
-      usage.granularity === 'HOUR'
-        ? { month: 'short', day: 'numeric', hour: 'numeric' }
-        : { month: 'short', day: 'numeric', timeZone: 'UTC' },
-    );
-    return (iso: string) => format.format(new Date(iso));
-  }, [language, usage.granularity]);
-};
-
-/** The outcomes that occur in the range, in stacking order. */
-const outcomesIn = (usage: Usage): Outcome[] => {
-  const present = new Set(usage.totals.map(({ outcome }) => knownOutcome(outcome)));
-  return OUTCOMES.map(([outcome]) => outcome).filter((outcome) => present.has(outcome));
-};
-
-const UsageBars = ({ usage }: { usage: Usage }) => {
-  const { t } = useTranslation();
-  const label = useBucketLabel(usage);
-  const outcomes = outcomesIn(usage);
-  const rows = useMemo(
-    () =>
-      usage.buckets.map((bucket) => {
-        const row: Record<string, string | number> = { period: label(bucket.start) };
-        for (const { outcome, count } of bucket.outcomes) {
-          const key = knownOutcome(outcome);
-          row[key] = Number(row[key] ?? 0) + count;
-        }
-        return row;
-      }),
-    [usage, label],
-  );
-  return (
-    <div role="img" aria-label={t('keyDetail.usage.chartLabel')} data-testid="usage-chart">
-      <BarChart
-        h={240}
-        data={rows}
-        dataKey="period"
-        type="stacked"
-        withLegend
-        withTooltip
-        tickLine="y"
-        series={OUTCOMES.filter(([outcome]) => outcomes.includes(outcome)).map(
-          ([outcome, color]) => ({
-            name: outcome,
-            label: t(`keyDetail.outcomes.${outcome}`),
-            color,
-          }),
-        )}
-      />
-    </div>
-  );
-};
-
 /** The same figures as a table: per period, per outcome. */
 const UsageTable = ({ usage }: { usage: Usage }) => {
   const { t } = useTranslation();
   const { formatNumber } = useFormatters();
-  const label = useBucketLabel(usage);
+  const label = useBucketLabel(usage.granularity);
   const outcomes = outcomesIn(usage);
   const used = usage.buckets.filter((bucket) => bucket.total > 0);
   return (

@@ -162,8 +162,9 @@ describe('ApiKeyDetailRoute', () => {
     expect(await screen.findByTestId('usage-summary')).toHaveTextContent(
       '43 verifications: 40 valid, 3 refused.',
     );
+    // The chart's own chunk loads after the page.
     expect(
-      screen.getByRole('img', { name: 'Verifications over time, by outcome' }),
+      await screen.findByRole('img', { name: 'Verifications over time, by outcome' }),
     ).toBeInTheDocument();
     const sources = within(screen.getByTestId('top-sources')).getAllByRole('row');
     expect(sources.slice(1).map((row) => row.textContent)).toEqual([
