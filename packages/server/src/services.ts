@@ -68,8 +68,8 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges, throttle);
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
   const refusedAuth = new RefusedAuthRecorder(dataSource, clock);
-  const lastUse = new LastUseRecorder(dataSource);
   const usageRecorder = new UsageRecorder(dataSource);
+  const lastUse = new LastUseRecorder(dataSource, usageRecorder);
   return {
     accounts: new AccountService(dataSource),
     authentication: new AuthenticationService(dataSource, throttle, refusedAuth),

@@ -38,7 +38,7 @@ export class UsageRecorder {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  record(apiKeyId: string, outcome: string, ip: string | null, at: Date): void {
+  record(apiKeyId: string, outcome: string, ip: string | null, at: Date, count = 1): void {
     const hour = Math.floor(at.getTime() / HOUR_MS);
     let counts = this.current.get(apiKeyId);
     if (counts === undefined || counts.hour !== hour) {
@@ -51,11 +51,11 @@ export class UsageRecorder {
       }
       counts = fresh;
     }
-    counts.outcomes.set(outcome, (counts.outcomes.get(outcome) ?? 0) + 1);
+    counts.outcomes.set(outcome, (counts.outcomes.get(outcome) ?? 0) + count);
     if (ip === null) return;
     const fromSource = counts.sources.get(ip);
-    if (fromSource !== undefined) counts.sources.set(ip, fromSource + 1);
-    else if (counts.sources.size < MAX_SOURCES_PER_HOUR) counts.sources.set(ip, 1);
+    if (fromSource !== undefined) counts.sources.set(ip, fromSource + count);
+    else if (counts.sources.size < MAX_SOURCES_PER_HOUR) counts.sources.set(ip, count);
   }
 
   async flush(): Promise<void> {
