@@ -14,6 +14,9 @@ import { addMember, createAccount } from '../src/modules/accounts/account.servic
 import { hashPassword } from '../src/modules/auth/password.js';
 import { User } from '../src/modules/auth/user.entity.js';
 import { newId } from '../src/common/ids.js';
+import { ApiKey } from '../src/modules/api-keys/api-key.entity.js';
+import type { Caller } from '../src/modules/auth/principal.js';
+import { Resources } from '../src/modules/roles/resource-catalog.js';
 import { DAY_MS } from '../src/common/clock.js';
 import { addingUpsert, HOUR_MS } from '../src/modules/usage/usage.recorder.js';
 import {
@@ -187,6 +190,20 @@ try {
     keyIds.push(generated.generateApiKey.apiKey.id);
   }
   const measured = keyIds[0]!;
+  const measuredKey = await server.dataSource
+    .getRepository(ApiKey)
+    .findOneByOrFail({ id: measured });
+  const owner: Caller = {
+    principal: {
+      kind: 'user',
+      userId: 'bench',
+      email: OWNER.email,
+      accountId: account.id,
+      sessionIdHash: '',
+      resources: new Set([Resources.viewApiKeys]),
+    },
+    ip: null,
+  };
 
   // What every request costs before any usage is read: session, GraphQL, the key, HTTP.
   const baseline: number[] = [];
@@ -231,8 +248,21 @@ try {
       const summary = summarize(samples);
       const met = summary.p95 <= TARGET_MS;
       allMet &&= met;
+      // The usage read alone (two SQL reads and the buckets), without HTTP, session or GraphQL.
+      const serviceSamples: number[] = [];
+      const asRange = {
+        from: new Date(variables.from),
+        to: new Date(variables.to),
+        granularity: range.granularity,
+      };
+      for (let i = 0; i < 10 + requests; i++) {
+        const started = performance.now();
+        await server.keyward.services.usage.keyUsage(owner, measuredKey, asRange);
+        if (i >= 10) serviceSamples.push(performance.now() - started);
+      }
+      const service = summarize(serviceSamples);
       console.log(
-        `  ${range.label.padEnd(12)} p50 ${ms(summary.p50)}  p95 ${ms(summary.p95)}  max ${ms(summary.max)}  n=${summary.n}  ${met ? 'PASS' : 'FAIL'} (p95 <= ${TARGET_MS} ms)`,
+        `  ${range.label.padEnd(12)} p50 ${ms(summary.p50)}  p95 ${ms(summary.p95)}  max ${ms(summary.max)}  n=${summary.n}  ${met ? 'PASS' : 'FAIL'} (p95 <= ${TARGET_MS} ms); usage read alone p50 ${ms(service.p50)} p95 ${ms(service.p95)}`,
       );
     }
   }
