@@ -221,6 +221,24 @@ describe.each(testDatabases)('usage per key on $name', (database) => {
     expect((await usageOf(key.apiKey.id, range)).data!.apiKey.usage.topSources).toEqual(expected);
   });
 
+  it('counts past 32 bits, and never lets an over-long value fail a flush', async () => {
+    const key = await generateKey(server, acme.cookie, 'Busy beyond Int');
+    const recorder = services().usageRecorder;
+    recorder.record(key.apiKey.id, 'VALID', `fe80::1%${'x'.repeat(60)}`, now(), 3_000_000_000);
+    recorder.record(key.apiKey.id, `SOME_FUTURE_CODE_${'X'.repeat(60)}`, null, now());
+    await recorder.flush();
+    const totals = await totalsOf(key.apiKey.id);
+    expect(totals.VALID).toBe(3_000_000_000);
+    expect(Object.keys(totals)).toHaveLength(2);
+    const result = await usageOf(key.apiKey.id, {
+      from: new Date(now().getTime() - DAY_MS),
+      to: now(),
+    });
+    expect(result.data!.apiKey.usage.topSources).toEqual([
+      { address: `fe80::1%${'x'.repeat(37)}`, count: 3_000_000_000 },
+    ]);
+  });
+
   it('answers every bucket of the range, empty ones included', async () => {
     const key = await generateKey(server, acme.cookie, 'Buckets');
     const hour = Math.floor(now().getTime() / HOUR_MS);

@@ -17,17 +17,17 @@ export class KeyUsage1764210000000 implements MigrationInterface {
 }
 
 const SQLITE_UP = [
-  'CREATE TABLE "key_usage" ("apiKeyId" varchar(36) NOT NULL, "hour" integer NOT NULL, "outcome" varchar(40) NOT NULL, "count" integer NOT NULL, PRIMARY KEY ("apiKeyId", "hour", "outcome"))',
+  'CREATE TABLE "key_usage" ("apiKeyId" varchar(36) NOT NULL, "hour" integer NOT NULL, "outcome" varchar(40) NOT NULL, "count" bigint NOT NULL, PRIMARY KEY ("apiKeyId", "hour", "outcome"))',
   'CREATE INDEX "IDX_key_usage_hour" ON "key_usage" ("hour") ',
-  'CREATE TABLE "key_usage_sources" ("apiKeyId" varchar(36) NOT NULL, "day" integer NOT NULL, "address" varchar(45) NOT NULL, "count" integer NOT NULL, PRIMARY KEY ("apiKeyId", "day", "address"))',
+  'CREATE TABLE "key_usage_sources" ("apiKeyId" varchar(36) NOT NULL, "day" integer NOT NULL, "address" varchar(45) NOT NULL, "count" bigint NOT NULL, PRIMARY KEY ("apiKeyId", "day", "address"))',
   'CREATE INDEX "IDX_key_usage_sources_day" ON "key_usage_sources" ("day") ',
 ];
 
 const SQLITE_DOWN = ['DROP TABLE "key_usage_sources"', 'DROP TABLE "key_usage"'];
 
 const MYSQL_UP = [
-  'CREATE TABLE `key_usage` (`apiKeyId` varchar(36) NOT NULL, `hour` int NOT NULL, `outcome` varchar(40) NOT NULL, `count` int NOT NULL, INDEX `IDX_key_usage_hour` (`hour`), PRIMARY KEY (`apiKeyId`, `hour`, `outcome`)) ENGINE=InnoDB',
-  'CREATE TABLE `key_usage_sources` (`apiKeyId` varchar(36) NOT NULL, `day` int NOT NULL, `address` varchar(45) NOT NULL, `count` int NOT NULL, INDEX `IDX_key_usage_sources_day` (`day`), PRIMARY KEY (`apiKeyId`, `day`, `address`)) ENGINE=InnoDB',
+  'CREATE TABLE `key_usage` (`apiKeyId` varchar(36) NOT NULL, `hour` int NOT NULL, `outcome` varchar(40) NOT NULL, `count` bigint NOT NULL, INDEX `IDX_key_usage_hour` (`hour`), PRIMARY KEY (`apiKeyId`, `hour`, `outcome`)) ENGINE=InnoDB',
+  'CREATE TABLE `key_usage_sources` (`apiKeyId` varchar(36) NOT NULL, `day` int NOT NULL, `address` varchar(45) NOT NULL, `count` bigint NOT NULL, INDEX `IDX_key_usage_sources_day` (`day`), PRIMARY KEY (`apiKeyId`, `day`, `address`)) ENGINE=InnoDB',
 ];
 
 const MYSQL_DOWN = ['DROP TABLE `key_usage_sources`', 'DROP TABLE `key_usage`'];

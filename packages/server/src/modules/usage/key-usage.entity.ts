@@ -20,8 +20,9 @@ export class KeyUsageCount {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   outcome: string;
 
-  @Column({ type: 'int' })
-  count: number;
+  /** 64-bit: a busy key's day overflows 32 bits past ~25,000 verifications a second. */
+  @Column({ type: 'bigint' })
+  count: string;
 }
 
 /** Verifications of one key from one source address in one UTC day (days since the epoch). */
@@ -37,6 +38,7 @@ export class KeyUsageSource {
   @PrimaryColumn({ type: 'varchar', length: 45 })
   address: string;
 
-  @Column({ type: 'int' })
-  count: number;
+  /** 64-bit: a busy key's day overflows 32 bits past ~25,000 verifications a second. */
+  @Column({ type: 'bigint' })
+  count: string;
 }

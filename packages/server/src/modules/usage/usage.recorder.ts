@@ -6,6 +6,9 @@ export const HOURS_PER_DAY = 24;
 
 /** Distinct source addresses counted per key and hour; beyond, uses count by outcome only. */
 const MAX_SOURCES_PER_HOUR = 100;
+/** The widths of `outcome` and `address` (an IPv6 address with a zone could be longer). */
+const OUTCOME_WIDTH = 40;
+const ADDRESS_WIDTH = 45;
 /** Rows per INSERT: well under both databases' placeholder limits. */
 const ROWS_PER_STATEMENT = 500;
 
@@ -79,9 +82,12 @@ export class UsageRecorder {
       into: Map<string, [string, number, string, number]>,
       apiKeyId: string,
       period: number,
-      label: string,
+      fullLabel: string,
+      width: number,
       count: number,
     ) => {
+      // Within the column's width: one over-long value must never fail every later batch.
+      const label = fullLabel.slice(0, width);
       const id = `${apiKeyId}\u0000${period}\u0000${label}`;
       const row = into.get(id);
       if (row) row[3] += count;
@@ -89,10 +95,10 @@ export class UsageRecorder {
     };
     for (const counts of batch) {
       for (const [outcome, count] of counts.outcomes)
-        add(outcomes, counts.apiKeyId, counts.hour, outcome, count);
+        add(outcomes, counts.apiKeyId, counts.hour, outcome, OUTCOME_WIDTH, count);
       const day = Math.floor(counts.hour / HOURS_PER_DAY);
       for (const [address, count] of counts.sources)
-        add(sources, counts.apiKeyId, day, address, count);
+        add(sources, counts.apiKeyId, day, address, ADDRESS_WIDTH, count);
     }
     await this.dataSource.transaction(async (manager) => {
       const mysql = isMysqlFamily(manager);

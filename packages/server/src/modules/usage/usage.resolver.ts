@@ -1,3 +1,4 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../context.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
@@ -24,7 +25,7 @@ export class ApiKeyUsageResolver {
     return { ...report, granularity };
   }
 
-  @FieldResolver(() => [Int], {
+  @FieldResolver(() => [GraphQLSafeInt], {
     description:
       'Verifications per UTC day over the last 7 days, today last (a sparkline); empty for a key of another account.',
   })

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 
 export enum UsageGranularity {
@@ -18,7 +19,7 @@ export class OutcomeCount {
   })
   outcome: string;
 
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   count: number;
 }
 
@@ -27,7 +28,7 @@ export class UsageBucket {
   @Field(() => Date, { description: 'Start of the hour or UTC day.' })
   start: Date;
 
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   total: number;
 
   @Field(() => [OutcomeCount], { description: 'Only outcomes that occurred, by outcome name.' })
@@ -39,7 +40,7 @@ export class SourceCount {
   @Field(() => String)
   address: string;
 
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   count: number;
 }
 
@@ -71,13 +72,13 @@ export class KeyUsageTotal {
   @Field(() => ApiKey)
   apiKey: ApiKey;
 
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   total: number;
 
-  @Field(() => Int)
+  @Field(() => GraphQLSafeInt)
   valid: number;
 
-  @Field(() => Int, { description: 'Every outcome but VALID.' })
+  @Field(() => GraphQLSafeInt, { description: 'Every outcome but VALID.' })
   refused: number;
 }
 
