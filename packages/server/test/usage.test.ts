@@ -200,6 +200,35 @@ describe.each(testDatabases)('usage per key on $name', (database) => {
     expect(daily.data!.apiKey.usage.buckets.map((bucket) => bucket.total)).toEqual([324, 324]);
   });
 
+  // Several servers share MySQL/MariaDB; a SQLite file has one server.
+  it.runIf(database.name === 'mysql')(
+    'rolls up once when two servers run the housekeeping at the same time',
+    async () => {
+      const other = await TestServer.start(database, { attachTo: server.databaseUrl });
+      try {
+        const key = await generateKey(server, acme.cookie, 'Rolled up twice');
+        const today = Math.floor(now().getTime() / DAY_MS);
+        for (let hour = 0; hour < 24; hour++) {
+          const at = new Date((today - 12) * DAY_MS + hour * HOUR_MS);
+          services().usageRecorder.record(key.apiKey.id, 'VALID', null, at, 10);
+          other.keyward.services.usageRecorder.record(key.apiKey.id, 'VALID', null, at, 1);
+        }
+        await services().usageRecorder.flush();
+        await other.keyward.services.usageRecorder.flush();
+        await Promise.all([
+          services().usage.housekeeping(true),
+          other.keyward.services.usage.housekeeping(true),
+        ]);
+        expect(await storedRows('key_usage', key.apiKey.id)).toEqual([
+          { hour: (today - 12) * 24, outcome: 'VALID', count: expect.anything() as unknown },
+        ]);
+        expect(await totalsOf(key.apiKey.id, 14, 'DAY')).toEqual({ VALID: 24 * 11 });
+      } finally {
+        await other.stop();
+      }
+    },
+  );
+
   it('keeps the top 10 sources of a finished day', async () => {
     const key = await generateKey(server, acme.cookie, 'Sources');
     const recorder = services().usageRecorder;
