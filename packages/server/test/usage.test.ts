@@ -329,6 +329,7 @@ describe.each(testDatabases)('usage per key on $name', (database) => {
     const globex = await accountWithOwner(server, 'globex');
     const busy = await generateKey(server, globex.cookie, 'Busy');
     const quiet = await generateKey(server, globex.cookie, 'Quiet');
+    await generateKey(server, globex.cookie, 'Idle');
     const theirs = await generateKey(server, partner.cookie, 'Theirs');
     const recorder = services().usageRecorder;
     const at = now();
@@ -372,5 +373,6 @@ describe.each(testDatabases)('usage per key on $name', (database) => {
       list.data!.generatedKeys.edges.find((edge) => edge.node.name === name)!.node.usageLast7Days;
     expect(sparkline('Busy')).toEqual([0, 0, 0, 2, 0, 0, 40]);
     expect(sparkline('Quiet')).toEqual([0, 0, 0, 0, 0, 0, 1]);
+    expect(sparkline('Idle')).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 });

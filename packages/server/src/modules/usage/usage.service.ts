@@ -157,7 +157,7 @@ export class UsageService {
 
   /**
    * Verifications per UTC day over the last 7 days (today last), per key, for keys of
-   * the caller's account; the keys of other accounts get an empty list. Two queries a page.
+   * the caller's account; the keys of other accounts get an empty list. One query a page.
    */
   async last7Days(caller: Caller, apiKeyIds: readonly string[]): Promise<number[][]> {
     const { accountId } = requireResource(caller, Resources.viewApiKeys);
@@ -166,29 +166,22 @@ export class UsageService {
     const manager = this.dataSource.manager;
     const mysql = isMysqlFamily(manager);
     const placeholders = apiKeyIds.map(() => '?').join(', ');
+    // From the account's keys: a key of another account gets no row at all, an unused one a
+    // row with a null day.
     const rows = await manager.query<{ apiKeyId: string; day: unknown; total: unknown }[]>(
       q(
         mysql,
-        `SELECT u.\`apiKeyId\` AS apiKeyId, ${mysql ? 'u.hour DIV 24' : 'u.hour / 24'} AS day, SUM(u.\`count\`) AS total FROM \`key_usage\` u JOIN \`api_keys\` k ON k.\`id\` = u.\`apiKeyId\` AND k.\`accountId\` = ? WHERE u.\`apiKeyId\` IN (${placeholders}) AND u.\`hour\` >= ? GROUP BY u.\`apiKeyId\`, day`,
+        `SELECT k.\`id\` AS apiKeyId, ${mysql ? 'u.hour DIV 24' : 'u.hour / 24'} AS day, SUM(u.\`count\`) AS total FROM \`api_keys\` k LEFT JOIN \`key_usage\` u ON u.\`apiKeyId\` = k.\`id\` AND u.\`hour\` >= ? WHERE k.\`accountId\` = ? AND k.\`id\` IN (${placeholders}) GROUP BY k.\`id\`, day`,
       ),
-      [accountId, ...apiKeyIds, firstDay * HOURS_PER_DAY],
+      [firstDay * HOURS_PER_DAY, accountId, ...apiKeyIds],
     );
-    const owned = new Set(
-      (
-        await manager.query<{ id: string }[]>(
-          q(
-            mysql,
-            `SELECT \`id\` FROM \`api_keys\` WHERE \`accountId\` = ? AND \`id\` IN (${placeholders})`,
-          ),
-          [accountId, ...apiKeyIds],
-        )
-      ).map((row) => row.id),
-    );
+    const owned = new Set(rows.map((row) => row.apiKeyId));
     const perKey = new Map(
       apiKeyIds.map((id) => [id, owned.has(id) ? Array<number>(7).fill(0) : []]),
     );
     for (const row of rows) {
       const days = perKey.get(row.apiKeyId);
+      if (row.day === null) continue;
       const index = asNumber(row.day) - firstDay;
       if (days && index >= 0 && index < 7) days[index] = (days[index] ?? 0) + asNumber(row.total);
     }
