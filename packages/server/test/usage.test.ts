@@ -1,6 +1,7 @@
 import { Resources } from '@keyward/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DAY_MS } from '../src/common/clock.js';
+import { loadConfig } from '../src/config.js';
 import { HOUR_MS, UsageRecorder } from '../src/modules/usage/usage.recorder.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, errorCode, generateKey, PASSWORD } from './support/fixtures.js';
@@ -374,5 +375,18 @@ describe.each(testDatabases)('usage per key on $name', (database) => {
     expect(sparkline('Busy')).toEqual([0, 0, 0, 2, 0, 0, 40]);
     expect(sparkline('Quiet')).toEqual([0, 0, 0, 0, 0, 0, 1]);
     expect(sparkline('Idle')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('USAGE_RETENTION_DAYS', () => {
+  const env = { NODE_ENV: 'production', KEYWARD_SECRET: 'x'.repeat(32) };
+
+  it('keeps 90 days by default, and refuses a window the rollup could not fill', () => {
+    expect(loadConfig(env).usageRetentionDays).toBe(90);
+    expect(loadConfig({ ...env, USAGE_RETENTION_DAYS: '400' }).usageRetentionDays).toBe(400);
+    for (const days of ['6', '3651', 'ninety', '-1'])
+      expect(() => loadConfig({ ...env, USAGE_RETENTION_DAYS: days })).toThrow(
+        /USAGE_RETENTION_DAYS/,
+      );
   });
 });
