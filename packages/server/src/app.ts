@@ -24,6 +24,7 @@ import { verifierRoutes } from './http/verifier-routes.js';
 import { graphiqlHandler } from './http/graphiql.js';
 import { spaHandler } from './http/spa.js';
 import { createLogger, createMetrics, httpLogger, type Metrics } from './http/observability.js';
+import { retryAfterPlugin } from './http/retry-after-plugin.js';
 import { metricsPlugin } from './http/metrics-plugin.js';
 import { singleRevealRule } from './graphql/single-reveal-rule.js';
 import { authenticate, sessionCookieJar } from './http/request-context.js';
@@ -64,9 +65,12 @@ export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 
       | 'searchMemoryKeys'
       | 'webhookAllow'
       | 'usageRetentionDays'
+      | 'keyBudgetStore'
     >
   > & {
     throttleLimits?: ThrottleLimits;
+    /** Tests: the Redis key prefix of use budgets, so parallel suites never share counts. */
+    keyBudgetRedisPrefix?: string;
     /** Tests: a fake DNS and short time bounds for webhooks. */
     webhookEgress?: Omit<EgressOptions, 'production' | 'allow'>;
     /** Where logs go (stdout by default); tests read them. */
@@ -155,6 +159,8 @@ export const createApp = async (
     throttleLimits: config.throttleLimits,
     searchMemoryKeys: config.searchMemoryKeys,
     usageRetentionDays: config.usageRetentionDays,
+    keyBudgetStore: config.keyBudgetStore ?? (redis ? 'redis' : 'database'),
+    keyBudgetRedisPrefix: config.keyBudgetRedisPrefix,
     logger,
     webhookEgress: {
       ...config.webhookEgress,
@@ -189,6 +195,7 @@ export const createApp = async (
       // No cache hints are used (responses are per user); it would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(metrics),
+      retryAfterPlugin(),
       operationLimitsPlugin<GraphQLContext>(schema),
     ],
     logger,

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { KEY_NAME_INDEX_BUDGET } from './modules/api-keys/listing/key-name-index.js';
 import { parseAllowList } from './modules/webhooks/egress-policy.js';
+import type { UseBudgetStoreKind } from './modules/verification/key-use-budget.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -42,6 +43,8 @@ export interface Config {
   webhookAllow: string[];
   /** USAGE_RETENTION_DAYS: usage per key older than this is deleted (7 to 3,650 days). */
   usageRetentionDays: number;
+  /** KEYWARD_KEY_BUDGET_STORE: where per-key use budgets count (redis when REDIS_URL, else database). */
+  keyBudgetStore: UseBudgetStoreKind;
 }
 
 const readSecret = (dataDir: string, production: boolean, env: NodeJS.ProcessEnv): string => {
@@ -132,5 +135,17 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     searchMemoryKeys: parseCount('KEYWARD_SEARCH_MEMORY_KEYS', env, KEY_NAME_INDEX_BUDGET),
     webhookAllow: parseWebhookAllow(env.KEYWARD_WEBHOOK_ALLOW),
     usageRetentionDays: parseRetentionDays(env),
+    keyBudgetStore: parseKeyBudgetStore(env),
   };
+};
+
+/** Shared by every server unless an operator runs one process and asks for memory. */
+const parseKeyBudgetStore = (env: NodeJS.ProcessEnv): UseBudgetStoreKind => {
+  const value = env.KEYWARD_KEY_BUDGET_STORE;
+  if (!value) return env.REDIS_URL ? 'redis' : 'database';
+  if (value !== 'redis' && value !== 'database' && value !== 'memory')
+    throw new Error('KEYWARD_KEY_BUDGET_STORE must be redis, database or memory.');
+  if (value === 'redis' && !env.REDIS_URL)
+    throw new Error('KEYWARD_KEY_BUDGET_STORE=redis needs REDIS_URL.');
+  return value;
 };

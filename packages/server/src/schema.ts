@@ -12,6 +12,7 @@ import { InvitationResolver } from './modules/accounts/invitation.resolver.js';
 import { MemberResolver } from './modules/accounts/member.resolver.js';
 import { ExternalKeyResolver } from './modules/external-keys/external-key.resolver.js';
 import { AccountUsageResolver, ApiKeyUsageResolver } from './modules/usage/usage.resolver.js';
+import { WebhookEndpointResolver } from './modules/webhooks/webhook-endpoint.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -31,6 +32,7 @@ export const keywardSchema = (): Promise<GraphQLSchema> => {
       AuditLogResolver,
       ApiKeyUsageResolver,
       AccountUsageResolver,
+      WebhookEndpointResolver,
     ],
     // Services validate and answer coded errors; class-validator is not used.
     validate: false,

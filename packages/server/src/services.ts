@@ -20,10 +20,13 @@ import { ApiKeySettingsService } from './modules/settings/api-key-settings.servi
 import type { ReminderMailer } from './modules/settings/reminder-delivery.js';
 import { ReminderScheduler } from './modules/settings/reminder.scheduler.js';
 import { EgressPolicy, type EgressOptions } from './modules/webhooks/egress-policy.js';
+import { WebhookDispatcher, type DispatcherLimits } from './modules/webhooks/webhook-dispatcher.js';
+import { WebhookEndpointService } from './modules/webhooks/webhook-endpoint.service.js';
 import { AuthCache } from './modules/verification/auth-cache.js';
 import { AuthChanges } from './modules/verification/auth-changes.js';
 import { ChangeStream } from './modules/verification/change-stream.js';
 import { FailureThrottle, type ThrottleLimits } from './modules/throttle/failure-throttle.js';
+import { KeyUseBudgets, type UseBudgetStoreKind } from './modules/verification/key-use-budget.js';
 import { KeyVerifier } from './modules/verification/key-verifier.js';
 import { LastUseRecorder } from './modules/verification/last-use.recorder.js';
 import { UsageRecorder } from './modules/usage/usage.recorder.js';
@@ -45,8 +48,13 @@ export interface ServiceOptions {
   webhookEgress?: EgressOptions;
   /** USAGE_RETENTION_DAYS: how long usage per key is kept (90 by default). */
   usageRetentionDays?: number;
+  /** Where per-key use budgets count (P2); the database when absent. */
+  keyBudgetStore?: UseBudgetStoreKind;
+  keyBudgetRedisPrefix?: string;
   /** Operator-facing warnings (an undelivered webhook and why); silent when absent. */
   logger?: Pick<Logger, 'warn'> | null;
+  /** Batch size, concurrency and claim time of the lifecycle webhook dispatcher. */
+  webhookDispatch?: Partial<DispatcherLimits>;
 }
 
 /** Services live for the whole process; per-request state goes in the context. */
@@ -90,6 +98,14 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
       options.logger ?? null,
     ),
     webhookEgress,
+    webhookEndpoints: new WebhookEndpointService(dataSource, clock, webhookEgress),
+    webhookDispatcher: new WebhookDispatcher(
+      dataSource,
+      clock,
+      webhookEgress,
+      options.logger ?? null,
+      options.webhookDispatch,
+    ),
     settings,
     clock,
     externalKeys,
@@ -109,6 +125,12 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
       throttle,
       lastUse,
       refusedAuth,
+      new KeyUseBudgets(
+        options.keyBudgetStore ?? 'database',
+        dataSource,
+        options.redis ?? null,
+        options.keyBudgetRedisPrefix,
+      ),
       options.previousTokenSecret ?? null,
       usageRecorder,
     ),

@@ -360,6 +360,10 @@ const NOT_PRINCIPAL_MUTATIONS: Record<string, string> = {
   acceptInvitation: 'the invited person accepts their own invitation',
   revealSingleAccessLink: 'public; the link was created under the rule',
   updateApiKeySettings: 'changes account settings, not a principal',
+  createWebhookEndpoint: 'adds a webhook receiver to the account settings, not a principal',
+  updateWebhookEndpoint: 'changes a webhook receiver, not a principal',
+  deleteWebhookEndpoint: 'removes a webhook receiver, not a principal',
+  resendWebhookDelivery: 'queues a webhook delivery again, not a principal',
 };
 
 describe('the authority matrix covers every mutation', () => {

@@ -43,6 +43,8 @@ const VERIFY_ENTRY = path.resolve(here, '../../verify/src/index.ts');
 /** The child runs in an empty directory: tsx is named by its path. */
 const TSX_LOADER = pathToFileURL(path.resolve(here, '../node_modules/tsx/dist/loader.mjs')).href;
 
+const UPDATE_POLICIES =
+  'mutation($input: UpdateApiKeyInput!) { updateApiKey(input: $input) { apiKey { id } } }';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Answers asked within 500 ms of a change heard are not kept (see the verifier): wait that out. */
 const settle = () => sleep(600);
@@ -306,6 +308,35 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
       await limited.close();
       await strict.stop();
     }
+  });
+
+  it('enforces a key’s allowlist in memory, and leaves a budgeted key to the server', async () => {
+    const restricted = await newKey('Restricted for the verifier');
+    await mutate(UPDATE_POLICIES, {
+      input: { id: restricted.apiKey.id, allowedAddresses: ['203.0.113.0/24'] },
+    });
+    await settle();
+    const request = { key: restricted.apiKey.key, token: restricted.token };
+    await remember(verifier, { ...request, ip: '203.0.113.5' });
+    expect(verifier.verifyFromMemory({ ...request, ip: '::ffff:203.0.113.9' })?.code).toBe('VALID');
+    expect(verifier.verifyFromMemory({ ...request, ip: '198.51.100.1' })).toBeNull();
+    expect((await verifier.verify({ ...request, ip: '198.51.100.1' })).code).toBe('IP_NOT_ALLOWED');
+    expect((await verifier.verify(request)).code).toBe('IP_NOT_ALLOWED');
+
+    const budgeted = await newKey('Budgeted for the verifier');
+    await mutate(UPDATE_POLICIES, { input: { id: budgeted.apiKey.id, rateLimit: { perDay: 2 } } });
+    await settle();
+    const spend = { key: budgeted.apiKey.key, token: budgeted.token, ip: '192.0.2.44' };
+    for (let use = 0; use < 2; use++)
+      expect(await verifier.verify(spend)).toMatchObject({ code: 'VALID', fromMemory: false });
+    expect(verifier.verifyFromMemory(spend)).toBeNull();
+    expect(await verifier.verify(spend)).toMatchObject({ code: 'RATE_LIMITED', fromMemory: false });
+    // The key's budget is spent, not its caller's address: other keys still pass from there.
+    const other = await newKey('Same caller, other key');
+    await settle();
+    expect(
+      (await verifier.verify({ key: other.apiKey.key, token: other.token, ip: spend.ip })).code,
+    ).toBe('VALID');
   });
 
   it('never accepts from memory a token it has not verified', async () => {

@@ -10,9 +10,11 @@ export const ERROR_HTTP_STATUS = {
   /** A key's token is past the duration its account enforces. */
   EXPIRED: 401,
   FORBIDDEN: 403,
+  /** A key used from an address outside its allowlist. */
+  IP_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
-  /** Too many failed authentications from this source, or on this key. */
+  /** Too many failed authentications from this source or on this key, or a key over its budget. */
   RATE_LIMITED: 429,
   // Limits on a GraphQL document: each names itself, never its value.
   QUERY_TOO_DEEP: 400,
@@ -52,6 +54,7 @@ export const APP_ERROR_CODES = [
   'CONFLICT',
   'EXPIRED',
   'RATE_LIMITED',
+  'IP_NOT_ALLOWED',
 ] as const satisfies readonly ErrorCode[];
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -25,6 +25,7 @@ const STATUS: Record<VerificationCode, number> = {
   EXPIRED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
+  IP_NOT_ALLOWED: 403,
 };
 
 const first = (headers: Headers, ...names: string[]): string | undefined => {

@@ -1,8 +1,16 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { ChangeFollower } from './change-follower.js';
+import { AddressAllowlist } from './address-allowlist.js';
 
 export type VerificationCode =
-  'VALID' | 'INVALID_CREDENTIALS' | 'INACTIVE' | 'EXPIRED' | 'FORBIDDEN' | 'RATE_LIMITED';
+  | 'VALID'
+  | 'INVALID_CREDENTIALS'
+  | 'INACTIVE'
+  | 'EXPIRED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  // The key may not be used from `ip` (its allowlist), or no `ip` was given for such a key.
+  | 'IP_NOT_ALLOWED';
 
 /** What to verify: a key and its token (as the A1 headers carry them), for an account and a resource. */
 export interface VerifyRequest {
@@ -12,7 +20,10 @@ export interface VerifyRequest {
   account?: string | null;
   /** A resource the caller wants to exercise, e.g. `orders:view-orders`. */
   resource?: string | null;
-  /** The address of whoever presented the key: failures are throttled by it, not by yours. */
+  /**
+   * The address of whoever presented the key: failures are throttled by it, not by yours,
+   * and a key restricted to some addresses is refused (IP_NOT_ALLOWED) without it.
+   */
   ip?: string | null;
 }
 
@@ -82,6 +93,8 @@ interface TokenEntry {
   /** When it is due; past it an enforcing account answers EXPIRED (asked of the server). */
   dueAt: number;
   enforced: boolean;
+  /** The key's allowlist; null when it may be used from anywhere. */
+  allowlist: AddressAllowlist | null;
   accounts: Map<string, AccountEntry>;
 }
 
@@ -98,7 +111,17 @@ interface ServerAnswer {
   roles: string[];
   resources: string[];
   expiresAt: string | null;
-  local?: { keyId: string; tokenId: string; tokenLiveUntil: string | null; enforced: boolean };
+  /** RATE_LIMITED by the key's budget of uses, not by failures from the caller's address. */
+  budgetExceeded?: boolean;
+  local?: {
+    keyId: string;
+    tokenId: string;
+    tokenLiveUntil: string | null;
+    enforced: boolean;
+    allowedAddresses?: string[];
+    /** Only the server counts a budgeted key's uses: never answered from memory. */
+    budgeted?: boolean;
+  };
 }
 
 interface Use {
@@ -209,6 +232,8 @@ export class KeywardVerifier {
     const token = entry.tokens.get(this.mac(request.token));
     if (!token) return null;
     if (token.liveUntil <= now || (token.enforced && token.dueAt <= now)) return null;
+    // Another address: the server answers IP_NOT_ALLOWED and records the refusal.
+    if (token.allowlist && !token.allowlist.allows(ip)) return null;
     const account = request.account?.trim() || KEY_SHAPE.exec(key)?.[1] || '';
     const grant = token.accounts.get(account);
     if (!grant || now - grant.askedAt > MAX_ENTRY_AGE_MS) return null;
@@ -279,7 +304,8 @@ export class KeywardVerifier {
       ...(body.code === 'RATE_LIMITED' ? { retryAfterSeconds: retryAfter || 60 } : {}),
       fromMemory: false,
     };
-    if (body.code === 'RATE_LIMITED' && request.ip) this.blockSource(request.ip, retryAfter || 60);
+    if (body.code === 'RATE_LIMITED' && request.ip && !body.budgetExceeded)
+      this.blockSource(request.ip, retryAfter || 60);
     // Kept only when no change was heard meanwhile and the stream was up before the question.
     if (
       body.code === 'VALID' &&
@@ -312,7 +338,7 @@ export class KeywardVerifier {
     const key = canonicalKey(request.key);
     const account = request.account?.trim() || KEY_SHAPE.exec(key)?.[1] || '';
     // The stream tells of changes in followed accounts only.
-    if (!this.followed.has(account.toLowerCase())) return;
+    if (!this.followed.has(account.toLowerCase()) || local.budgeted) return;
     let entry = this.keys.get(key);
     if (entry && entry.keyId !== local.keyId) {
       this.keys.delete(key);
@@ -339,6 +365,9 @@ export class KeywardVerifier {
         liveUntil: local.tokenLiveUntil ? Date.parse(local.tokenLiveUntil) : Infinity,
         dueAt: body.expiresAt ? Date.parse(body.expiresAt) : Infinity,
         enforced: local.enforced,
+        allowlist: local.allowedAddresses?.length
+          ? new AddressAllowlist(local.allowedAddresses)
+          : null,
         accounts: new Map(),
       };
       entry.tokens.set(mac, token);

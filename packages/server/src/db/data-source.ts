@@ -15,11 +15,15 @@ import { ApiKeySettings } from '../modules/settings/api-key-settings.entity.js';
 import { TokenReminder } from '../modules/settings/token-reminder.entity.js';
 import { SingleAccessLink } from '../modules/api-keys/single-access-link.entity.js';
 import { AuthCacheVersion } from '../modules/verification/auth-cache-version.entity.js';
+import { KeyUseCounter } from '../modules/verification/key-use-counter.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Role } from '../modules/roles/role.entity.js';
 import { RoleResource } from '../modules/roles/role-resource.entity.js';
 import { KeyUsageCount, KeyUsageSource } from '../modules/usage/key-usage.entity.js';
+import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
+import { WebhookEndpoint } from '../modules/webhooks/webhook-endpoint.entity.js';
+import { WebhookEvent } from '../modules/webhooks/webhook-event.entity.js';
 import { migrations } from './migrations/index.js';
 import { installReadRouting } from './read-routing.js';
 import { installTransactionRetry } from '../common/transaction-retry.js';
@@ -45,6 +49,10 @@ export const entities = [
   AuthCacheVersion,
   KeyUsageCount,
   KeyUsageSource,
+  KeyUseCounter,
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookDelivery,
 ];
 
 /** `mysql://` for MySQL 8, `mariadb://` for MariaDB (TypeORM reads their catalogs differently). */

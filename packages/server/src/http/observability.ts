@@ -114,7 +114,7 @@ export const createMetrics = () => {
     }),
     verifications: new Counter({
       name: 'keyward_key_verifications_total',
-      help: 'Key verifications by outcome (VALID, INVALID_CREDENTIALS, INACTIVE, EXPIRED, FORBIDDEN, RATE_LIMITED).',
+      help: 'Key verifications by outcome (VALID, INVALID_CREDENTIALS, INACTIVE, EXPIRED, FORBIDDEN, RATE_LIMITED, IP_NOT_ALLOWED).',
       labelNames: ['code', 'path'] as const,
       registers: [registry],
     }),
@@ -139,6 +139,11 @@ export const createMetrics = () => {
     remindersDelivered: new Counter({
       name: 'keyward_reminders_delivered_total',
       help: 'Renewal reminders sent or recorded.',
+      registers: [registry],
+    }),
+    lifecycleWebhooksDelivered: new Counter({
+      name: 'keyward_lifecycle_webhooks_delivered_total',
+      help: 'Lifecycle webhook deliveries a receiver accepted (2xx).',
       registers: [registry],
     }),
   };

@@ -60,7 +60,10 @@ const authenticateOnPrimary = async (
     return {
       principal: null,
       ip,
-      ...(code === 'EXPIRED' || code === 'RATE_LIMITED' || code === 'FORBIDDEN'
+      ...(code === 'EXPIRED' ||
+      code === 'RATE_LIMITED' ||
+      code === 'FORBIDDEN' ||
+      code === 'IP_NOT_ALLOWED'
         ? { authFailure: code, retryAfterSeconds: verification.retryAfterSeconds }
         : {}),
     };

@@ -18,6 +18,7 @@ const GATE_STATUS: Record<VerificationCode, number> = {
   EXPIRED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
+  IP_NOT_ALLOWED: 403,
 };
 
 const send = (res: ServerResponse, status: number, body: unknown) =>
@@ -91,6 +92,8 @@ const bodyOf = (verification: Verification) => ({
 /** The answer of the service form: what a verifier needs to recognise the token later. */
 const serviceBodyOf = (verification: Verification) => ({
   ...bodyOf(verification),
+  // The key's budget, not its caller's address, is what is limited: nothing to block there.
+  ...(verification.budgetExceeded ? { budgetExceeded: true } : {}),
   ...(verification.code === 'VALID' && verification.principal?.kind === 'api-key'
     ? {
         local: {
@@ -98,6 +101,10 @@ const serviceBodyOf = (verification: Verification) => ({
           tokenId: verification.principal.tokenId,
           tokenLiveUntil: verification.tokenLiveUntil ?? null,
           enforced: verification.enforced ?? false,
+          // P1/P2: a verifier answering from memory checks the caller's address itself, and
+          // never answers a budgeted key from memory (only the server counts its uses).
+          allowedAddresses: verification.allowedAddresses ?? [],
+          budgeted: verification.budgeted ?? false,
         },
       }
     : {}),
@@ -110,6 +117,7 @@ const SERVICE_REFUSAL: Record<VerificationCode, { status: number; code: string }
   EXPIRED: { status: 401, code: 'UNAUTHENTICATED' },
   FORBIDDEN: { status: 403, code: 'FORBIDDEN' },
   RATE_LIMITED: { status: 429, code: 'RATE_LIMITED' },
+  IP_NOT_ALLOWED: { status: 403, code: 'IP_NOT_ALLOWED' },
 };
 
 /** The calling service's refusal: not a verification answer, an error naming the caller. */

@@ -52,6 +52,9 @@ export interface TestServerOptions {
   webhookLimits?: Partial<EgressLimits>;
   /** KEYWARD_WEB_DIST: a built SPA to serve (none by default). */
   webDist?: string;
+  /** KEYWARD_KEY_BUDGET_STORE, and the Redis prefix of its counts (unique per suite). */
+  keyBudgetStore?: 'redis' | 'database' | 'memory';
+  keyBudgetRedisPrefix?: string;
 }
 
 /**
@@ -103,6 +106,8 @@ export class TestServer {
         smtpUrl: options.smtpUrl ?? null,
         smtpFrom: 'keyward@test.local',
         redisUrl: options.redisUrl ?? null,
+        keyBudgetStore: options.keyBudgetStore,
+        keyBudgetRedisPrefix: options.keyBudgetRedisPrefix,
         logLevel: options.logDestination ? 'info' : (process.env.LOG_LEVEL ?? 'silent'),
         logDestination: options.logDestination,
         metricsToken: options.metricsToken ?? null,

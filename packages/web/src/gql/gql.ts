@@ -16,10 +16,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n": typeof types.RoleMultiSelect_RoleFragmentDoc,
     "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n": typeof types.GeneratedKeysAlertSummaryDocument,
-    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n    ...UsageSparkline_apiKey\n  }\n": typeof types.ApiKeyRow_ApiKeyFragmentDoc,
+    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    allowedAddresses\n    rateLimitPerMinute\n    rateLimitPerDay\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n    ...UsageSparkline_apiKey\n  }\n": typeof types.ApiKeyRow_ApiKeyFragmentDoc,
     "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n": typeof types.ApiKeySettingsForm_SettingsFragmentDoc,
     "\n  query KeysFailingUnder($tokenDurationDays: Int!) {\n    generatedKeysFailingUnder(tokenDurationDays: $tokenDurationDays)\n  }\n": typeof types.KeysFailingUnderDocument,
-    "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n": typeof types.EditApiKeyModal_ApiKeyFragmentDoc,
+    "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    allowedAddresses\n    rateLimitPerMinute\n    rateLimitPerDay\n    ...KeyCreator_apiKey\n  }\n": typeof types.EditApiKeyModal_ApiKeyFragmentDoc,
     "\n  query KeyAuditTrail($targetKey: String!, $first: Int!) {\n    auditEvents(first: $first, filter: { targetKey: $targetKey }) {\n      edges {\n        node {\n          id\n          action\n          actorLabel\n          sourceIp\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.KeyAuditTrailDocument,
     "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n": typeof types.KeyCreator_ApiKeyFragmentDoc,
     "\n  fragment KeyTokensCard_apiKey on ApiKey {\n    id\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": typeof types.KeyTokensCard_ApiKeyFragmentDoc,
@@ -27,6 +27,9 @@ type Documents = {
     "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.TokenRemindersDocument,
     "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    tokenDueInDays\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": typeof types.TokenStatusCell_ApiKeyFragmentDoc,
     "\n  fragment UsageSparkline_apiKey on ApiKey {\n    id\n    usageLast7Days\n  }\n": typeof types.UsageSparkline_ApiKeyFragmentDoc,
+    "\n  query WebhookDeliveries($endpointId: ID!, $first: Int!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          eventType\n          status\n          attempts\n          lastResponseStatus\n          nextAttemptAt\n          lastAttemptAt\n          deliveredAt\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  fragment WebhookEndpoints_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    active\n    createdBy\n    createdAt\n  }\n": typeof types.WebhookEndpoints_EndpointFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpoints_endpoint\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": typeof types.ActivateApiKeyDocument,
     "\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n": typeof types.CreateSingleAccessLinkDocument,
     "\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": typeof types.DeactivateApiKeyDocument,
@@ -34,9 +37,13 @@ type Documents = {
     "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.DeleteOldTokenDocument,
     "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.GenerateApiKeyDocument,
     "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": typeof types.RenewApiTokenDocument,
+    "\n  mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      delivery {\n        id\n        status\n        nextAttemptAt\n      }\n    }\n  }\n": typeof types.ResendWebhookDeliveryDocument,
     "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.UndoRenewalDocument,
     "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n": typeof types.UpdateApiKeySettingsDocument,
     "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpoints_endpoint\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpoints_endpoint\n      }\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedEndpointId\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
     "\n  query ApiKeyDetail($id: ID!) {\n    apiKey(id: $id) {\n      id\n      key\n      name\n      status\n      ...TokenStatusCell_apiKey\n      ...KeyTokensCard_apiKey\n    }\n  }\n": typeof types.ApiKeyDetailDocument,
     "\n  query ApiKeySettings {\n    apiKeySettings {\n      ...ApiKeySettingsForm_settings\n    }\n  }\n": typeof types.ApiKeySettingsDocument,
     "\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n": typeof types.GeneratedKeysDocument,
@@ -77,10 +84,10 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment RoleMultiSelect_role on Role {\n    id\n    name\n    predefined\n    resources {\n      key\n      name\n      productKey\n      productName\n    }\n  }\n": types.RoleMultiSelect_RoleFragmentDoc,
     "\n  query GeneratedKeysAlertSummary {\n    generatedKeysAlertSummary {\n      orange\n      red\n      pendingOldTokenDeletions\n    }\n  }\n": types.GeneratedKeysAlertSummaryDocument,
-    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n    ...UsageSparkline_apiKey\n  }\n": types.ApiKeyRow_ApiKeyFragmentDoc,
+    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    allowedAddresses\n    rateLimitPerMinute\n    rateLimitPerDay\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n    ...UsageSparkline_apiKey\n  }\n": types.ApiKeyRow_ApiKeyFragmentDoc,
     "\n  fragment ApiKeySettingsForm_settings on ApiKeySettings {\n    tokenDurationDays\n    enforcement\n    reminderLeadDays\n    reminderRecipients\n    webhookUrl\n    webhookSigningSecret\n  }\n": types.ApiKeySettingsForm_SettingsFragmentDoc,
     "\n  query KeysFailingUnder($tokenDurationDays: Int!) {\n    generatedKeysFailingUnder(tokenDurationDays: $tokenDurationDays)\n  }\n": types.KeysFailingUnderDocument,
-    "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n": types.EditApiKeyModal_ApiKeyFragmentDoc,
+    "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    allowedAddresses\n    rateLimitPerMinute\n    rateLimitPerDay\n    ...KeyCreator_apiKey\n  }\n": types.EditApiKeyModal_ApiKeyFragmentDoc,
     "\n  query KeyAuditTrail($targetKey: String!, $first: Int!) {\n    auditEvents(first: $first, filter: { targetKey: $targetKey }) {\n      edges {\n        node {\n          id\n          action\n          actorLabel\n          sourceIp\n          createdAt\n        }\n      }\n    }\n  }\n": types.KeyAuditTrailDocument,
     "\n  fragment KeyCreator_apiKey on ApiKey {\n    createdBy {\n      kind\n      id\n      label\n      accountSlug\n    }\n  }\n": types.KeyCreator_ApiKeyFragmentDoc,
     "\n  fragment KeyTokensCard_apiKey on ApiKey {\n    id\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": types.KeyTokensCard_ApiKeyFragmentDoc,
@@ -88,6 +95,9 @@ const documents: Documents = {
     "\n  query TokenReminders($first: Int!) {\n    tokenReminders(first: $first) {\n      id\n      leadDays\n      tokenDueAt\n      status\n      attempts\n      sentAt\n      createdAt\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.TokenRemindersDocument,
     "\n  fragment TokenStatusCell_apiKey on ApiKey {\n    id\n    alertLevel\n    tokenDueInDays\n    renewalPending\n    tokenCreatedAt\n    tokenExpiresAt\n    tokens {\n      id\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n    }\n  }\n": types.TokenStatusCell_ApiKeyFragmentDoc,
     "\n  fragment UsageSparkline_apiKey on ApiKey {\n    id\n    usageLast7Days\n  }\n": types.UsageSparkline_ApiKeyFragmentDoc,
+    "\n  query WebhookDeliveries($endpointId: ID!, $first: Int!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          eventType\n          status\n          attempts\n          lastResponseStatus\n          nextAttemptAt\n          lastAttemptAt\n          deliveredAt\n          createdAt\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  fragment WebhookEndpoints_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    active\n    createdBy\n    createdAt\n  }\n": types.WebhookEndpoints_EndpointFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpoints_endpoint\n    }\n  }\n": types.WebhookEndpointsDocument,
     "\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": types.ActivateApiKeyDocument,
     "\n  mutation CreateSingleAccessLink($input: CreateSingleAccessLinkInput!) {\n    createSingleAccessLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n": types.CreateSingleAccessLinkDocument,
     "\n  mutation DeactivateApiKey($input: DeactivateApiKeyInput!) {\n    deactivateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": types.DeactivateApiKeyDocument,
@@ -95,9 +105,13 @@ const documents: Documents = {
     "\n  mutation DeleteOldToken($input: DeleteOldTokenInput!) {\n    deleteOldToken(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.DeleteOldTokenDocument,
     "\n  mutation GenerateApiKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.GenerateApiKeyDocument,
     "\n  mutation RenewApiToken($input: RenewApiTokenInput!) {\n    renewApiToken(input: $input) {\n      token\n      singleAccessLink {\n        path\n        expiresAt\n      }\n      apiKey {\n        id\n        key\n      }\n    }\n  }\n": types.RenewApiTokenDocument,
+    "\n  mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      delivery {\n        id\n        status\n        nextAttemptAt\n      }\n    }\n  }\n": types.ResendWebhookDeliveryDocument,
     "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.UndoRenewalDocument,
     "\n  mutation UpdateApiKeySettings($input: UpdateApiKeySettingsInput!) {\n    updateApiKeySettings(input: $input) {\n      settings {\n        ...ApiKeySettingsForm_settings\n      }\n    }\n  }\n": types.UpdateApiKeySettingsDocument,
     "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n": types.UpdateApiKeyDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpoints_endpoint\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpoints_endpoint\n      }\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedEndpointId\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
     "\n  query ApiKeyDetail($id: ID!) {\n    apiKey(id: $id) {\n      id\n      key\n      name\n      status\n      ...TokenStatusCell_apiKey\n      ...KeyTokensCard_apiKey\n    }\n  }\n": types.ApiKeyDetailDocument,
     "\n  query ApiKeySettings {\n    apiKeySettings {\n      ...ApiKeySettingsForm_settings\n    }\n  }\n": types.ApiKeySettingsDocument,
     "\n  query GeneratedKeys(\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: ApiKeyFilter\n    $orderBy: ApiKeyOrder\n  ) {\n    generatedKeys(\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n      orderBy: $orderBy\n    ) {\n      totalCount\n      totalCountCapped\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...ApiKeyRow_apiKey\n        }\n      }\n    }\n  }\n": types.GeneratedKeysDocument,
@@ -161,7 +175,7 @@ export function graphql(source: "\n  query GeneratedKeysAlertSummary {\n    gene
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n    ...UsageSparkline_apiKey\n  }\n"): (typeof documents)["\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n    ...UsageSparkline_apiKey\n  }\n"];
+export function graphql(source: "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    allowedAddresses\n    rateLimitPerMinute\n    rateLimitPerDay\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n    ...UsageSparkline_apiKey\n  }\n"): (typeof documents)["\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    createdAt\n    lastUsedAt\n    roles {\n      id\n      name\n    }\n    renewalPending\n    allowedAddresses\n    rateLimitPerMinute\n    rateLimitPerDay\n    viewerLacks {\n      key\n      name\n    }\n    ...KeyCreator_apiKey\n    ...EditApiKeyModal_apiKey\n    ...TokenStatusCell_apiKey\n    ...UsageSparkline_apiKey\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -173,7 +187,7 @@ export function graphql(source: "\n  query KeysFailingUnder($tokenDurationDays: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n"): (typeof documents)["\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    ...KeyCreator_apiKey\n  }\n"];
+export function graphql(source: "\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    allowedAddresses\n    rateLimitPerMinute\n    rateLimitPerDay\n    ...KeyCreator_apiKey\n  }\n"): (typeof documents)["\n  fragment EditApiKeyModal_apiKey on ApiKey {\n    id\n    key\n    name\n    status\n    roles {\n      id\n    }\n    grantedAccounts {\n      id\n      slug\n      name\n    }\n    allowedAddresses\n    rateLimitPerMinute\n    rateLimitPerDay\n    ...KeyCreator_apiKey\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -205,6 +219,18 @@ export function graphql(source: "\n  fragment UsageSparkline_apiKey on ApiKey {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!, $first: Int!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          eventType\n          status\n          attempts\n          lastResponseStatus\n          nextAttemptAt\n          lastAttemptAt\n          deliveredAt\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($endpointId: ID!, $first: Int!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          eventType\n          status\n          attempts\n          lastResponseStatus\n          nextAttemptAt\n          lastAttemptAt\n          deliveredAt\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpoints_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    active\n    createdBy\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhookEndpoints_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    active\n    createdBy\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpoints_endpoint\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpoints_endpoint\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ActivateApiKey($input: ActivateApiKeyInput!) {\n    activateApiKey(input: $input) {\n      apiKey {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -233,6 +259,10 @@ export function graphql(source: "\n  mutation RenewApiToken($input: RenewApiToke
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      delivery {\n        id\n        status\n        nextAttemptAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) {\n    resendWebhookDelivery(input: $input) {\n      delivery {\n        id\n        status\n        nextAttemptAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UndoRenewal($input: UndoRenewalInput!) {\n    undoRenewal(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -242,6 +272,18 @@ export function graphql(source: "\n  mutation UpdateApiKeySettings($input: Updat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateApiKey($input: UpdateApiKeyInput!) {\n    updateApiKey(input: $input) {\n      apiKey {\n        id\n        ...ApiKeyRow_apiKey\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpoints_endpoint\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpoints_endpoint\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpoints_endpoint\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpoints_endpoint\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedEndpointId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedEndpointId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -40,6 +40,7 @@ export const en = {
     CONFLICT: 'This conflicts with an existing item.',
     BAD_USER_INPUT: 'Some of the information is not valid. Check the fields and try again.',
     RATE_LIMITED: 'Too many failed attempts. Wait a few minutes and try again.',
+    IP_NOT_ALLOWED: 'This key may not be used from this address.',
     EXPIRED: "The key's token has expired. Renew the token, then try again.",
     QUERY_TOO_DEEP: 'This request asks for too much at once. Use a smaller page or fewer filters.',
     QUERY_TOO_COSTLY:
@@ -164,6 +165,24 @@ export const en = {
     copied: 'Copied',
     copyKey: 'Copy key',
     copyToken: 'Copy token',
+  },
+  keyPolicies: {
+    addressesLabel: 'Allowed addresses',
+    addressesDescription:
+      'One IPv4/IPv6 address or CIDR range per line, at most 100. Leave empty to allow any address.',
+    invalidAddress: '"{{entry}}" is not an IPv4/IPv6 address or CIDR range.',
+    tooManyAddresses: 'Enter at most {{max}} addresses or ranges.',
+    addressesRefused: 'One of these addresses is not valid. Check each line.',
+    budgetLabel: 'Budget of successful uses',
+    perMinuteLabel: 'Per minute',
+    perDayLabel: 'Per day (UTC)',
+    noLimit: 'No limit',
+    budgetRange: 'Enter a whole number from 1 to {{max}}, or leave empty for no limit.',
+    budgetDescription:
+      'Past the budget, uses are refused (RATE_LIMITED) until the minute or day ends. Failed attempts do not count.',
+    restrictedBadge: 'IP restricted',
+    perMinuteShort: '{{value}}/min',
+    perDayShort: '{{value}}/day',
   },
   editDialog: {
     title: 'Edit API key',
@@ -478,6 +497,8 @@ export const en = {
       ANONYMOUS: 'Anonymous',
     },
     detailKeys: {
+      allowedAddresses: 'Allowed addresses',
+      rateLimit: 'Budget of uses',
       name: 'Name',
       roleIds: 'Roles',
       active: 'Active',
@@ -524,6 +545,7 @@ export const en = {
       EXPIRED: 'outdated token',
       FORBIDDEN: 'missing permission',
       RATE_LIMITED: 'rate limited',
+      IP_NOT_ALLOWED: 'address not allowed',
       SIGN_IN_FAILED: 'wrong password at sign-in',
     },
     actions: {

@@ -36,6 +36,7 @@ export const es: TranslationMessages = {
     CONFLICT: 'Esto entra en conflicto con un elemento existente.',
     BAD_USER_INPUT: 'Algunos datos no son válidos. Revisa los campos e inténtalo de nuevo.',
     RATE_LIMITED: 'Demasiados intentos fallidos. Espera unos minutos e inténtalo de nuevo.',
+    IP_NOT_ALLOWED: 'Esta clave no se puede usar desde esta dirección.',
     EXPIRED: 'El token de la clave ha caducado. Renueva el token e inténtalo de nuevo.',
     QUERY_TOO_DEEP:
       'Esta solicitud pide demasiado a la vez. Usa una página más pequeña o menos filtros.',
@@ -164,6 +165,24 @@ export const es: TranslationMessages = {
     copied: 'Copiado',
     copyKey: 'Copiar clave',
     copyToken: 'Copiar token',
+  },
+  keyPolicies: {
+    addressesLabel: 'Direcciones permitidas',
+    addressesDescription:
+      'Una dirección IPv4/IPv6 o rango CIDR por línea, como máximo 100. Déjalo vacío para permitir cualquier dirección.',
+    invalidAddress: '"{{entry}}" no es una dirección IPv4/IPv6 ni un rango CIDR.',
+    tooManyAddresses: 'Introduce como máximo {{max}} direcciones o rangos.',
+    addressesRefused: 'Una de estas direcciones no es válida. Revisa cada línea.',
+    budgetLabel: 'Límite de usos correctos',
+    perMinuteLabel: 'Por minuto',
+    perDayLabel: 'Por día (UTC)',
+    noLimit: 'Sin límite',
+    budgetRange: 'Introduce un número entero de 1 a {{max}}, o déjalo vacío para no limitar.',
+    budgetDescription:
+      'Superado el límite, los usos se rechazan (RATE_LIMITED) hasta que termine el minuto o el día. Los intentos fallidos no cuentan.',
+    restrictedBadge: 'IP restringida',
+    perMinuteShort: '{{value}}/min',
+    perDayShort: '{{value}}/día',
   },
   editDialog: {
     title: 'Editar clave de API',
@@ -480,6 +499,8 @@ export const es: TranslationMessages = {
       ANONYMOUS: 'Anónimo',
     },
     detailKeys: {
+      allowedAddresses: 'Direcciones permitidas',
+      rateLimit: 'Límite de usos',
       name: 'Nombre',
       roleIds: 'Roles',
       active: 'Activa',
@@ -526,6 +547,7 @@ export const es: TranslationMessages = {
       EXPIRED: 'token desactualizado',
       FORBIDDEN: 'sin permiso',
       RATE_LIMITED: 'límite de intentos',
+      IP_NOT_ALLOWED: 'dirección no permitida',
       SIGN_IN_FAILED: 'contraseña incorrecta al iniciar sesión',
     },
     actions: {

@@ -20,6 +20,9 @@ import { ptBR } from './pt-br';
 import { rolesEn } from './roles/en';
 import { rolesEs } from './roles/es';
 import { rolesPtBR } from './roles/pt-br';
+import { webhooksEn } from './webhooks/en';
+import { webhooksEs } from './webhooks/es';
+import { webhooksPtBR } from './webhooks/pt-br';
 
 /**
  * Every message of the app, in its one home: `en.ts` (and its translations) holds the shared
@@ -34,6 +37,7 @@ export const areaMessages = {
     ...setPasswordEn,
     ...navigationEn,
     ...keyUsageEn,
+    ...webhooksEn,
   },
   'pt-BR': {
     ...externalKeysPtBR,
@@ -42,6 +46,7 @@ export const areaMessages = {
     ...setPasswordPtBR,
     ...navigationPtBR,
     ...keyUsagePtBR,
+    ...webhooksPtBR,
   },
   es: {
     ...externalKeysEs,
@@ -50,6 +55,7 @@ export const areaMessages = {
     ...setPasswordEs,
     ...navigationEs,
     ...keyUsageEs,
+    ...webhooksEs,
   },
 };
 

@@ -36,6 +36,7 @@ export const ptBR: TranslationMessages = {
     CONFLICT: 'Isso entra em conflito com um item existente.',
     BAD_USER_INPUT: 'Algumas informações não são válidas. Confira os campos e tente novamente.',
     RATE_LIMITED: 'Muitas tentativas com falha. Aguarde alguns minutos e tente novamente.',
+    IP_NOT_ALLOWED: 'Esta chave não pode ser usada a partir deste endereço.',
     EXPIRED: 'O token da chave expirou. Renove o token e tente novamente.',
     QUERY_TOO_DEEP:
       'Esta solicitação pede coisas demais de uma vez. Use uma página menor ou menos filtros.',
@@ -164,6 +165,24 @@ export const ptBR: TranslationMessages = {
     copied: 'Copiado',
     copyKey: 'Copiar chave',
     copyToken: 'Copiar token',
+  },
+  keyPolicies: {
+    addressesLabel: 'Endereços permitidos',
+    addressesDescription:
+      'Um endereço IPv4/IPv6 ou intervalo CIDR por linha, no máximo 100. Deixe vazio para permitir qualquer endereço.',
+    invalidAddress: '"{{entry}}" não é um endereço IPv4/IPv6 nem um intervalo CIDR.',
+    tooManyAddresses: 'Informe no máximo {{max}} endereços ou intervalos.',
+    addressesRefused: 'Um destes endereços não é válido. Confira cada linha.',
+    budgetLabel: 'Limite de usos bem-sucedidos',
+    perMinuteLabel: 'Por minuto',
+    perDayLabel: 'Por dia (UTC)',
+    noLimit: 'Sem limite',
+    budgetRange: 'Informe um número inteiro de 1 a {{max}}, ou deixe vazio para não limitar.',
+    budgetDescription:
+      'Passado o limite, os usos são recusados (RATE_LIMITED) até o fim do minuto ou do dia. Tentativas com falha não contam.',
+    restrictedBadge: 'IP restrito',
+    perMinuteShort: '{{value}}/min',
+    perDayShort: '{{value}}/dia',
   },
   editDialog: {
     title: 'Editar chave de API',
@@ -480,6 +499,8 @@ export const ptBR: TranslationMessages = {
       ANONYMOUS: 'Anônimo',
     },
     detailKeys: {
+      allowedAddresses: 'Endereços permitidos',
+      rateLimit: 'Limite de usos',
       name: 'Nome',
       roleIds: 'Perfis de acesso',
       active: 'Ativa',
@@ -526,6 +547,7 @@ export const ptBR: TranslationMessages = {
       EXPIRED: 'token desatualizado',
       FORBIDDEN: 'sem permissão',
       RATE_LIMITED: 'limite de tentativas',
+      IP_NOT_ALLOWED: 'endereço não permitido',
       SIGN_IN_FAILED: 'senha incorreta no login',
     },
     actions: {

@@ -62,6 +62,9 @@ type ApiKeyFixtureInput = {
   tokenExpiresAt?: string;
   tokens?: ApiTokenFixture[];
   createdBy?: KeyCreatorFixture;
+  allowedAddresses?: string[];
+  rateLimitPerMinute?: number | null;
+  rateLimitPerDay?: number | null;
 };
 
 type ApiTokenFixture = {
@@ -98,6 +101,9 @@ const apiKey = (overrides: ApiKeyFixtureInput) => ({
   alertLevel: 'NONE' as AlertLevel,
   tokenDueInDays: null as number | null,
   renewalPending: false,
+  allowedAddresses: [] as string[],
+  rateLimitPerMinute: null as number | null,
+  rateLimitPerDay: null as number | null,
   tokenCreatedAt: daysFromNow(-78),
   tokenExpiresAt: daysFromNow(12),
   tokens: [apiTokenFixture({ id: `${overrides.id}-t1` })],

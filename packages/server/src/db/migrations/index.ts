@@ -9,7 +9,9 @@ import { KeyNamesVersion1763970000000 } from './1763970000000-key-names-version.
 import { Invitations1764000000000 } from './1764000000000-invitations.js';
 import { KeyCreatedBy1764010000000 } from './1764010000000-key-created-by.js';
 import { VerifyApiKeysResource1764100000000 } from './1764100000000-verify-api-keys-resource.js';
+import { KeyPolicies1764200000000 } from './1764200000000-key-policies.js';
 import { KeyUsage1764210000000 } from './1764210000000-key-usage.js';
+import { LifecycleWebhooks1764220000000 } from './1764220000000-lifecycle-webhooks.js';
 
 /** In order. A migration, once released, is never edited: add a new one. */
 export const migrations = [
@@ -24,5 +26,7 @@ export const migrations = [
   Invitations1764000000000,
   KeyCreatedBy1764010000000,
   VerifyApiKeysResource1764100000000,
+  KeyPolicies1764200000000,
   KeyUsage1764210000000,
+  LifecycleWebhooks1764220000000,
 ];

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   Column,
   Entity,
@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { idColumn, timestampColumn } from '../../common/columns.js';
 import { Account } from '../accounts/account.entity.js';
+import { allowlistFromColumn } from './address-allowlist.js';
 
 /** Who generated a key, as stored: a user, one of the account's own keys, or another account's key. */
 export type KeyCreatorType = 'user' | 'api-key' | 'external-key';
@@ -118,6 +119,30 @@ export class ApiKey {
 
   @Column({ type: 'varchar', length: 40, nullable: true })
   createdByAccountSlug: string | null;
+
+  /**
+   * P1: addresses and CIDR ranges the key may be used from, canonical, one per line; null
+   * when it may be used from anywhere. See address-allowlist.ts.
+   */
+  @Column({ type: 'text', nullable: true })
+  allowedAddressList: string | null;
+
+  @Field(() => [String], {
+    description: 'Addresses and CIDR ranges the key may be used from; empty: anywhere.',
+  })
+  get allowedAddresses(): string[] {
+    return allowlistFromColumn(this.allowedAddressList);
+  }
+
+  /** P2: successful uses allowed per minute; null: no limit. */
+  @Field(() => Int, { nullable: true, description: 'Successful uses allowed per minute.' })
+  @Column({ type: 'int', nullable: true })
+  rateLimitPerMinute: number | null;
+
+  /** P2: successful uses allowed per day (UTC); null: no limit. */
+  @Field(() => Int, { nullable: true, description: 'Successful uses allowed per day (UTC).' })
+  @Column({ type: 'int', nullable: true })
+  rateLimitPerDay: number | null;
 
   /** Optimistic lock: concurrent edits of one key cannot silently overwrite each other. */
   @VersionColumn({ type: 'int' })

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/types/sort-direction.js';
 import { connectionTypes } from '../../graphql/types/connection.js';
 import { AlertLevel } from '../tokens/token-age.js';
@@ -54,6 +54,15 @@ const apiKeyConnection = connectionTypes('ApiKey', ApiKey, {
 export const ApiKeyConnection = apiKeyConnection.Connection;
 export type ApiKeyConnection = InstanceType<typeof ApiKeyConnection>;
 
+@InputType({ description: 'Successful uses a key may make; null on a window: no limit.' })
+export class KeyRateLimitInput {
+  @Field(() => Int, { nullable: true, description: '1 to 1,000,000 per minute.' })
+  perMinute?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1 to 1,000,000,000 per UTC day.' })
+  perDay?: number | null;
+}
+
 @InputType()
 export class GenerateApiKeyInput {
   @Field(() => String, {
@@ -69,6 +78,16 @@ export class GenerateApiKeyInput {
 
   @Field(() => TokenReveal, { defaultValue: TokenReveal.TOKEN })
   reveal: TokenReveal;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'IPv4/IPv6 addresses and CIDR ranges the key may be used from (at most 100); empty: anywhere.',
+  })
+  allowedAddresses?: string[] | null;
+
+  @Field(() => KeyRateLimitInput, { nullable: true, description: 'Budget of successful uses.' })
+  rateLimit?: KeyRateLimitInput | null;
 }
 
 @ObjectType()
@@ -106,6 +125,19 @@ export class UpdateApiKeyInput {
 
   @Field(() => Boolean, { nullable: true })
   active?: boolean | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'IPv4/IPv6 addresses and CIDR ranges the key may be used from (at most 100); replaces the list; empty: anywhere.',
+  })
+  allowedAddresses?: string[] | null;
+
+  @Field(() => KeyRateLimitInput, {
+    nullable: true,
+    description: 'Replaces the budget of successful uses.',
+  })
+  rateLimit?: KeyRateLimitInput | null;
 }
 
 @ObjectType()

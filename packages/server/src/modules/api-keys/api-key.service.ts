@@ -7,6 +7,7 @@ import { newId } from '../../common/ids.js';
 import { assertVisibleName } from '../../common/text-input.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordLifecycleEvent } from '../webhooks/lifecycle-event.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
@@ -17,6 +18,8 @@ import { MAX_DURATION_DAYS } from '../settings/api-key-settings.service.js';
 import { AlertLevel, tokenCreatedRangeFor } from '../tokens/token-age.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
 import { ApiKey } from './api-key.entity.js';
+import { allowlistColumn, normalizeAllowlist } from './address-allowlist.js';
+import { MAX_USES_PER_DAY, MAX_USES_PER_MINUTE } from '../verification/key-use-budget.js';
 import { issueToken } from './issue-token.js';
 import { findApiKeyWithinAuthority, findOwnedApiKey } from './owned-api-key.js';
 import { KeyGrantRole } from './key-grant-role.entity.js';
@@ -36,6 +39,52 @@ import {
  */
 
 export const NAME_MAX_LENGTH = 100;
+
+interface KeyPolicyInput {
+  allowedAddresses?: readonly string[] | null;
+  rateLimit?: { perMinute?: number | null; perDay?: number | null } | null;
+}
+
+const budgetValue = (field: string, value: number | null | undefined, max: number) => {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw badInput(field, `Choose between 1 and ${max.toLocaleString('en')}, or no limit.`);
+  return value;
+};
+
+/** Validated columns of what the input sets (P1 allowlist, P2 budget); absent: unchanged. */
+const policyColumns = (input: KeyPolicyInput) => ({
+  ...(input.allowedAddresses
+    ? { allowedAddressList: allowlistColumn(normalizeAllowlist(input.allowedAddresses)) }
+    : {}),
+  ...(input.rateLimit
+    ? {
+        rateLimitPerMinute: budgetValue(
+          'rateLimit.perMinute',
+          input.rateLimit.perMinute,
+          MAX_USES_PER_MINUTE,
+        ),
+        rateLimitPerDay: budgetValue('rateLimit.perDay', input.rateLimit.perDay, MAX_USES_PER_DAY),
+      }
+    : {}),
+});
+
+/** What the audit log says of a key's policies (old and new on an edit). */
+const policyDetails = (
+  key: Pick<ApiKey, 'allowedAddresses' | 'rateLimitPerMinute' | 'rateLimitPerDay'>,
+) => ({
+  allowedAddresses: key.allowedAddresses,
+  rateLimit: { perMinute: key.rateLimitPerMinute, perDay: key.rateLimitPerDay },
+});
+
+/** A new key's policies in its audit event, only those it has (most keys have none). */
+const policiesSet = (key: ApiKey) => {
+  const { allowedAddresses, rateLimit } = policyDetails(key);
+  return {
+    ...(allowedAddresses.length ? { allowedAddresses } : {}),
+    ...(rateLimit.perMinute !== null || rateLimit.perDay !== null ? { rateLimit } : {}),
+  };
+};
 
 const normalizeName = (raw: string): { name: string; nameNormalized: string } => {
   const name = raw.trim();
@@ -95,10 +144,15 @@ export class ApiKeyService {
 
   async generate(
     caller: Caller,
-    input: { name: string; roleIds: readonly string[]; reveal?: TokenReveal | null },
+    input: {
+      name: string;
+      roleIds: readonly string[];
+      reveal?: TokenReveal | null;
+    } & KeyPolicyInput,
   ): Promise<{ apiKey: ApiKey; token: string | null; singleAccessLink: IssuedLink | null }> {
     const principal = requireResource(caller, Resources.editApiKeys);
     const { name, nameNormalized } = normalizeName(input.name);
+    const policies = policyColumns(input);
     return this.inTransaction(async (manager) => {
       // First: the account row's lock, taken before the new key's foreign key reads it, queues
       // generations in the account instead of deadlocking them.
@@ -121,6 +175,10 @@ export class ApiKeyService {
         updatedAt: now,
         tokenCreatedAt: now,
         lastUsedAt: null,
+        allowedAddressList: null,
+        rateLimitPerMinute: null,
+        rateLimitPerDay: null,
+        ...policies,
       });
       await manager.save(ApiKey, created);
       const token = await issueToken(manager, this.tokenSecret, created.id, now);
@@ -131,7 +189,13 @@ export class ApiKeyService {
         accountId: account.id,
         action: 'api-key.generated',
         target: { type: 'api-key', id: created.id, label: created.key },
-        details: { name, roleIds: roles.map((role) => role.id) },
+        details: { name, roleIds: roles.map((role) => role.id), ...policiesSet(created) },
+      });
+      await recordLifecycleEvent(manager, {
+        type: 'key.created',
+        accountId: account.id,
+        data: { key: created.key, keyName: name, roleIds: roles.map((role) => role.id) },
+        occurredAt: now,
       });
       if (input.reveal !== 'SINGLE_ACCESS_LINK') {
         return { apiKey: created, token, singleAccessLink: null };
@@ -174,9 +238,10 @@ export class ApiKeyService {
       name?: string | null;
       roleIds?: readonly string[] | null;
       active?: boolean | null;
-    },
+    } & KeyPolicyInput,
   ): Promise<ApiKey> {
     const principal = requireResource(caller, Resources.editApiKeys);
+    const policies = policyColumns(input);
     return this.changingKey(input.id, async (manager) => {
       const apiKey = await findApiKeyWithinAuthority(manager, principal, input.id, true);
       const changes: Record<string, unknown> = {};
@@ -202,6 +267,13 @@ export class ApiKeyService {
         await replaceGrantRoles(manager, grant.id, roles);
         changes.roleIds = roles.map((role) => role.id);
       }
+      const before = policyDetails(apiKey);
+      Object.assign(apiKey, policies);
+      const after = policyDetails(apiKey);
+      if (JSON.stringify(before.allowedAddresses) !== JSON.stringify(after.allowedAddresses))
+        changes.allowedAddresses = { from: before.allowedAddresses, to: after.allowedAddresses };
+      if (JSON.stringify(before.rateLimit) !== JSON.stringify(after.rateLimit))
+        changes.rateLimit = { from: before.rateLimit, to: after.rateLimit };
       apiKey.updatedAt = this.clock();
       await manager.save(ApiKey, apiKey);
       await recordAudit(manager, caller, {
@@ -210,6 +282,24 @@ export class ApiKeyService {
         target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
         details: changes,
       });
+      const { active, ...updated } = changes;
+      const about = { key: apiKey.key, keyName: apiKey.name };
+      if (Object.keys(updated).length > 0) {
+        await recordLifecycleEvent(manager, {
+          type: 'key.updated',
+          accountId: principal.accountId,
+          data: { ...about, changes: updated },
+          occurredAt: apiKey.updatedAt,
+        });
+      }
+      if (active !== undefined) {
+        await recordLifecycleEvent(manager, {
+          type: active ? 'key.activated' : 'key.deactivated',
+          accountId: principal.accountId,
+          data: about,
+          occurredAt: apiKey.updatedAt,
+        });
+      }
       return apiKey;
     });
   }
@@ -226,6 +316,12 @@ export class ApiKeyService {
         accountId: principal.accountId,
         action: active ? 'api-key.activated' : 'api-key.deactivated',
         target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
+      });
+      await recordLifecycleEvent(manager, {
+        type: active ? 'key.activated' : 'key.deactivated',
+        accountId: principal.accountId,
+        data: { key: apiKey.key, keyName: apiKey.name },
+        occurredAt: apiKey.updatedAt,
       });
       return apiKey;
     });
@@ -244,6 +340,12 @@ export class ApiKeyService {
         action: 'api-key.deleted',
         target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
         details: { name: apiKey.name },
+      });
+      await recordLifecycleEvent(manager, {
+        type: 'key.deleted',
+        accountId: principal.accountId,
+        data: { key: apiKey.key, keyName: apiKey.name },
+        occurredAt: this.clock(),
       });
       return apiKey.id;
     });

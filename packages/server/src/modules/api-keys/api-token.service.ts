@@ -5,6 +5,7 @@ import type { AuthChanges } from '../verification/auth-changes.js';
 import type { FailureThrottle } from '../throttle/failure-throttle.js';
 import { sha256Hex } from '../../common/sha256.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordLifecycleEvent, type LifecycleEventType } from '../webhooks/lifecycle-event.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
@@ -110,6 +111,21 @@ export class ApiTokenService {
         target: { type: 'api-key', id: key.id, label: key.key },
         details: { oldToken: oldTokenFate, ...(reveal === 'TOKEN' ? {} : { reveal }) },
       });
+      await recordLifecycleEvent(manager, {
+        type: 'token.renewed',
+        accountId: principal.accountId,
+        data: {
+          key: key.key,
+          keyName: key.name,
+          oldToken: oldTokenFate,
+          oldTokenLiveUntil:
+            key.oldTokenLiveUntil &&
+            key.oldTokenLiveUntil.getTime() !== KEPT_UNTIL_DELETED.getTime()
+              ? key.oldTokenLiveUntil.toISOString()
+              : null,
+        },
+        occurredAt: now,
+      });
       if (reveal !== 'SINGLE_ACCESS_LINK') return { apiKey: key, token, singleAccessLink: null };
       // In link mode the token leaves the server only through the link, made in this transaction.
       const singleAccessLink = await issueSingleAccessLink(manager, caller, {
@@ -128,6 +144,7 @@ export class ApiTokenService {
       caller,
       id,
       'api-key.old-token-deleted',
+      'token.old_deleted',
       async (manager, [oldToken], key) => {
         await manager.delete(ApiToken, { id: oldToken.id });
         key.oldTokenLiveUntil = null;
@@ -141,6 +158,7 @@ export class ApiTokenService {
       caller,
       id,
       'api-key.renewal-undone',
+      'renewal.undone',
       async (manager, [oldToken, newToken], key) => {
         await manager.delete(ApiToken, { id: newToken.id });
         await manager.update(ApiToken, { id: oldToken.id }, { expiresAt: null });
@@ -247,6 +265,7 @@ export class ApiTokenService {
     caller: Caller,
     id: string,
     action: string,
+    eventType: LifecycleEventType,
     work: (manager: EntityManager, tokens: [ApiToken, ApiToken], key: ApiKey) => Promise<void>,
   ): Promise<ApiKey> {
     const principal: Principal = requireResource(caller, Resources.renewApiToken);
@@ -261,6 +280,12 @@ export class ApiTokenService {
         accountId: principal.accountId,
         action,
         target: { type: 'api-key', id: key.id, label: key.key },
+      });
+      await recordLifecycleEvent(manager, {
+        type: eventType,
+        accountId: principal.accountId,
+        data: { key: key.key, keyName: key.name },
+        occurredAt: key.updatedAt,
       });
       return key;
     });

@@ -21,10 +21,13 @@ export const requirePrincipal = (caller: Caller): Principal => {
   if (!caller.principal && caller.authFailure === 'RATE_LIMITED') {
     throw new AppError(
       'RATE_LIMITED',
-      'Too many failed attempts from this source: try again later.',
+      'Too many requests: try again later.',
       undefined,
       caller.retryAfterSeconds,
     );
+  }
+  if (!caller.principal && caller.authFailure === 'IP_NOT_ALLOWED') {
+    throw new AppError('IP_NOT_ALLOWED', 'This key may not be used from this address.');
   }
   if (!caller.principal && caller.authFailure === 'FORBIDDEN') {
     throw forbidden('This key holds no grant in the account addressed.');

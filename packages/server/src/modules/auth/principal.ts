@@ -27,9 +27,9 @@ export interface Caller {
   /**
    * EXPIRED: a key's right token past its enforced duration. RATE_LIMITED: too many failures
    * (retry after `retryAfterSeconds`). FORBIDDEN: a right token addressing an account that
-   * never granted the key.
+   * never granted the key. IP_NOT_ALLOWED: a key used from outside its allowlist.
    */
-  authFailure?: 'EXPIRED' | 'RATE_LIMITED' | 'FORBIDDEN';
+  authFailure?: 'EXPIRED' | 'RATE_LIMITED' | 'FORBIDDEN' | 'IP_NOT_ALLOWED';
   retryAfterSeconds?: number;
 }
 

@@ -21,6 +21,7 @@ import { isMysqlFamily } from '../../common/dialect.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordLifecycleEvent } from '../webhooks/lifecycle-event.js';
 import { requireAuthority, requireAuthorityOver } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
@@ -142,6 +143,17 @@ export class ExternalKeyService {
         target: { type: 'api-key', id: apiKey.id, label: apiKey.key },
         details: { ownerAccount: apiKey.account?.slug, roleIds: roles.map((role) => role.id) },
       });
+      await recordLifecycleEvent(manager, {
+        type: 'external_key.added',
+        accountId: principal.accountId,
+        // The key's name stays with its owner account, as in the external keys list.
+        data: {
+          key: apiKey.key,
+          ownerAccount: apiKey.account?.slug,
+          roleIds: roles.map((role) => role.id),
+        },
+        occurredAt: grant.createdAt,
+      });
       grant.apiKey = apiKey;
       return grant;
     });
@@ -189,6 +201,11 @@ export class ExternalKeyService {
         action: 'external-key.removed',
         target: { type: 'api-key', id: grant.apiKeyId, label: apiKeyOf(grant).key },
         ...(options.deactivateKeysItCreated ? { details: { deactivatedKeyIds: deactivated } } : {}),
+      });
+      await recordLifecycleEvent(manager, {
+        type: 'external_key.removed',
+        accountId: principal.accountId,
+        data: { key: apiKeyOf(grant).key },
       });
       return grant;
     });
@@ -269,6 +286,17 @@ export class ExternalKeyService {
         action: 'api-key.deactivated',
         target: { type: 'api-key', id: key.id, label: key.key },
         details: { reason: 'external-key.removed', createdBy: apiKeyOf(grant).key },
+      });
+      await recordLifecycleEvent(manager, {
+        type: 'key.deactivated',
+        accountId: principal.accountId,
+        data: {
+          key: key.key,
+          keyName: key.name,
+          reason: 'external_key.removed',
+          createdBy: apiKeyOf(grant).key,
+        },
+        occurredAt: now,
       });
     }
     return ids;

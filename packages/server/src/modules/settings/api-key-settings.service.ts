@@ -7,7 +7,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { requireAnyResource, requireResource } from '../auth/authorization.js';
 import type { Caller } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
-import { EgressRefused, type EgressPolicy } from '../webhooks/egress-policy.js';
+import type { EgressPolicy } from '../webhooks/egress-policy.js';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity.js';
+import { redactedUrl, validWebhookUrl } from '../webhooks/webhook-url.js';
 import { TokenReminder } from './token-reminder.entity.js';
 import {
   ApiKeySettings,
@@ -26,51 +28,6 @@ export interface SettingsChanges {
   /** An empty string removes the webhook. */
   webhookUrl?: string | null;
 }
-
-const MAX_URL_LENGTH = 500;
-
-/**
- * A webhook URL this server may post to: http(s) (https only in production), stored in its
- * normalized form, and whose host resolves only to public addresses or ones the operator allows.
- * The same check runs again at every send.
- */
-const validWebhookUrl = async (egress: EgressPolicy, raw: string): Promise<string> => {
-  const schemes = egress.production ? 'an https' : 'an http or https';
-  const formError = badInput(
-    'webhookUrl',
-    `Enter ${schemes} URL of at most ${MAX_URL_LENGTH} characters.`,
-  );
-  let url: URL;
-  try {
-    url = egress.checkForm(raw);
-  } catch {
-    throw formError;
-  }
-  const normalized = url.toString();
-  if (normalized.length > MAX_URL_LENGTH) throw formError;
-  try {
-    await egress.check(url);
-  } catch (error) {
-    if (!(error instanceof EgressRefused)) throw error;
-    throw badInput(
-      'webhookUrl',
-      'Enter a URL whose host is a public address: private, local and cloud metadata addresses are refused unless the server operator allows them.',
-    );
-  }
-  return normalized;
-};
-
-/** Where a webhook points, without the user, password or query a URL may carry secrets in. */
-const redactedUrl = (url: string): string => {
-  try {
-    const parsed = new URL(url.trim());
-    const hidden = parsed.username || parsed.password ? 'redacted@' : '';
-    const query = parsed.search ? '?redacted' : '';
-    return `${parsed.protocol}//${hidden}${parsed.host}${parsed.pathname}${query}`;
-  } catch {
-    return '(not a URL)';
-  }
-};
 
 export class ApiKeySettingsService {
   constructor(
@@ -140,7 +97,12 @@ export class ApiKeySettingsService {
       if (settings.webhookUrl && !settings.webhookSigningSecret) {
         settings.webhookSigningSecret = randomBytes(32).toString('hex');
       }
-      if (!settings.webhookUrl) settings.webhookSigningSecret = null;
+      // The secret also signs lifecycle webhooks: it stays while any endpoint exists.
+      if (
+        !settings.webhookUrl &&
+        !(await manager.getRepository(WebhookEndpoint).existsBy({ accountId: principal.accountId }))
+      )
+        settings.webhookSigningSecret = null;
       if (isNew) await manager.insert(ApiKeySettings, settings);
       else await manager.save(ApiKeySettings, settings);
       await recordAudit(manager, caller, {
@@ -193,7 +155,7 @@ export class ApiKeySettingsService {
       out.webhookUrl =
         changes.webhookUrl.trim() === ''
           ? null
-          : await validWebhookUrl(this.egress, changes.webhookUrl.trim());
+          : await validWebhookUrl(this.egress, changes.webhookUrl.trim(), 'webhookUrl');
     }
     return out;
   }

@@ -10,6 +10,8 @@ import { ApiKey } from '../api-keys/api-key.entity.js';
 import { ApiToken } from '../api-keys/api-token.entity.js';
 import { ApiKeySettings, defaultSettings } from './api-key-settings.entity.js';
 import type { EgressPolicy } from '../webhooks/egress-policy.js';
+import { webhookHost } from '../webhooks/webhook-url.js';
+import { recordLifecycleEvent } from '../webhooks/lifecycle-event.js';
 import {
   describeFailure,
   postWebhook,
@@ -18,15 +20,6 @@ import {
 } from './reminder-delivery.js';
 import { tokenDueAt } from '../tokens/token-age.js';
 import { ReminderStatus, TokenReminder } from './token-reminder.entity.js';
-
-/** The host a webhook points at, without any credentials, path or query it may carry. */
-const webhookHost = (url: string): string => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '(not a URL)';
-  }
-};
 
 const CLAIM_MS = 2 * 60 * 1000;
 const MAX_ATTEMPTS = 8;
@@ -108,6 +101,25 @@ export class ReminderScheduler {
                 createdAt: now,
               }),
             );
+            /*
+             * Only the planner whose insert won the unique index records key.expiring. Not in one
+             * transaction with the reminder: planners race in one process, and on SQLite every
+             * transaction shares one connection, where two beginning at once collide.
+             */
+            await recordLifecycleEvent(this.dataSource.manager, {
+              type: 'key.expiring',
+              accountId: account.id,
+              data: {
+                key: token.apiKey?.key,
+                keyName: token.apiKey?.name,
+                leadDays,
+                tokenExpiresAt: tokenDueAt(
+                  token.createdAt,
+                  settings.tokenDurationDays,
+                ).toISOString(),
+              },
+              occurredAt: now,
+            });
             created += 1;
           } catch (error) {
             // Another server planned it first: that is the point of the unique index.

@@ -11,6 +11,12 @@ import {
 import { Role } from '../roles/role.entity.js';
 import { tokenDueAt } from '../tokens/token-age.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
+import {
+  allowlistFromColumn,
+  compileAllowlist,
+  type AddressMatcher,
+} from '../api-keys/address-allowlist.js';
+import type { UseBudget } from './key-use-budget.js';
 
 export interface GrantSnapshot {
   grantId: string;
@@ -39,6 +45,12 @@ export interface KeySnapshot {
   enforced: boolean;
   /** By account id: the key's own account and every account that granted it roles. */
   grants: Map<string, GrantSnapshot>;
+  /** P1: canonical entries; empty when the key may be used from anywhere. */
+  allowedAddresses: readonly string[];
+  /** The same entries compiled once per snapshot; null when unrestricted. */
+  allowlist: AddressMatcher | null;
+  /** P2: successful uses allowed; null when the key has no budget (the synchronous path). */
+  budget: UseBudget | null;
 }
 
 /** Four indexed queries, whatever the number of grants and roles. */
@@ -79,7 +91,12 @@ export const loadKeySnapshot = async (
       sortedResources: [...resources].sort(),
     });
   }
+  const allowedAddresses = allowlistFromColumn(apiKey.allowedAddressList);
+  const { rateLimitPerMinute: perMinute, rateLimitPerDay: perDay } = apiKey;
   return {
+    allowedAddresses,
+    allowlist: compileAllowlist(allowedAddresses),
+    budget: perMinute !== null || perDay !== null ? { perMinute, perDay } : null,
     apiKeyId: apiKey.id,
     key: apiKey.key,
     ownerAccountId: apiKey.accountId,

@@ -20,10 +20,17 @@ import {
 } from './key-snapshot.js';
 import type { LastUseRecorder } from './last-use.recorder.js';
 import type { UsageRecorder } from '../usage/usage.recorder.js';
+import type { KeyUseBudgets } from './key-use-budget.js';
 import { isLiveToken } from '../tokens/token-liveness.js';
 
 export type VerificationCode =
-  'VALID' | 'INVALID_CREDENTIALS' | 'INACTIVE' | 'EXPIRED' | 'FORBIDDEN' | 'RATE_LIMITED';
+  | 'VALID'
+  | 'INVALID_CREDENTIALS'
+  | 'INACTIVE'
+  | 'EXPIRED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'IP_NOT_ALLOWED';
 
 export interface VerificationRequest {
   key: string;
@@ -44,12 +51,18 @@ export interface Verification {
   expiresAt: Date | null;
   /** How long to hold the answer back: repeated failures are slowed before they are blocked. */
   delayMs: number;
-  /** RATE_LIMITED: seconds before the block ends (Retry-After). */
+  /** RATE_LIMITED: seconds before the block ends, or the key's budget allows a use (Retry-After). */
   retryAfterSeconds?: number;
   /** VALID only: when the token itself stops working (an old token after a renewal), if ever. */
   tokenLiveUntil?: Date | null;
   /** VALID only: whether the owner account refuses tokens past `expiresAt`. */
   enforced?: boolean;
+  /** RATE_LIMITED: the key's budget of uses is spent (not a throttled source: P2). */
+  budgetExceeded?: boolean;
+  /** VALID only: the key's allowlist (P1), empty when unrestricted. */
+  allowedAddresses?: readonly string[];
+  /** VALID only: whether the key has a budget of uses (P2). */
+  budgeted?: boolean;
 }
 
 const refusal = (code: VerificationCode, delayMs = 0): Verification => ({
@@ -88,6 +101,7 @@ export class KeyVerifier {
     private readonly throttle: FailureThrottle,
     private readonly lastUse: LastUseRecorder,
     private readonly refused: RefusedAuthRecorder,
+    private readonly budgets: KeyUseBudgets,
     /** The secret before a rotation: its hashes still verify and are replaced on use. */
     private readonly previousTokenSecret: string | null = null,
     private readonly usage: UsageRecorder | null = null,
@@ -130,8 +144,10 @@ export class KeyVerifier {
     const token = liveTokenWithHash(snapshot, presented, now);
     if (!token) return null;
     const { slug, knownAccountId } = this.addressedAccount(snapshot, request);
-    if (!knownAccountId) return null;
+    // A key with a budget counts its uses in a store shared by servers: the asynchronous way.
+    if (!knownAccountId || snapshot.budget) return null;
     const decided = this.decide(request, ip, now, snapshot, token, knownAccountId, slug);
+    if (decided?.code === 'VALID') this.lastUse.record(token.id, snapshot.apiKeyId, now, ip);
     return decided && this.counted(decided, snapshot, ip, now);
   }
 
@@ -161,12 +177,18 @@ export class KeyVerifier {
       : null;
     // A proven token addressing an account that never granted the key guesses nothing:
     // refused, never counted as a failure (it would block the source, the key's own use included).
-    return this.counted(
-      decided ?? this.refuse(refusal('FORBIDDEN'), request.key, ip),
-      snapshot,
-      ip,
-      now,
-    );
+    const counted = (answer: Verification) => this.counted(answer, snapshot, ip, now);
+    if (!decided) return counted(this.refuse(refusal('FORBIDDEN'), request.key, ip));
+    if (decided.code !== 'VALID') return counted(decided);
+    if (snapshot.budget) {
+      const retryAfter = await this.budgets.take(snapshot.apiKeyId, snapshot.budget, now.getTime());
+      if (retryAfter !== null)
+        return counted(
+          this.refuse({ ...rateLimited(retryAfter), budgetExceeded: true }, request.key, ip),
+        );
+    }
+    this.lastUse.record(token.id, snapshot.apiKeyId, now, ip);
+    return counted(decided);
   }
 
   /** Every answer about a known key counts in its usage, whatever the outcome. */
@@ -184,7 +206,10 @@ export class KeyVerifier {
     return { slug, knownAccountId };
   }
 
-  /** The outcome for a right token presented for an account; null when that account never granted the key. */
+  /**
+   * The outcome for a right token presented for an account; null when that account never
+   * granted the key. A VALID outcome is not yet a use: the caller counts it (budget, last use).
+   */
   private decide(
     request: VerificationRequest,
     ip: string | null,
@@ -196,6 +221,9 @@ export class KeyVerifier {
   ): Verification | null {
     const grant = snapshot.grants.get(accountId);
     if (!grant) return null;
+    // Before anything else about the key: a token used from elsewhere learns nothing more.
+    if (snapshot.allowlist && !snapshot.allowlist.allows(ip))
+      return this.refuse(refusal('IP_NOT_ALLOWED'), request.key, ip);
     if (!snapshot.active) return this.refuse(refusal('INACTIVE'), request.key, ip);
     const expiresAt = token.dueAt;
     if (snapshot.enforced && expiresAt <= now)
@@ -209,7 +237,6 @@ export class KeyVerifier {
         expiresAt,
       };
     }
-    this.lastUse.record(token.id, snapshot.apiKeyId, now, ip);
     return this.validAnswer(snapshot, token, grant, accountId, slug);
   }
 
@@ -240,6 +267,8 @@ export class KeyVerifier {
         delayMs: 0,
         tokenLiveUntil: token.expiresAt,
         enforced: snapshot.enforced,
+        allowedAddresses: snapshot.allowedAddresses,
+        budgeted: snapshot.budget !== null,
         principal: {
           kind: 'api-key',
           apiKeyId: snapshot.apiKeyId,

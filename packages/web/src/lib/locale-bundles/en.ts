@@ -3,6 +3,7 @@ import { externalKeysEn } from '../../locales/external-keys/en';
 import { membersEn } from '../../locales/members/en';
 import { keyUsageEn } from '../../locales/key-usage/en';
 import { navigationEn } from '../../locales/navigation/en';
+import { webhooksEn } from '../../locales/webhooks/en';
 import { rolesEn } from '../../locales/roles/en';
 import { en } from '../../locales/en';
 
@@ -15,4 +16,5 @@ export const messages = {
   ...setPasswordEn,
   ...navigationEn,
   ...keyUsageEn,
+  ...webhooksEn,
 };

@@ -3,6 +3,7 @@ import { externalKeysEs } from '../../locales/external-keys/es';
 import { membersEs } from '../../locales/members/es';
 import { keyUsageEs } from '../../locales/key-usage/es';
 import { navigationEs } from '../../locales/navigation/es';
+import { webhooksEs } from '../../locales/webhooks/es';
 import { rolesEs } from '../../locales/roles/es';
 import { es } from '../../locales/es';
 
@@ -15,4 +16,5 @@ export const messages = {
   ...setPasswordEs,
   ...navigationEs,
   ...keyUsageEs,
+  ...webhooksEs,
 };

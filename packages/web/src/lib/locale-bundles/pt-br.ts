@@ -3,6 +3,7 @@ import { externalKeysPtBR } from '../../locales/external-keys/pt-br';
 import { membersPtBR } from '../../locales/members/pt-br';
 import { keyUsagePtBR } from '../../locales/key-usage/pt-br';
 import { navigationPtBR } from '../../locales/navigation/pt-br';
+import { webhooksPtBR } from '../../locales/webhooks/pt-br';
 import { rolesPtBR } from '../../locales/roles/pt-br';
 import { ptBR } from '../../locales/pt-br';
 
@@ -15,4 +16,5 @@ export const messages = {
   ...setPasswordPtBR,
   ...navigationPtBR,
   ...keyUsagePtBR,
+  ...webhooksPtBR,
 };

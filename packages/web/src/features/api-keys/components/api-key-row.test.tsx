@@ -41,3 +41,19 @@ describe('ApiKeyRow alert states', () => {
     expect(screen.queryByTestId('key-alert-icon')).not.toBeInTheDocument();
   });
 });
+
+describe('ApiKeyRow policies', () => {
+  it('says when a key is restricted to some addresses or has a budget', () => {
+    const { unmount } = renderRow({});
+    expect(screen.queryByTestId('key-restricted-badge')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('key-budget-badge')).not.toBeInTheDocument();
+    unmount();
+    renderRow({
+      allowedAddresses: ['10.0.0.0/8'],
+      rateLimitPerMinute: 600,
+      rateLimitPerDay: 10000,
+    });
+    expect(screen.getByTestId('key-restricted-badge')).toHaveTextContent('IP restricted');
+    expect(screen.getByTestId('key-budget-badge')).toHaveTextContent('600/min · 10,000/day');
+  });
+});

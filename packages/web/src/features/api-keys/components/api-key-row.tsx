@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,9 @@ export const ApiKeyRowApiKeyFragment = graphql(`
       name
     }
     renewalPending
+    allowedAddresses
+    rateLimitPerMinute
+    rateLimitPerDay
     viewerLacks {
       key
       name
@@ -37,6 +40,35 @@ export const ApiKeyRowApiKeyFragment = graphql(`
     ...UsageSparkline_apiKey
   }
 `);
+
+/** A key restricted to some addresses, or with a budget of uses, says so in its row. */
+const KeyPolicyBadges = ({ apiKey }: { apiKey: ApiKeyRow_ApiKeyFragment }) => {
+  const { t } = useTranslation();
+  const { allowedAddresses, rateLimitPerMinute: perMinute, rateLimitPerDay: perDay } = apiKey;
+  if (allowedAddresses.length === 0 && perMinute == null && perDay == null) return null;
+  const budget = [
+    perMinute != null
+      ? t('keyPolicies.perMinuteShort', { value: perMinute.toLocaleString() })
+      : null,
+    perDay != null ? t('keyPolicies.perDayShort', { value: perDay.toLocaleString() }) : null,
+  ].filter((part) => part !== null);
+  return (
+    <Group gap={4}>
+      {allowedAddresses.length > 0 && (
+        <Tooltip label={allowedAddresses.slice(0, 10).join(', ')} withinPortal>
+          <Badge size="xs" variant="light" color="grape" data-testid="key-restricted-badge">
+            {t('keyPolicies.restrictedBadge')}
+          </Badge>
+        </Tooltip>
+      )}
+      {budget.length > 0 && (
+        <Badge size="xs" variant="light" color="cyan" data-testid="key-budget-badge">
+          {budget.join(' · ')}
+        </Badge>
+      )}
+    </Group>
+  );
+};
 
 type ApiKeyRowProps = {
   apiKey: ApiKeyRow_ApiKeyFragment;
@@ -98,6 +130,7 @@ export const ApiKeyRow = ({
           >
             {apiKey.name}
           </Anchor>
+          <KeyPolicyBadges apiKey={apiKey} />
         </Stack>
       </Table.Td>
       <Table.Td>

@@ -5,7 +5,10 @@ import { renderWithProviders } from '../../../test/render';
 import { UpdateApiKeyMutationDocument } from '../hooks/use-update-api-key';
 import { EditApiKeyModal } from './edit-api-key-modal';
 
-const apiKeyWith = (status: 'ACTIVE' | 'INACTIVE') =>
+const apiKeyWith = (
+  status: 'ACTIVE' | 'INACTIVE',
+  policies: Partial<EditApiKeyModal_ApiKeyFragment> = {},
+) =>
   ({
     __typename: 'ApiKey',
     id: 'k1',
@@ -15,9 +18,16 @@ const apiKeyWith = (status: 'ACTIVE' | 'INACTIVE') =>
     roles: [],
     grantedAccounts: [],
     createdBy: null,
+    allowedAddresses: [],
+    rateLimitPerMinute: null,
+    rateLimitPerDay: null,
+    ...policies,
   }) as unknown as EditApiKeyModal_ApiKeyFragment;
 
-const setup = (status: 'ACTIVE' | 'INACTIVE') => {
+const setup = (
+  status: 'ACTIVE' | 'INACTIVE',
+  policies: Partial<EditApiKeyModal_ApiKeyFragment> = {},
+) => {
   const calls: unknown[] = [];
   const onClose = vi.fn();
   const mocks = [
@@ -37,7 +47,7 @@ const setup = (status: 'ACTIVE' | 'INACTIVE') => {
     },
   ];
   const rendered = renderWithProviders(
-    <EditApiKeyModal opened apiKey={apiKeyWith(status)} roles={[]} onClose={onClose} />,
+    <EditApiKeyModal opened apiKey={apiKeyWith(status, policies)} roles={[]} onClose={onClose} />,
     { mocks },
   );
   return { ...rendered, calls, onClose };
@@ -85,6 +95,60 @@ describe('EditApiKeyModal', () => {
     await user.click(screen.getByTestId('edit-api-key-submit'));
     await waitFor(() =>
       expect(calls).toEqual([{ input: { id: 'k1', name: 'ERP', roleIds: [], active: true } }]),
+    );
+  });
+
+  it('shows the key’s policies, validates them and sends only what changed', async () => {
+    const { user, calls } = setup('ACTIVE', {
+      allowedAddresses: ['203.0.113.7', '10.0.0.0/8'],
+      rateLimitPerMinute: null,
+      rateLimitPerDay: 10000,
+    });
+    const addresses = screen.getByRole('textbox', { name: /Allowed addresses/ });
+    expect(addresses).toHaveValue('203.0.113.7\n10.0.0.0/8');
+    expect(screen.getByRole('textbox', { name: 'Per day (UTC)' })).toHaveValue('10000');
+
+    await user.type(addresses, '{enter}fe80::1%eth0');
+    await user.click(screen.getByTestId('edit-api-key-submit'));
+    expect(
+      await screen.findByText('"fe80::1%eth0" is not an IPv4/IPv6 address or CIDR range.'),
+    ).toBeInTheDocument();
+    expect(calls).toEqual([]);
+
+    await user.clear(addresses);
+    await user.type(addresses, '10.0.0.0/8');
+    await user.click(screen.getByTestId('edit-api-key-submit'));
+    await waitFor(() =>
+      expect(calls).toEqual([
+        {
+          input: {
+            id: 'k1',
+            name: 'ERP sync',
+            roleIds: [],
+            active: true,
+            allowedAddresses: ['10.0.0.0/8'],
+          },
+        },
+      ]),
+    );
+  });
+
+  it('clears a budget when its field is emptied', async () => {
+    const { user, calls } = setup('ACTIVE', { rateLimitPerMinute: 600 });
+    await user.clear(screen.getByRole('textbox', { name: 'Per minute' }));
+    await user.click(screen.getByTestId('edit-api-key-submit'));
+    await waitFor(() =>
+      expect(calls).toEqual([
+        {
+          input: {
+            id: 'k1',
+            name: 'ERP sync',
+            roleIds: [],
+            active: true,
+            rateLimit: { perMinute: null, perDay: null },
+          },
+        },
+      ]),
     );
   });
 });

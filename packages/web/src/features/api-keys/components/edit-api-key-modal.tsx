@@ -14,6 +14,8 @@ import { keyNameError } from '../utils/key-name';
 import { nameFieldError } from '../utils/mutation-errors';
 import { KeyCreator } from './key-creator';
 import { RoleMultiSelect } from '../../../components/role-multi-select';
+import { KeyPolicyFields } from './key-policy-fields';
+import { useKeyPolicyForm } from '../hooks/use-key-policy-form';
 
 export const EditApiKeyModalApiKeyFragment = graphql(`
   fragment EditApiKeyModal_apiKey on ApiKey {
@@ -29,6 +31,9 @@ export const EditApiKeyModalApiKeyFragment = graphql(`
       slug
       name
     }
+    allowedAddresses
+    rateLimitPerMinute
+    rateLimitPerDay
     ...KeyCreator_apiKey
   }
 `);
@@ -46,6 +51,7 @@ const EditApiKeyForm = ({ apiKey, roles, onClose }: EditFormProps) => {
   const [roleIds, setRoleIds] = useState(() => apiKey.roles.map((role) => role.id));
   const [active, setActive] = useState(apiKey.status === 'ACTIVE');
   const [nameError, setNameError] = useState<string | null>(null);
+  const policies = useKeyPolicyForm(apiKey);
   // A status change through the switch asks the same question as the row menu (issue 15 §3).
   const [confirmingStatus, setConfirmingStatus] = useState(false);
   const statusChanges = active !== (apiKey.status === 'ACTIVE');
@@ -55,22 +61,28 @@ const EditApiKeyForm = ({ apiKey, roles, onClose }: EditFormProps) => {
     event?.preventDefault();
     const validationError = keyNameError(name);
     setNameError(validationError && t(validationError));
-    if (validationError) return;
+    const policiesValid = policies.validate();
+    if (validationError || !policiesValid) return;
     if (statusChanges && !confirmed) {
       setConfirmingStatus(true);
       return;
     }
     try {
-      await update({ variables: { input: { id: apiKey.id, name: name.trim(), roleIds, active } } });
+      await update({
+        variables: {
+          input: { id: apiKey.id, name: name.trim(), roleIds, active, ...policies.input() },
+        },
+      });
       setConfirmingStatus(false);
       notifySuccess(t('editDialog.success'));
       onClose();
     } catch (error) {
       setConfirmingStatus(false);
-      // A field error (a duplicate name) is the one message; anything else is a toast.
+      // A field error (a duplicate name, a refused address) is the one message; else a toast.
       const fieldError = nameFieldError(error, t);
       setNameError(fieldError);
-      if (!fieldError) notifyFailure(t('editDialog.failure'), describeError(error, t));
+      if (!fieldError && !policies.showServerError(error))
+        notifyFailure(t('editDialog.failure'), describeError(error, t));
     }
   };
 
@@ -113,6 +125,7 @@ const EditApiKeyForm = ({ apiKey, roles, onClose }: EditFormProps) => {
           onChange={setRoleIds}
           data-testid="edit-api-key-roles-input"
         />
+        <KeyPolicyFields form={policies} testIdPrefix="edit-api-key" />
         <Switch
           label={t('editDialog.activeLabel')}
           description={t('editDialog.activeDescription')}

@@ -132,4 +132,62 @@ describe('GenerateApiKeyModal', () => {
     // One message: the field error, no generic toast beside it (issue 15 §7).
     expect(screen.queryByText('Could not generate the API key')).not.toBeInTheDocument();
   });
+
+  it('validates allowed addresses and budgets, then sends them normalised', async () => {
+    const calls: GenerateApiKeyMutationVariables[] = [];
+    const { user } = renderModal({ mocks: [successMock(calls)] });
+    await user.type(screen.getByRole('textbox', { name: /Key identification/ }), 'Edge');
+    const addresses = screen.getByRole('textbox', { name: /Allowed addresses/ });
+    await user.type(addresses, '203.0.113.7{enter}10.0.0.0/33');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(
+      await screen.findByText('"10.0.0.0/33" is not an IPv4/IPv6 address or CIDR range.'),
+    ).toBeInTheDocument();
+    await user.click(addresses);
+    await user.paste(Array.from({ length: 100 }, (_, i) => `\n192.0.2.${i}`).join(''));
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(await screen.findByText('Enter at most 100 addresses or ranges.')).toBeInTheDocument();
+    expect(calls).toEqual([]);
+
+    await user.clear(addresses);
+    await user.type(addresses, ' 203.0.113.7 {enter}{enter}2001:db8::/32');
+    await user.type(screen.getByRole('textbox', { name: 'Per minute' }), '600');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.input).toMatchObject({
+      name: 'Edge',
+      allowedAddresses: ['203.0.113.7', '2001:db8::/32'],
+      rateLimit: { perMinute: 600, perDay: null },
+    });
+  });
+
+  it('sends no policy when none is set', async () => {
+    const calls: GenerateApiKeyMutationVariables[] = [];
+    const { user } = renderModal({ mocks: [successMock(calls)] });
+    await user.type(screen.getByRole('textbox', { name: /Key identification/ }), 'Plain');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.input).not.toHaveProperty('allowedAddresses');
+    expect(calls[0]!.input).not.toHaveProperty('rateLimit');
+  });
+
+  it('puts a server refusal of an address on the field', async () => {
+    const refused = {
+      request: { query: GenerateApiKeyMutationDocument, variables: () => true },
+      result: {
+        errors: [
+          new GraphQLError('bad', {
+            extensions: { code: 'BAD_USER_INPUT', field: 'allowedAddresses' },
+          }),
+        ],
+      },
+    };
+    const { user } = renderModal({ mocks: [refused] });
+    await user.type(screen.getByRole('textbox', { name: /Key identification/ }), 'Edge');
+    await user.type(screen.getByRole('textbox', { name: /Allowed addresses/ }), '192.0.2.1');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(
+      await screen.findByText('One of these addresses is not valid. Check each line.'),
+    ).toBeInTheDocument();
+  });
 });

@@ -11,6 +11,8 @@ import { nameFieldError } from '../utils/mutation-errors';
 import { RevealedToken } from './revealed-token';
 import { RoleMultiSelect } from '../../../components/role-multi-select';
 import { TokenRevealChoice } from './token-reveal-choice';
+import { KeyPolicyFields } from './key-policy-fields';
+import { useKeyPolicyForm } from '../hooks/use-key-policy-form';
 
 type Revealed = {
   id: string;
@@ -33,8 +35,10 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
   const [nameError, setNameError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [reveal, setReveal] = useState<TokenReveal>('TOKEN');
+  const policies = useKeyPolicyForm();
 
   const close = () => {
+    policies.reset();
     setReveal('TOKEN');
     setName('');
     setRoleIds([]);
@@ -47,10 +51,11 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
     event.preventDefault();
     const validationError = keyNameError(name);
     setNameError(validationError && t(validationError));
-    if (validationError) return;
+    const policiesValid = policies.validate();
+    if (validationError || !policiesValid) return;
     try {
       const result = await generate({
-        variables: { input: { name: name.trim(), roleIds, reveal } },
+        variables: { input: { name: name.trim(), roleIds, reveal, ...policies.input() } },
       });
       const payload = result.data?.generateApiKey;
       if (!payload) return;
@@ -62,10 +67,11 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
       });
       notifySuccess(t('generateDialog.success'));
     } catch (error) {
-      // A field error (a duplicate name) is the one message; anything else is a toast.
+      // A field error (a duplicate name, a refused address) is the one message; else a toast.
       const fieldError = nameFieldError(error, t);
       setNameError(fieldError);
-      if (!fieldError) notifyFailure(t('generateDialog.failure'), describeError(error, t));
+      if (!fieldError && !policies.showServerError(error))
+        notifyFailure(t('generateDialog.failure'), describeError(error, t));
     }
   };
 
@@ -114,6 +120,7 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
             <Alert color="blue" icon={<IconInfoCircle size={18} aria-hidden />}>
               {t('generateDialog.rolesWarning')}
             </Alert>
+            <KeyPolicyFields form={policies} testIdPrefix="api-key" />
             <TokenRevealChoice value={reveal} onChange={setReveal} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close} disabled={loading}>

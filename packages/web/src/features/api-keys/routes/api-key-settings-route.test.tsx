@@ -5,6 +5,7 @@ import type { UpdateApiKeySettingsMutationVariables } from '../../../gql/graphql
 import { buildViewer, renderWithProviders } from '../../../test/render';
 import { recentRemindersCount, TokenRemindersQueryDocument } from '../components/recent-reminders';
 import { KeysFailingUnderQueryDocument } from '../components/api-key-settings-form';
+import { WebhookEndpointsQueryDocument } from '../components/webhook-endpoints';
 import { UpdateApiKeySettingsMutationDocument } from '../hooks/use-update-api-key-settings';
 import { ApiKeySettingsQueryDocument, ApiKeySettingsRoute } from './api-key-settings-route';
 
@@ -51,6 +52,12 @@ const remindersQueryMock = {
   },
 };
 
+const webhookEndpointsQueryMock = {
+  request: { query: WebhookEndpointsQueryDocument },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+  result: { data: { webhookEndpoints: [] } },
+};
+
 const setup = ({
   resources = buildViewer().resources,
   fail = false,
@@ -89,7 +96,13 @@ const setup = ({
     },
   };
   const rendered = renderWithProviders(<ApiKeySettingsRoute />, {
-    mocks: [settingsQueryMock, remindersQueryMock, updateMock, failingMock],
+    mocks: [
+      settingsQueryMock,
+      remindersQueryMock,
+      updateMock,
+      failingMock,
+      webhookEndpointsQueryMock,
+    ],
     viewer: buildViewer(resources),
   });
   return { ...rendered, calls, previews };

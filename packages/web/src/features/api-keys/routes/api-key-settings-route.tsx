@@ -11,6 +11,7 @@ import { getErrorCode } from '../../../lib/graphql-errors';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { ApiKeySettingsForm } from '../components/api-key-settings-form';
 import { RecentReminders } from '../components/recent-reminders';
+import { WebhookEndpoints } from '../components/webhook-endpoints';
 
 export const ApiKeySettingsQueryDocument = graphql(`
   query ApiKeySettings {
@@ -39,6 +40,7 @@ export const ApiKeySettingsRoute = () => {
   return (
     <Stack gap="xl">
       <ApiKeySettingsLoader canEdit={canEdit} />
+      <WebhookEndpoints canEdit={canEdit} />
       {/* Reminders, like the key list, need View API Keys. */}
       {canView && <RecentReminders />}
     </Stack>

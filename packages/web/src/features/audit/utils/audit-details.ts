@@ -36,6 +36,7 @@ const refusedReasons = [
   'EXPIRED',
   'FORBIDDEN',
   'RATE_LIMITED',
+  'IP_NOT_ALLOWED',
   'SIGN_IN_FAILED',
 ] as const;
 
@@ -62,6 +63,8 @@ const labelledKeys = [
   'reminderLeadDays',
   'reminderRecipients',
   'webhookUrl',
+  'allowedAddresses',
+  'rateLimit',
 ] as const;
 const isLabelledKey = (key: string): key is (typeof labelledKeys)[number] =>
   labelledKeys.some((known) => known === key);
