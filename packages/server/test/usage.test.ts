@@ -4,7 +4,14 @@ import { DAY_MS } from '../src/common/clock.js';
 import { loadConfig } from '../src/config.js';
 import { HOUR_MS, UsageRecorder } from '../src/modules/usage/usage.recorder.js';
 import { testDatabases } from './support/databases.js';
-import { accountWithOwner, errorCode, generateKey, PASSWORD } from './support/fixtures.js';
+import {
+  accountWithOwner,
+  errorCode,
+  GENERATE,
+  generateKey,
+  PASSWORD,
+  type GeneratedKey,
+} from './support/fixtures.js';
 import { TestServer } from './support/test-server.js';
 
 const USAGE = /* GraphQL */ `
@@ -133,6 +140,33 @@ describe.each(testDatabases)('usage per key on $name', (database) => {
       INVALID_CREDENTIALS: 3,
       FORBIDDEN: 1,
       INACTIVE: 4,
+    });
+  });
+
+  it('counts refusals of the key policies: an address not allowed, a spent budget', async () => {
+    const generated = await server.graphql<{ generateApiKey: GeneratedKey }>(
+      GENERATE,
+      {
+        input: {
+          name: 'With policies',
+          roleIds: [],
+          allowedAddresses: ['198.51.100.0/24'],
+          rateLimit: { perMinute: 2 },
+        },
+      },
+      { cookie: acme.cookie },
+    );
+    const key = generated.data!.generateApiKey;
+    const body = { key: key.apiKey.key, token: key.token };
+    expect(await verify(body, '203.0.113.1')).toBe('IP_NOT_ALLOWED');
+    const allowed = [];
+    for (let i = 0; i < 3; i++) allowed.push(await verify(body, '198.51.100.7'));
+    expect(allowed).toEqual(['VALID', 'VALID', 'RATE_LIMITED']);
+    await services().usageRecorder.flush();
+    expect(await totalsOf(key.apiKey.id)).toEqual({
+      IP_NOT_ALLOWED: 1,
+      VALID: 2,
+      RATE_LIMITED: 1,
     });
   });
 
