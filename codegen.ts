@@ -9,7 +9,7 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
-        scalars: { DateTimeISO: 'string' },
+        scalars: { DateTimeISO: 'string', SafeInt: 'number' },
         enumsAsTypes: true,
         useTypeImports: true,
         skipTypename: false,

@@ -1,5 +1,5 @@
-// The benchmark suite: seeds 100k keys (unless --skip-seed), then runs B3 (list pages) and B2
-// (auth overhead); with --million, seeds 1M keys into a second database and runs B3 there too.
+// The benchmark suite: seeds 100k keys (unless --skip-seed), then runs B3 (list pages), B2
+// (auth overhead), B1, B4, U1 (the key detail page's usage query) and B5; with --million, seeds 1M keys into a second database and runs B3 there too.
 // Each benchmark runs as its own process, bounded in time; the exit code is non-zero when
 // any of them missed its target or failed.
 //
@@ -8,7 +8,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, DEFAULT_BENCH_DATABASE, MILLION_BENCH_DATABASE } from './support/common.js';
+import {
+  BENCH_DIR,
+  DEFAULT_BENCH_DATABASE,
+  MARIADB_SERVER_URL,
+  MILLION_BENCH_DATABASE,
+} from './support/common.js';
 
 const { values } = parseArgs({
   options: {
@@ -76,6 +81,12 @@ steps.push(
     timeoutMinutes: 5,
   },
 );
+steps.push({
+  name: 'U1 key detail usage query (90 days, key used every second)',
+  script: 'usage-query.bench.ts',
+  args: ['--database', `${MARIADB_SERVER_URL}/keyward_bench_usage`],
+  timeoutMinutes: 5,
+});
 steps.push({
   name: 'B5 in-process verifier vs floor vs REST, revocation (database polling)',
   script: 'verifier.bench.ts',

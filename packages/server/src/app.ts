@@ -66,6 +66,7 @@ export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 
       | 'previousTokenSecret'
       | 'searchMemoryKeys'
       | 'webhookAllow'
+      | 'usageRetentionDays'
       | 'keyBudgetStore'
       | 'leakReporterKeys'
     >
@@ -161,6 +162,7 @@ export const createApp = async (
     redisUrl: config.redisUrl ?? null,
     throttleLimits: config.throttleLimits,
     searchMemoryKeys: config.searchMemoryKeys,
+    usageRetentionDays: config.usageRetentionDays,
     keyBudgetStore: config.keyBudgetStore ?? (redis ? 'redis' : 'database'),
     keyBudgetRedisPrefix: config.keyBudgetRedisPrefix,
     logger,
@@ -295,10 +297,14 @@ export const createApp = async (
 
   app.use(jsonErrorHandler);
 
-  // Refused authentications and last uses reach the database in batches, once a minute.
-  // One flush at a time: the last one (at stop) waits for a periodic one still writing.
+  // Refused authentications, last uses and usage counts reach the database in batches, once a
+  // minute. One flush at a time: the last one (at stop) waits for a periodic one still writing.
   const flushOnce = () =>
-    Promise.all([services.refusedAuth.flush(), services.lastUse.flush()]).then(() => undefined);
+    Promise.all([
+      services.refusedAuth.flush(),
+      services.lastUse.flush(),
+      services.usageRecorder.flush(),
+    ]).then(() => undefined);
   let flushing: Promise<void> = Promise.resolve();
   const flush = () => {
     flushing = flushing.then(flushOnce).catch((error: unknown) => {

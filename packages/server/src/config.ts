@@ -42,6 +42,8 @@ export interface Config {
   searchMemoryKeys: number;
   /** Private host names, addresses and CIDRs webhooks may reach (on-premise receivers). */
   webhookAllow: string[];
+  /** USAGE_RETENTION_DAYS: usage per key older than this is deleted (7 to 3,650 days). */
+  usageRetentionDays: number;
   /** KEYWARD_KEY_BUDGET_STORE: where per-key use budgets count (redis when REDIS_URL, else database). */
   keyBudgetStore: UseBudgetStoreKind;
   /** KEYWARD_LEAK_REPORTER_KEYS: public keys secret scanners sign leak reports with. */
@@ -69,6 +71,13 @@ const parseCount = (name: string, env: NodeJS.ProcessEnv, fallback: number): num
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number.`);
   return Number(value);
+};
+
+const parseRetentionDays = (env: NodeJS.ProcessEnv): number => {
+  const days = parseCount('USAGE_RETENTION_DAYS', env, 90);
+  // Under the 7 days kept hourly the rollup would have nothing to roll up.
+  if (days < 7 || days > 3650) throw new Error('USAGE_RETENTION_DAYS must be from 7 to 3650.');
+  return days;
 };
 
 /** `KEYWARD_WEBHOOK_ALLOW`: comma-separated; a malformed entry stops the start. */
@@ -128,6 +137,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     drainTimeoutMs: parseCount('KEYWARD_DRAIN_TIMEOUT_MS', env, 25_000),
     searchMemoryKeys: parseCount('KEYWARD_SEARCH_MEMORY_KEYS', env, KEY_NAME_INDEX_BUDGET),
     webhookAllow: parseWebhookAllow(env.KEYWARD_WEBHOOK_ALLOW),
+    usageRetentionDays: parseRetentionDays(env),
     keyBudgetStore: parseKeyBudgetStore(env),
     leakReporterKeys: parseLeakReporterKeys(env.KEYWARD_LEAK_REPORTER_KEYS),
   };

@@ -47,6 +47,10 @@ export const createLoaders = (services: Services, principal: Principal | null) =
       ? services.externalKeys.activeKeysCreatedBy(principal.accountId, apiKeyIds)
       : Promise.resolve(apiKeyIds.map(() => 0)),
   ),
+  /** Daily verifications of the last 7 days per key (the Generated tab's sparklines). */
+  usageLast7Days: new DataLoader<string, number[]>((apiKeyIds) =>
+    services.usage.last7Days({ principal, ip: null }, apiKeyIds),
+  ),
   roleResources: new DataLoader<string, ResourceDefinition[]>((roleIds) =>
     services.roles.resourcesOfRoles(roleIds),
   ),

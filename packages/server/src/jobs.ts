@@ -22,8 +22,9 @@ const every = (intervalMs: number, run: () => Promise<void>): (() => Promise<voi
 
 /**
  * Every minute: plan and send renewal reminders, warn about and deactivate keys under an
- * account's inactivity policy, drop old tokens whose grace ended, links nobody
- * opened, invitations nobody accepted and old webhook deliveries. Every few seconds, on its own
+ * account's inactivity policy, drop old tokens whose grace ended, links nobody opened,
+ * invitations nobody accepted and old webhook deliveries; once an hour, roll usage into days
+ * and drop what is past retention. Every few seconds, on its own
  * loop so reminders never wait for it: send due lifecycle webhooks. Safe on several servers at
  * once (see ReminderScheduler and WebhookDispatcher).
  */
@@ -42,6 +43,7 @@ export const startBackgroundJobs = (
       await services.apiTokens.purgeExpired();
       await services.invitations.purgeExpired();
       await services.webhookDispatcher.purgeOld();
+      await services.usage.housekeeping();
       metrics.schedulerRuns.inc({ outcome: 'ok' });
     } catch (error) {
       metrics.schedulerRuns.inc({ outcome: 'failed' });

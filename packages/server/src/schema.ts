@@ -11,6 +11,7 @@ import { RoleResolver } from './modules/roles/role.resolver.js';
 import { InvitationResolver } from './modules/accounts/invitation.resolver.js';
 import { MemberResolver } from './modules/accounts/member.resolver.js';
 import { ExternalKeyResolver } from './modules/external-keys/external-key.resolver.js';
+import { AccountUsageResolver, ApiKeyUsageResolver } from './modules/usage/usage.resolver.js';
 import { WebhookEndpointResolver } from './modules/webhooks/webhook-endpoint.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -29,6 +30,8 @@ export const keywardSchema = (): Promise<GraphQLSchema> => {
       ApiTokenResolver,
       ApiKeySettingsResolver,
       AuditLogResolver,
+      ApiKeyUsageResolver,
+      AccountUsageResolver,
       WebhookEndpointResolver,
     ],
     // Services validate and answer coded errors; class-validator is not used.

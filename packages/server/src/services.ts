@@ -31,6 +31,8 @@ import { FailureThrottle, type ThrottleLimits } from './modules/throttle/failure
 import { KeyUseBudgets, type UseBudgetStoreKind } from './modules/verification/key-use-budget.js';
 import { KeyVerifier } from './modules/verification/key-verifier.js';
 import { LastUseRecorder } from './modules/verification/last-use.recorder.js';
+import { UsageRecorder } from './modules/usage/usage.recorder.js';
+import { UsageService } from './modules/usage/usage.service.js';
 
 export interface ServiceOptions {
   tokenSecret: string;
@@ -46,6 +48,8 @@ export interface ServiceOptions {
   searchMemoryKeys?: number;
   /** Where webhooks may go (production: https only; allowed private hosts; tests: a fake DNS). */
   webhookEgress?: EgressOptions;
+  /** USAGE_RETENTION_DAYS: how long usage per key is kept (90 by default). */
+  usageRetentionDays?: number;
   /** Where per-key use budgets count (P2); the database when absent. */
   keyBudgetStore?: UseBudgetStoreKind;
   keyBudgetRedisPrefix?: string;
@@ -74,7 +78,8 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges, throttle);
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
   const refusedAuth = new RefusedAuthRecorder(dataSource, clock);
-  const lastUse = new LastUseRecorder(dataSource);
+  const usageRecorder = new UsageRecorder(dataSource);
+  const lastUse = new LastUseRecorder(dataSource, usageRecorder);
   const tokenSecrets = [
     tokenSecret,
     ...(options.previousTokenSecret ? [options.previousTokenSecret] : []),
@@ -132,6 +137,8 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
     authChanges,
     changeStream: new ChangeStream(authChanges),
     lastUse,
+    usageRecorder,
+    usage: new UsageService(dataSource, clock, options.usageRetentionDays),
     throttle,
     verifier: new KeyVerifier(
       dataSource,
@@ -148,6 +155,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
         options.keyBudgetRedisPrefix,
       ),
       options.previousTokenSecret ?? null,
+      usageRecorder,
     ),
   };
 };

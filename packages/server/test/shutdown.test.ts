@@ -207,4 +207,38 @@ describe.each(testDatabases)('graceful shutdown of the built server on $name', (
     const after = await readBack();
     expect(after.refused).toHaveLength(2);
   });
+
+  it('writes the usage counted before SIGTERM, exactly', async () => {
+    const countsOf = async () => {
+      const dataSource = createDataSource(databaseUrl);
+      await dataSource.initialize();
+      try {
+        const rows = (await dataSource.query(
+          'SELECT u.outcome, SUM(u.count) AS total FROM key_usage u JOIN api_keys k ON k.id = u.apiKeyId WHERE k.`key` = ? GROUP BY u.outcome',
+          [key],
+        )) as { outcome: string; total: unknown }[];
+        return Object.fromEntries(rows.map((row) => [row.outcome, Number(row.total)]));
+      } finally {
+        await dataSource.destroy();
+      }
+    };
+    const before = await countsOf();
+    const server = await ChildServer.start(databaseUrl);
+    try {
+      const answers = await Promise.all([
+        ...Array.from({ length: 25 }, () => verify(server.url, key, token)),
+        ...Array.from({ length: 4 }, () => verify(server.url, key, `${token.slice(0, -3)}zzz`)),
+      ]);
+      expect(answers.filter((answer) => answer.code === 'VALID')).toHaveLength(25);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+    const after = await countsOf();
+    expect({
+      VALID: (after.VALID ?? 0) - (before.VALID ?? 0),
+      INVALID_CREDENTIALS: (after.INVALID_CREDENTIALS ?? 0) - (before.INVALID_CREDENTIALS ?? 0),
+    }).toEqual({ VALID: 25, INVALID_CREDENTIALS: 4 });
+  });
 });

@@ -539,6 +539,26 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
     expect(tokens[0]?.lastUsedIp).toBe('203.0.113.10');
   });
 
+  it('counts uses answered from memory in the key’s usage, exactly', async () => {
+    const key = await newKey('Counted locally');
+    const request = { key: key.apiKey.key, token: key.token, ip: '203.0.113.11' };
+    const flushedValid = async () => {
+      await verifier.reportUsage();
+      for (const server of [a, b]) await server.keyward.services.usageRecorder.flush();
+      const rows = await a.dataSource.query<{ total: unknown }[]>(
+        "SELECT SUM(count) AS total FROM key_usage WHERE apiKeyId = ? AND outcome = 'VALID'",
+        [key.apiKey.id],
+      );
+      return Number(rows[0]?.total ?? 0);
+    };
+    await remember(verifier, request);
+    const before = await flushedValid();
+    expect(before).toBeGreaterThan(0);
+    // From memory, or from a server if a change heard meanwhile dropped it: 7 either way.
+    for (let i = 0; i < 7; i += 1) expect((await verifier.verify(request)).code).toBe('VALID');
+    expect(await flushedValid()).toBe(before + 7);
+  });
+
   it('holds no clear token and no server secret, in memory or on disk', async () => {
     const keys = await Promise.all([newKey('Canary 1'), newKey('Canary 2'), newKey('Canary 3')]);
     const cwd = mkdtempSync(path.join(tmpdir(), 'keyward-verifier-cwd-'));

@@ -129,6 +129,8 @@ interface Use {
   tokenId: string;
   at: number;
   ip: string | null;
+  /** Uses since the last report: they count in the key's usage on the server. */
+  count: number;
 }
 
 const KEY_SHAPE = /^kw-([a-z0-9-]{1,40})-[a-z0-9]{12}$/;
@@ -237,12 +239,20 @@ export class KeywardVerifier {
     if (!grant || now - grant.askedAt > MAX_ENTRY_AGE_MS) return null;
     this.stats.memoryAnswers += 1;
     if (request.resource && !grant.resources.has(request.resource)) return grant.forbidden;
-    this.pendingUses.set(token.tokenId, {
-      keyId: token.keyId,
-      tokenId: token.tokenId,
-      at: now,
-      ip,
-    });
+    const pending = this.pendingUses.get(token.tokenId);
+    if (pending) {
+      pending.at = now;
+      pending.ip = ip;
+      pending.count += 1;
+    } else {
+      this.pendingUses.set(token.tokenId, {
+        keyId: token.keyId,
+        tokenId: token.tokenId,
+        at: now,
+        ip,
+        count: 1,
+      });
+    }
     if (this.pendingUses.size > MAX_PENDING_USES) void this.reportUsage().catch(() => undefined);
     return grant.valid;
   }
@@ -433,9 +443,11 @@ export class KeywardVerifier {
         if (!response.ok)
           throw new VerifierError('Usage report refused.', response.status, 'USAGE');
       } catch (error) {
-        // Kept for the next report, unless the token was used again meanwhile.
+        // Kept for the next report, added to the uses counted meanwhile.
         for (const use of uses.slice(start)) {
-          if (!this.pendingUses.has(use.tokenId)) this.pendingUses.set(use.tokenId, use);
+          const newer = this.pendingUses.get(use.tokenId);
+          if (newer) newer.count += use.count;
+          else this.pendingUses.set(use.tokenId, use);
         }
         throw error;
       }

@@ -20,6 +20,7 @@ import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Role } from '../modules/roles/role.entity.js';
 import { RoleResource } from '../modules/roles/role-resource.entity.js';
+import { KeyUsageCount, KeyUsageSource } from '../modules/usage/key-usage.entity.js';
 import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
 import { WebhookEndpoint } from '../modules/webhooks/webhook-endpoint.entity.js';
 import { WebhookEvent } from '../modules/webhooks/webhook-event.entity.js';
@@ -46,6 +47,8 @@ export const entities = [
   SingleAccessLink,
   TokenReminder,
   AuthCacheVersion,
+  KeyUsageCount,
+  KeyUsageSource,
   KeyUseCounter,
   WebhookEndpoint,
   WebhookEvent,

@@ -19,6 +19,8 @@ const MAX_FOLLOWED_ACCOUNTS = 50;
 const MAX_USES = 1_000;
 /** Reported uses older than this (or in the future) are moved to now. */
 const MAX_USE_AGE_MS = 10 * 60_000;
+/** Uses of one token in one report, at most (a verifier reports every few seconds). */
+const MAX_USE_COUNT = 1_000_000;
 
 /** packages/server/openapi.json, from src/http and dist/http alike. */
 const openApiDocument = (() => {
@@ -187,7 +189,7 @@ export const verifierRoutes = (services: Services): Router => {
 
   /**
    * POST /api/keys/usage: uses a verifier answered from memory, for last use (batched like the
-   * server's own). Only tokens of the keys named are recorded; times are clamped to the last
+   * server's own) and usage per key (`count` uses of the token since the last report). Only tokens of the keys named are recorded; times are clamped to the last
    * ten minutes. The caller holds Verify API keys in its own account or in the one `X-Account`
    * names.
    */
@@ -209,7 +211,7 @@ export const verifierRoutes = (services: Services): Router => {
       const now = services.clock().getTime();
       const valid = uses.flatMap((use: unknown) => {
         if (typeof use !== 'object' || use === null) return [];
-        const { keyId, tokenId, at, ip } = use as Record<string, unknown>;
+        const { keyId, tokenId, at, ip, count } = use as Record<string, unknown>;
         if (typeof keyId !== 'string' || typeof tokenId !== 'string') return [];
         const time = typeof at === 'string' ? Date.parse(at) : NaN;
         const clamped =
@@ -220,6 +222,10 @@ export const verifierRoutes = (services: Services): Router => {
             tokenId,
             at: new Date(clamped),
             ip: typeof ip === 'string' && isIP(ip) ? ip : null,
+            count:
+              typeof count === 'number' && Number.isInteger(count) && count >= 1
+                ? Math.min(count, MAX_USE_COUNT)
+                : 1,
           },
         ];
       });

@@ -22,6 +22,11 @@ const GeneratedKeysRoute = lazyPage(
   () => import('../features/api-keys/routes/generated-keys-route'),
   'GeneratedKeysRoute',
 );
+// The chart library (@mantine/charts, recharts) comes with this page only.
+const ApiKeyDetailRoute = lazyPage(
+  () => import('../features/api-keys/routes/api-key-detail-route'),
+  'ApiKeyDetailRoute',
+);
 const ApiKeySettingsRoute = lazyPage(
   () => import('../features/api-keys/routes/api-key-settings-route'),
   'ApiKeySettingsRoute',
@@ -114,6 +119,14 @@ export const AppRoutes = () => (
             element={
               <Page>
                 <GeneratedKeysRoute />
+              </Page>
+            }
+          />
+          <Route
+            path="generated/:id"
+            element={
+              <Page>
+                <ApiKeyDetailRoute />
               </Page>
             }
           />

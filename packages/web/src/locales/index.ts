@@ -13,6 +13,9 @@ import { membersPtBR } from './members/pt-br';
 import { navigationEn } from './navigation/en';
 import { navigationEs } from './navigation/es';
 import { navigationPtBR } from './navigation/pt-br';
+import { keyUsageEn } from './key-usage/en';
+import { keyUsageEs } from './key-usage/es';
+import { keyUsagePtBR } from './key-usage/pt-br';
 import { ptBR } from './pt-br';
 import { rolesEn } from './roles/en';
 import { rolesEs } from './roles/es';
@@ -33,6 +36,7 @@ export const areaMessages = {
     ...membersEn,
     ...setPasswordEn,
     ...navigationEn,
+    ...keyUsageEn,
     ...webhooksEn,
   },
   'pt-BR': {
@@ -41,6 +45,7 @@ export const areaMessages = {
     ...membersPtBR,
     ...setPasswordPtBR,
     ...navigationPtBR,
+    ...keyUsagePtBR,
     ...webhooksPtBR,
   },
   es: {
@@ -49,6 +54,7 @@ export const areaMessages = {
     ...membersEs,
     ...setPasswordEs,
     ...navigationEs,
+    ...keyUsageEs,
     ...webhooksEs,
   },
 };

@@ -113,6 +113,7 @@ const apiKey = (overrides: ApiKeyFixtureInput) => ({
   tokenCreatedAt: daysFromNow(-78),
   tokenExpiresAt: daysFromNow(12),
   tokens: [apiTokenFixture({ id: `${overrides.id}-t1` })],
+  usageLast7Days: [0, 0, 0, 0, 0, 0, 0],
   ...overrides,
 });
 

@@ -10,6 +10,7 @@ import { Invitations1764000000000 } from './1764000000000-invitations.js';
 import { KeyCreatedBy1764010000000 } from './1764010000000-key-created-by.js';
 import { VerifyApiKeysResource1764100000000 } from './1764100000000-verify-api-keys-resource.js';
 import { KeyPolicies1764200000000 } from './1764200000000-key-policies.js';
+import { KeyUsage1764210000000 } from './1764210000000-key-usage.js';
 import { LifecycleWebhooks1764220000000 } from './1764220000000-lifecycle-webhooks.js';
 import { LeaksAndInactivity1764230000000 } from './1764230000000-leaks-and-inactivity.js';
 
@@ -27,6 +28,7 @@ export const migrations = [
   KeyCreatedBy1764010000000,
   VerifyApiKeysResource1764100000000,
   KeyPolicies1764200000000,
+  KeyUsage1764210000000,
   LifecycleWebhooks1764220000000,
   LeaksAndInactivity1764230000000,
 ];

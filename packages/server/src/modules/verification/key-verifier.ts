@@ -19,6 +19,7 @@ import {
   type TokenSnapshot,
 } from './key-snapshot.js';
 import type { LastUseRecorder } from './last-use.recorder.js';
+import type { UsageRecorder } from '../usage/usage.recorder.js';
 import type { KeyUseBudgets } from './key-use-budget.js';
 import { isLiveToken } from '../tokens/token-liveness.js';
 
@@ -103,6 +104,7 @@ export class KeyVerifier {
     private readonly budgets: KeyUseBudgets,
     /** The secret before a rotation: its hashes still verify and are replaced on use. */
     private readonly previousTokenSecret: string | null = null,
+    private readonly usage: UsageRecorder | null = null,
   ) {}
 
   /** The answer for a key and token, from memory when it can, from the database otherwise. */
@@ -146,7 +148,7 @@ export class KeyVerifier {
     if (!knownAccountId || snapshot.budget) return null;
     const decided = this.decide(request, ip, now, snapshot, token, knownAccountId, slug);
     if (decided?.code === 'VALID') this.lastUse.record(token.id, snapshot.apiKeyId, now, ip);
-    return decided;
+    return decided && this.counted(decided, snapshot, ip, now);
   }
 
   private async verifyFully(
@@ -163,7 +165,10 @@ export class KeyVerifier {
     const token = snapshot
       ? await this.matchingToken(snapshot, request.token, presented, now)
       : undefined;
-    if (!snapshot || !token) return this.fail(request.key, source, ip, snapshot);
+    if (!snapshot || !token) {
+      const failed = await this.fail(request.key, source, ip, snapshot);
+      return snapshot ? this.counted(failed, snapshot, ip, now) : failed;
+    }
 
     const { slug, knownAccountId } = this.addressedAccount(snapshot, request);
     const accountId = knownAccountId ?? (await this.accountId(slug ?? ''));
@@ -172,15 +177,24 @@ export class KeyVerifier {
       : null;
     // A proven token addressing an account that never granted the key guesses nothing:
     // refused, never counted as a failure (it would block the source, the key's own use included).
-    if (!decided) return this.refuse(refusal('FORBIDDEN'), request.key, ip);
-    if (decided.code !== 'VALID') return decided;
+    const counted = (answer: Verification) => this.counted(answer, snapshot, ip, now);
+    if (!decided) return counted(this.refuse(refusal('FORBIDDEN'), request.key, ip));
+    if (decided.code !== 'VALID') return counted(decided);
     if (snapshot.budget) {
       const retryAfter = await this.budgets.take(snapshot.apiKeyId, snapshot.budget, now.getTime());
       if (retryAfter !== null)
-        return this.refuse({ ...rateLimited(retryAfter), budgetExceeded: true }, request.key, ip);
+        return counted(
+          this.refuse({ ...rateLimited(retryAfter), budgetExceeded: true }, request.key, ip),
+        );
     }
     this.lastUse.record(token.id, snapshot.apiKeyId, now, ip);
-    return decided;
+    return counted(decided);
+  }
+
+  /** Every answer about a known key counts in its usage, whatever the outcome. */
+  private counted(answer: Verification, snapshot: KeySnapshot, ip: string | null, now: Date) {
+    this.usage?.record(snapshot.apiKeyId, answer.code, ip, now);
+    return answer;
   }
 
   /** The account addressed (the key's own unless one is named), and its id if known without a query. */

@@ -2,6 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import { sqlTimestamp } from '../../common/keyset.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { ApiToken } from '../api-keys/api-token.entity.js';
+import type { UsageRecorder } from '../usage/usage.recorder.js';
 
 interface Use {
   apiKeyId: string;
@@ -20,14 +21,25 @@ export class LastUseRecorder {
     this.pending.set(tokenId, { apiKeyId, at, ip });
   }
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Reported uses also count in usage per key. */
+    private readonly usage: UsageRecorder | null = null,
+  ) {}
 
   /**
    * Uses a verifier answered from memory (POST /api/keys/usage): recorded like the server's
-   * own, for tokens that exist and belong to the key named; returns how many were.
+   * own, for tokens that exist and belong to the key named; returns how many were. Each counts
+   * `count` verifications (the verifier's since its last report) in the key's usage.
    */
   async recordReported(
-    uses: readonly { keyId: string; tokenId: string; at: Date; ip: string | null }[],
+    uses: readonly {
+      keyId: string;
+      tokenId: string;
+      at: Date;
+      ip: string | null;
+      count: number;
+    }[],
   ): Promise<number> {
     if (uses.length === 0) return 0;
     const tokenIds = [...new Set(uses.map((use) => use.tokenId))];
@@ -40,6 +52,7 @@ export class LastUseRecorder {
       if (keyOf.get(use.tokenId) !== use.keyId) continue;
       const pending = this.pending.get(use.tokenId);
       if (!pending || pending.at < use.at) this.record(use.tokenId, use.keyId, use.at, use.ip);
+      this.usage?.record(use.keyId, 'VALID', use.ip, use.at, use.count);
       recorded += 1;
     }
     return recorded;

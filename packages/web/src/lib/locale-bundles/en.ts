@@ -1,6 +1,7 @@
 import { setPasswordEn } from '../../locales/auth/en';
 import { externalKeysEn } from '../../locales/external-keys/en';
 import { membersEn } from '../../locales/members/en';
+import { keyUsageEn } from '../../locales/key-usage/en';
 import { navigationEn } from '../../locales/navigation/en';
 import { webhooksEn } from '../../locales/webhooks/en';
 import { rolesEn } from '../../locales/roles/en';
@@ -14,5 +15,6 @@ export const messages = {
   ...membersEn,
   ...setPasswordEn,
   ...navigationEn,
+  ...keyUsageEn,
   ...webhooksEn,
 };

@@ -1,6 +1,7 @@
 import { setPasswordEs } from '../../locales/auth/es';
 import { externalKeysEs } from '../../locales/external-keys/es';
 import { membersEs } from '../../locales/members/es';
+import { keyUsageEs } from '../../locales/key-usage/es';
 import { navigationEs } from '../../locales/navigation/es';
 import { webhooksEs } from '../../locales/webhooks/es';
 import { rolesEs } from '../../locales/roles/es';
@@ -14,5 +15,6 @@ export const messages = {
   ...membersEs,
   ...setPasswordEs,
   ...navigationEs,
+  ...keyUsageEs,
   ...webhooksEs,
 };

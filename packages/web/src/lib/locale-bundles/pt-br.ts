@@ -1,6 +1,7 @@
 import { setPasswordPtBR } from '../../locales/auth/pt-br';
 import { externalKeysPtBR } from '../../locales/external-keys/pt-br';
 import { membersPtBR } from '../../locales/members/pt-br';
+import { keyUsagePtBR } from '../../locales/key-usage/pt-br';
 import { navigationPtBR } from '../../locales/navigation/pt-br';
 import { webhooksPtBR } from '../../locales/webhooks/pt-br';
 import { rolesPtBR } from '../../locales/roles/pt-br';
@@ -14,5 +15,6 @@ export const messages = {
   ...membersPtBR,
   ...setPasswordPtBR,
   ...navigationPtBR,
+  ...keyUsagePtBR,
   ...webhooksPtBR,
 };

@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
@@ -9,6 +10,8 @@ import { ApiKeyActionMenu, type ApiKeyActionKind } from './api-key-action-menu';
 import { KeyCreator, type CreatorChoice } from './key-creator';
 import { StatusBadge } from '../../../components/status-badge';
 import { TokenStatusCell } from './token-status-cell';
+import { UsageSparkline } from './usage-sparkline';
+import { apiKeyDetailPath } from '../utils/key-detail-path';
 import { RoleBadges } from '../../../components/role-badges';
 
 export const ApiKeyRowApiKeyFragment = graphql(`
@@ -36,6 +39,7 @@ export const ApiKeyRowApiKeyFragment = graphql(`
     ...KeyCreator_apiKey
     ...EditApiKeyModal_apiKey
     ...TokenStatusCell_apiKey
+    ...UsageSparkline_apiKey
   }
 `);
 
@@ -120,9 +124,15 @@ export const ApiKeyRow = ({
               {apiKey.key}
             </Text>
           </Group>
-          <Text size="sm" c="dimmed">
+          <Anchor
+            component={Link}
+            to={apiKeyDetailPath(apiKey.id)}
+            size="sm"
+            aria-label={t('keyDetail.openDetails', { name: apiKey.name })}
+            data-testid="api-key-detail-link"
+          >
             {apiKey.name}
-          </Text>
+          </Anchor>
           <KeyPolicyBadges apiKey={apiKey} />
         </Stack>
       </Table.Td>
@@ -156,11 +166,14 @@ export const ApiKeyRow = ({
         <TokenStatusCell apiKey={apiKey} />
       </Table.Td>
       <Table.Td>
-        {apiKey.lastUsedAt ? (
-          <time dateTime={apiKey.lastUsedAt}>{formatDateTime(apiKey.lastUsedAt)}</time>
-        ) : (
-          t('keys.never')
-        )}
+        <Stack gap={2} align="flex-start">
+          {apiKey.lastUsedAt ? (
+            <time dateTime={apiKey.lastUsedAt}>{formatDateTime(apiKey.lastUsedAt)}</time>
+          ) : (
+            t('keys.never')
+          )}
+          <UsageSparkline apiKey={apiKey} />
+        </Stack>
       </Table.Td>
       {(canEdit || canRenew) && (
         <Table.Td>
