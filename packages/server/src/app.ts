@@ -67,6 +67,7 @@ export type AppConfig = Pick<Config, 'production' | 'tokenSecret' | 'webDist' | 
       | 'searchMemoryKeys'
       | 'webhookAllow'
       | 'usageRetentionDays'
+      | 'usageCounting'
       | 'keyBudgetStore'
       | 'leakReporterKeys'
     >
@@ -163,6 +164,7 @@ export const createApp = async (
     throttleLimits: config.throttleLimits,
     searchMemoryKeys: config.searchMemoryKeys,
     usageRetentionDays: config.usageRetentionDays,
+    usageCounting: config.usageCounting,
     keyBudgetStore: config.keyBudgetStore ?? (redis ? 'redis' : 'database'),
     keyBudgetRedisPrefix: config.keyBudgetRedisPrefix,
     logger,

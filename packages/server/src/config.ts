@@ -44,6 +44,8 @@ export interface Config {
   webhookAllow: string[];
   /** USAGE_RETENTION_DAYS: usage per key older than this is deleted (7 to 3,650 days). */
   usageRetentionDays: number;
+  /** KEYWARD_USAGE_COUNTING=off: no usage per key is counted (privacy, or a comparison run). */
+  usageCounting: boolean;
   /** KEYWARD_KEY_BUDGET_STORE: where per-key use budgets count (redis when REDIS_URL, else database). */
   keyBudgetStore: UseBudgetStoreKind;
   /** KEYWARD_LEAK_REPORTER_KEYS: public keys secret scanners sign leak reports with. */
@@ -138,6 +140,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     searchMemoryKeys: parseCount('KEYWARD_SEARCH_MEMORY_KEYS', env, KEY_NAME_INDEX_BUDGET),
     webhookAllow: parseWebhookAllow(env.KEYWARD_WEBHOOK_ALLOW),
     usageRetentionDays: parseRetentionDays(env),
+    usageCounting: parseUsageCounting(env.KEYWARD_USAGE_COUNTING),
     keyBudgetStore: parseKeyBudgetStore(env),
     leakReporterKeys: parseLeakReporterKeys(env.KEYWARD_LEAK_REPORTER_KEYS),
   };
@@ -152,4 +155,10 @@ const parseKeyBudgetStore = (env: NodeJS.ProcessEnv): UseBudgetStoreKind => {
   if (value === 'redis' && !env.REDIS_URL)
     throw new Error('KEYWARD_KEY_BUDGET_STORE=redis needs REDIS_URL.');
   return value;
+};
+
+const parseUsageCounting = (value: string | undefined): boolean => {
+  if (value === undefined || value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error('KEYWARD_USAGE_COUNTING must be on or off.');
 };

@@ -50,6 +50,8 @@ export interface ServiceOptions {
   webhookEgress?: EgressOptions;
   /** USAGE_RETENTION_DAYS: how long usage per key is kept (90 by default). */
   usageRetentionDays?: number;
+  /** False: nothing is counted (KEYWARD_USAGE_COUNTING=off). */
+  usageCounting?: boolean;
   /** Where per-key use budgets count (P2); the database when absent. */
   keyBudgetStore?: UseBudgetStoreKind;
   keyBudgetRedisPrefix?: string;
@@ -78,7 +80,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges, throttle);
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
   const refusedAuth = new RefusedAuthRecorder(dataSource, clock);
-  const usageRecorder = new UsageRecorder(dataSource);
+  const usageRecorder = new UsageRecorder(dataSource, options.usageCounting ?? true);
   const lastUse = new LastUseRecorder(dataSource, usageRecorder);
   const tokenSecrets = [
     tokenSecret,

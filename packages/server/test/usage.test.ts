@@ -198,6 +198,14 @@ describe.each(testDatabases)('usage per key on $name', (database) => {
     ]);
   });
 
+  it('counts nothing when counting is off (KEYWARD_USAGE_COUNTING=off)', async () => {
+    const key = await generateKey(server, acme.cookie, 'Not counted');
+    const silent = new UsageRecorder(server.dataSource, false);
+    silent.record(key.apiKey.id, 'VALID', '198.51.100.9', now());
+    await silent.flush();
+    expect(await totalsOf(key.apiKey.id)).toEqual({});
+  });
+
   it('rolls hours older than 7 days into days with the same totals, idempotently, and deletes past retention', async () => {
     const key = await generateKey(server, acme.cookie, 'Rolled up');
     const recorder = services().usageRecorder;
@@ -422,5 +430,17 @@ describe('USAGE_RETENTION_DAYS', () => {
       expect(() => loadConfig({ ...env, USAGE_RETENTION_DAYS: days })).toThrow(
         /USAGE_RETENTION_DAYS/,
       );
+  });
+});
+
+describe('KEYWARD_USAGE_COUNTING', () => {
+  const env = { NODE_ENV: 'production', KEYWARD_SECRET: 'x'.repeat(32) };
+
+  it('counts by default, stops on off, and refuses anything else', () => {
+    expect(loadConfig(env).usageCounting).toBe(true);
+    expect(loadConfig({ ...env, KEYWARD_USAGE_COUNTING: 'off' }).usageCounting).toBe(false);
+    expect(() => loadConfig({ ...env, KEYWARD_USAGE_COUNTING: 'no' })).toThrow(
+      /KEYWARD_USAGE_COUNTING/,
+    );
   });
 });

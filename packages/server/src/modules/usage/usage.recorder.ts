@@ -39,9 +39,13 @@ export class UsageRecorder {
   /** Hours no longer counted (the clock moved on, or a flush failed), waiting for the flush. */
   private closed: HourCounts[] = [];
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly counting = true,
+  ) {}
 
   record(apiKeyId: string, outcome: string, ip: string | null, at: Date, count = 1): void {
+    if (!this.counting) return;
     const hour = Math.floor(at.getTime() / HOUR_MS);
     let counts = this.current.get(apiKeyId);
     if (counts === undefined || counts.hour !== hour) {
