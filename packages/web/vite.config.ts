@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import { inlineGraphqlDocuments } from './vite/inline-graphql-documents';
 import { precompress } from './vite/precompress';
+import { scrollAreaWithoutFloatingUi } from './vite/scroll-area-without-floating-ui';
 
 /** The shared vocabulary is bundled from its sources: no build of it is needed for the SPA. */
 export const sharedFromSource = {
@@ -16,6 +17,7 @@ const proxiedPaths = ['/graphql', '/api', '/healthz', '/readyz'];
 const config = {
   plugins: [
     inlineGraphqlDocuments(path.resolve(import.meta.dirname, 'src/gql')),
+    scrollAreaWithoutFloatingUi(),
     react(),
     precompress(),
   ],

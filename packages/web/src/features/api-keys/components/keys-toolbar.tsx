@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlertLevel, ApiKeyStatus, RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
 import { alertLevels, creatorKinds, type CreatorFilter } from '../hooks/use-keys-search-params';
 import { KeyStatusFilter, SearchFilter } from '../../../components/list-filters';
-import { RoleMultiSelect } from '../../../components/role-multi-select';
+import { RoleFilter } from '../../../components/role-filter';
 
 type KeysToolbarProps = {
   search: string;
@@ -72,7 +72,7 @@ export const KeysToolbar = ({
           data-testid="api-keys-alert-filter"
         />
       )}
-      <RoleMultiSelect
+      <RoleFilter
         label={t('keys.roleFilter')}
         placeholder={roleIds.length ? undefined : t('keys.roleFilterPlaceholder')}
         roles={roles}

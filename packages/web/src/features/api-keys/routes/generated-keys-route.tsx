@@ -9,9 +9,9 @@ import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AlertSummaryBanner } from '../components/alert-summary-banner';
-import { ApiKeyActionModals, type ApiKeyAction } from '../components/api-key-action-modals';
+import type { ApiKeyAction } from '../components/api-key-action-modals';
+import { ApiKeyActionDialogs, GenerateApiKeyDialog } from '../components/api-key-dialogs';
 import { ExportKeysMenu } from '../../../components/export-keys-menu';
-import { GenerateApiKeyModal } from '../components/generate-api-key-modal';
 import { GeneratedKeysTable } from '../components/generated-keys-table';
 import { KeysPagination } from '../../../components/keys-pagination';
 import { KeysToolbar } from '../components/keys-toolbar';
@@ -91,6 +91,8 @@ const GeneratedKeysList = () => {
       <Button
         leftSection={<IconPlus size={16} aria-hidden />}
         onClick={() => setGenerateOpened(true)}
+        onPointerEnter={GenerateApiKeyDialog.preload}
+        onFocus={GenerateApiKeyDialog.preload}
         data-testid={testId}
       >
         {t('keys.generate')}
@@ -172,14 +174,14 @@ const GeneratedKeysList = () => {
       }
     >
       {canEdit && (
-        <GenerateApiKeyModal
+        <GenerateApiKeyDialog
           opened={generateOpened}
           onClose={() => setGenerateOpened(false)}
           roles={roles}
         />
       )}
       {(canEdit || canRenew) && (
-        <ApiKeyActionModals
+        <ApiKeyActionDialogs
           action={action}
           opened={actionOpened}
           roles={roles}
