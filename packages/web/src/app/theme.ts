@@ -53,6 +53,9 @@ export const theme = createTheme({
   components: {
     // A dialog opened from a menu item gives focus back to the menu's button when it closes.
     Menu: { defaultProps: { returnFocus: true } },
+    // Tables scroll sideways natively: Mantine's ScrollArea (and the positioning library it
+    // imports) then stays out of the first load (vite/tables-without-scroll-area.ts).
+    TableScrollContainer: { defaultProps: { type: 'native' } },
   },
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
 });
