@@ -80,6 +80,7 @@ export type OnDemandProps = { start: OnDemandStart };
 
 type StandInProps = {
   onPointerEnter?: (event: never) => void;
+  onPointerDown?: (event: never) => void;
   onFocus?: (event: never) => void;
   onBlur?: (event: never) => void;
   onClick?: (event: never) => void;
@@ -87,9 +88,10 @@ type StandInProps = {
 
 /**
  * A control (a menu, a combobox) drawn first as a light stand-in, `standIn(props)`: its button or
- * input. Hovering or focusing the stand-in loads the full control, which then takes its place;
- * a click (or a focus) made before it arrived is carried over: the full control takes the focus
- * and opens, through `useOnDemandStart`.
+ * input. Hovering or focusing the stand-in fetches the full control's code; a click, or a focus
+ * from the keyboard, puts the full control in its place, which takes the focus and, after a
+ * click, opens (`useOnDemandStart`). A pointer's focus waits for its click: replacing the
+ * element between the press and the release would lose the click.
  */
 export const onDemandControl = <Props extends object>(
   load: () => Promise<ComponentType<Props & OnDemandProps>>,
@@ -97,23 +99,31 @@ export const onDemandControl = <Props extends object>(
   alsoPreload?: () => void,
 ) => {
   const { prefetch, useLoaded } = onDemand(load);
+  const prefetchAll = () => {
+    prefetch();
+    alsoPreload?.();
+  };
   const Control = (props: Props): JSX.Element => {
     const [start, setStart] = useState<OnDemandStart | null>(null);
+    const pressed = useRef(false);
     const Loaded = useLoaded(start !== null);
     if (Loaded) return <Loaded {...props} start={start ?? { focus: false, open: false }} />;
-    const want = (next: Partial<OnDemandStart>) => {
-      alsoPreload?.();
-      setStart((previous) => ({
-        focus: previous?.focus ?? false,
-        open: previous?.open ?? false,
-        ...next,
-      }));
-    };
     return cloneElement(standIn(props), {
-      onPointerEnter: () => want({}),
-      onFocus: () => want({ focus: true }),
-      onBlur: () => want({ focus: false }),
-      onClick: () => want({ focus: true, open: true }),
+      onPointerEnter: prefetchAll,
+      onPointerDown: () => {
+        pressed.current = true;
+        prefetchAll();
+      },
+      onFocus: () => {
+        prefetchAll();
+        if (!pressed.current) setStart((previous) => previous ?? { focus: true, open: false });
+      },
+      // Gone before the control arrived: it must not pull the focus back.
+      onBlur: () => setStart((previous) => (previous?.open ? previous : null)),
+      onClick: () => {
+        pressed.current = false;
+        setStart({ focus: true, open: true });
+      },
     });
   };
   return Object.assign(Control, { preload: prefetch });

@@ -4,7 +4,7 @@ import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ListPage } from '../../../components/list-page';
+import { ListPage, noMatchTexts, noPermissionTexts } from '../../../components/list-page';
 import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
@@ -60,11 +60,7 @@ export const GeneratedKeysRoute = () => {
   return canView ? (
     <GeneratedKeysList />
   ) : (
-    <NoPermission
-      title={t('keys.noPermission.title')}
-      description={t('keys.noPermission.description')}
-      testId="api-keys-no-permission"
-    />
+    <NoPermission {...noPermissionTexts(t, 'keys', 'api-keys')} />
   );
 };
 
@@ -128,23 +124,13 @@ const GeneratedKeysList = () => {
       }
       error={error}
       onRetry={() => void refetch()}
-      noPermission={{
-        title: t('keys.noPermission.title'),
-        description: t('keys.noPermission.description'),
-        testId: 'api-keys-no-permission',
-      }}
+      noPermission={noPermissionTexts(t, 'keys', 'api-keys')}
       loading={{ label: t('keys.loading'), testId: 'api-keys-loading' }}
       loaded={Boolean(connection)}
       refreshing={loading}
       isEmpty={connection?.totalCount === 0 && apiKeys.length === 0}
       hasFilters={list.hasFilters}
-      noMatch={{
-        title: t('keys.noMatch.title'),
-        description: t('keys.noMatch.description'),
-        clearLabel: t('keys.noMatch.clear'),
-        onClear: list.clearFilters,
-        testId: 'api-keys-no-match',
-      }}
+      noMatch={noMatchTexts(t, 'keys', 'api-keys', list.clearFilters)}
       empty={
         <EmptyState
           icon={<IconKey size={32} aria-hidden />}
