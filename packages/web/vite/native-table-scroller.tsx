@@ -13,7 +13,7 @@ type NativeScrollerProps = {
  * if a table asks for `type="scrollarea"`, and then scrolls as natively as the others.
  */
 export const ScrollArea = ({ children, className, style, ref }: NativeScrollerProps) => (
-  <div ref={ref} className={className} style={{ overflow: 'auto', ...style }}>
+  <div ref={ref} className={className} style={{ overflow: 'auto', contain: 'paint', ...style }}>
     {children}
   </div>
 );
