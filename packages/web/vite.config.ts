@@ -1,9 +1,10 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type UserConfig } from 'vite';
 import { inlineGraphqlDocuments } from './vite/inline-graphql-documents';
 import { precompress } from './vite/precompress';
+import { tablesWithoutScrollArea } from './vite/tables-without-scroll-area';
 
 /** The shared vocabulary is bundled from its sources: no build of it is needed for the SPA. */
 export const sharedFromSource = {
@@ -16,10 +17,16 @@ const proxiedPaths = ['/graphql', '/api', '/healthz', '/readyz'];
 const config = {
   plugins: [
     inlineGraphqlDocuments(path.resolve(import.meta.dirname, 'src/gql')),
+    tablesWithoutScrollArea(),
     react(),
     precompress(),
   ],
-  resolve: { alias: sharedFromSource },
+  resolve: {
+    alias: sharedFromSource,
+    // rxjs (under Apollo Client) offers its ES2015 build only under this condition; its default
+    // is ES5 with tslib's helpers, larger by 1.8 kB compressed on every page behind sign-in.
+    conditions: ['es2015', ...defaultClientConditions],
+  },
   server: {
     proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: serverUrl }])),
   },

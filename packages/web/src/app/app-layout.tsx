@@ -1,4 +1,4 @@
-import { AppShell, Burger, Divider, Group, Stack, Text } from '@mantine/core';
+import { Burger, Divider, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconKey } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -9,6 +9,10 @@ import { AccountSwitcher } from '../features/auth/account-switcher';
 import { SignOutButton } from '../features/auth/sign-out-button';
 import { AppNav } from '../features/navigation/app-nav';
 import { SkipLink, mainContentId } from './skip-link';
+import classes from './app-layout.module.css';
+
+/** Where a dialog's scroll lock moves fixed elements by the scrollbar's width (react-remove-scroll). */
+const besideTheScrollbar = 'right-scroll-bar-position';
 
 /**
  * The frame of every signed-in page. From the `sm` breakpoint (768 px) the header holds the
@@ -24,14 +28,12 @@ export const AppLayout = () => {
 
   useEffect(close, [pathname, close]);
 
+  const panelOpened = !wide && opened;
+
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
-      padding="md"
-    >
+    <>
       <SkipLink />
-      <AppShell.Header>
+      <header className={`${classes.header} ${besideTheScrollbar}`}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
             {!wide && (
@@ -59,9 +61,15 @@ export const AppLayout = () => {
             </Group>
           )}
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="md" id="app-navigation" data-testid="app-navbar">
-        {!wide && opened && (
+      </header>
+      {/* Always in the page, for the burger's aria-controls; hidden unless open. */}
+      <nav
+        className={classes.navbar}
+        id="app-navigation"
+        hidden={!panelOpened}
+        data-testid="app-navbar"
+      >
+        {panelOpened && (
           <Stack gap="md">
             <AppNav orientation="vertical" />
             <Divider />
@@ -70,10 +78,10 @@ export const AppLayout = () => {
             <SignOutButton />
           </Stack>
         )}
-      </AppShell.Navbar>
-      <AppShell.Main id={mainContentId} tabIndex={-1}>
+      </nav>
+      <main className={classes.main} id={mainContentId} tabIndex={-1}>
         <Outlet />
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </>
   );
 };

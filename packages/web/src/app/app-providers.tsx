@@ -6,9 +6,8 @@ import { i18n } from '../lib/i18n';
 import { cssVariablesResolver, themeInLanguage } from './theme';
 
 // The toasts' container (and its transitions) loads with the first toast, not the first page.
-const Notifications = lazy(() =>
-  import('@mantine/notifications').then((module) => ({ default: module.Notifications })),
-);
+// Importing the package itself here would keep all of it in the first chunk, beside the store.
+const Toasts = lazy(() => import('./toasts').then((module) => ({ default: module.Toasts })));
 
 const NotificationsWhenNeeded = () => {
   const { notifications, queue } = useNotifications();
@@ -17,7 +16,7 @@ const NotificationsWhenNeeded = () => {
   if (!needed) return null;
   return (
     <Suspense fallback={null}>
-      <Notifications position="bottom-right" />
+      <Toasts />
     </Suspense>
   );
 };

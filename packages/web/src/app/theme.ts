@@ -53,6 +53,13 @@ export const theme = createTheme({
   components: {
     // A dialog opened from a menu item gives focus back to the menu's button when it closes.
     Menu: { defaultProps: { returnFocus: true } },
+    // Tables scroll sideways natively: Mantine's ScrollArea (and the positioning library it
+    // imports) then stays out of the first load (vite/tables-without-scroll-area.ts). Paint
+    // containment keeps a phone's browser from widening the whole page to the table's width.
+    TableScrollContainer: {
+      defaultProps: { type: 'native' },
+      styles: { scrollContainer: { contain: 'paint' } },
+    },
   },
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
 });

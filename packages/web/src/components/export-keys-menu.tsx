@@ -1,68 +1,29 @@
-import { Button, Menu } from '@mantine/core';
-import {
-  IconChevronDown,
-  IconDownload,
-  IconFileSpreadsheet,
-  IconFileText,
-} from '@tabler/icons-react';
+import { Button } from '@mantine/core';
+import { IconChevronDown, IconDownload } from '@tabler/icons-react';
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
+import { onDemandControl } from './on-demand';
 
 export type ExportTab = 'generated' | 'external';
 
-/** Languages whose spreadsheets use a decimal comma, and so split CSV cells on semicolons. */
-const semicolonLanguages = ['pt', 'es'];
-
-/**
- * CSV: this tab's keys, with semicolons where the language uses a decimal comma. XLSX: both tabs
- * as sheets. Headers, statuses and sheet names follow the app's language (`lang`).
- */
-export const keysExportHref = (format: 'csv' | 'xlsx', tab: ExportTab, language: string) => {
-  const params = new URLSearchParams({ format });
-  if (format === 'csv') params.set('tab', tab);
-  params.set('lang', language);
-  if (format === 'csv' && semicolonLanguages.includes(language.slice(0, 2).toLowerCase())) {
-    params.set('sep', 'semicolon');
-  }
-  return `/api/keys/export?${params.toString()}`;
+/** The button that opens the export menu (alone until the menu's code is reached for). */
+export const ExportKeysButton = (props: ComponentProps<'button'>) => {
+  const { t } = useTranslation();
+  return (
+    <Button
+      {...props}
+      variant="default"
+      leftSection={<IconDownload size={16} aria-hidden />}
+      rightSection={<IconChevronDown size={14} aria-hidden />}
+      data-testid="export-menu"
+    >
+      {t('keysExport.menu')}
+    </Button>
+  );
 };
 
 /** S3: the account's keys, downloaded by the browser (same cookie), from either tab. */
-export const ExportKeysMenu = ({ tab }: { tab: ExportTab }) => {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-          data-testid="export-menu"
-        >
-          {t('keysExport.menu')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('keysExport.description')}</Menu.Label>
-        <Menu.Item
-          component="a"
-          href={keysExportHref('csv', tab, language)}
-          download
-          leftSection={<IconFileText size={16} aria-hidden />}
-          data-testid="export-csv"
-        >
-          {t(`keysExport.csvTab.${tab}`)}
-        </Menu.Item>
-        <Menu.Item
-          component="a"
-          href={keysExportHref('xlsx', tab, language)}
-          download
-          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-          data-testid="export-xlsx"
-        >
-          {t('keysExport.xlsxBoth')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-};
+export const ExportKeysMenu = onDemandControl<{ tab: ExportTab }>(
+  () => import('./export-keys-menu-full').then((module) => module.ExportKeysMenuFull),
+  () => <ExportKeysButton />,
+);

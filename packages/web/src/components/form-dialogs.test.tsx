@@ -4,9 +4,9 @@ import path from 'node:path';
 
 /** Every dialog holding a form keeps what was typed when the overlay is clicked (issue 15 §7). */
 const formDialogs = [
-  'features/api-keys/components/generate-api-key-modal.tsx',
+  // Generate and renew: their dialog.
+  'features/api-keys/components/token-reveal-dialog.tsx',
   'features/api-keys/components/edit-api-key-modal.tsx',
-  'features/api-keys/components/renew-api-token-modal.tsx',
   'features/external-keys/components/add-external-key-modal.tsx',
   'features/external-keys/components/edit-external-key-modal.tsx',
   'features/members/components/invite-member-modal.tsx',

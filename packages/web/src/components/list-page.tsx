@@ -1,5 +1,6 @@
 import { Box, Button, Group, LoadingOverlay, Stack } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { getErrorCode } from '../lib/graphql-errors';
 import { EmptyState } from './empty-state';
@@ -7,6 +8,31 @@ import { ErrorAlert } from './error-alert';
 import { ListSkeleton, NoPermission } from './list-states';
 
 type Texts = { title: string; description: string; testId: string };
+
+/** A list refused to the viewer, in its area's words (`<area>.noPermission`). */
+export const noPermissionTexts = (
+  t: TFunction,
+  area: 'keys' | 'audit' | 'members',
+  testIdPrefix: string,
+): Texts => ({
+  title: t(`${area}.noPermission.title`),
+  description: t(`${area}.noPermission.description`),
+  testId: `${testIdPrefix}-no-permission`,
+});
+
+/** Nothing matches a list's filters, in its area's words (`<area>.noMatch`), and the way out. */
+export const noMatchTexts = (
+  t: TFunction,
+  area: 'keys' | 'externalKeys' | 'audit',
+  testIdPrefix: string,
+  onClear: () => void,
+) => ({
+  title: t(`${area}.noMatch.title`),
+  description: t(`${area}.noMatch.description`),
+  clearLabel: t(`${area}.noMatch.clear`),
+  onClear,
+  testId: `${testIdPrefix}-no-match`,
+});
 
 type ListPageProps = {
   /** Above the toolbar: a banner, a description line. */

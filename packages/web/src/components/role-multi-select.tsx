@@ -1,10 +1,11 @@
 import { MultiSelect, type ComboboxItem, type ComboboxItemGroup } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
+import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql/index';
 import type { RoleMultiSelect_RoleFragment } from '../gql/graphql';
 import { productLabel, resourceLabel } from '../lib/resource-labels';
+import { useOnDemandStart, type OnDemandProps } from './on-demand';
 
 export const RoleMultiSelectRoleFragment = graphql(`
   fragment RoleMultiSelect_role on Role {
@@ -46,7 +47,7 @@ export const groupRolesByProduct = (
 export const describeRole = (t: TFunction, role: RoleMultiSelect_RoleFragment) =>
   role.resources.map((r) => resourceLabel(t, r.key, r.name)).join(', ');
 
-type RoleMultiSelectProps = {
+export type RoleMultiSelectProps = {
   roles: readonly RoleMultiSelect_RoleFragment[];
   value: string[];
   onChange: (roleIds: string[]) => void;
@@ -54,6 +55,7 @@ type RoleMultiSelectProps = {
   placeholder?: string;
   description?: string;
   'data-testid'?: string;
+  ref?: Ref<HTMLInputElement>;
 };
 
 export const RoleMultiSelect = ({ roles, ...props }: RoleMultiSelectProps) => {
@@ -84,3 +86,8 @@ export const RoleMultiSelect = ({ roles, ...props }: RoleMultiSelectProps) => {
     />
   );
 };
+
+/** The list filter by roles, loaded by `RoleFilter` when first reached for. */
+export const RoleFilterFull = ({ start, ...props }: RoleMultiSelectProps & OnDemandProps) => (
+  <RoleMultiSelect {...props} ref={useOnDemandStart<HTMLInputElement>(start)} />
+);

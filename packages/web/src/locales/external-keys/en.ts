@@ -23,6 +23,7 @@ export const externalKeysEn = {
     noMatch: {
       title: 'No external keys match',
       description: 'Try another search or clear the filters.',
+      clear: 'Clear filters',
     },
     actions: {
       menu: 'Actions for {{key}}',

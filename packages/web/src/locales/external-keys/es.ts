@@ -23,6 +23,7 @@ export const externalKeysEs: ExternalKeysMessages = {
     noMatch: {
       title: 'Ninguna clave externa coincide',
       description: 'Prueba otra búsqueda o borra los filtros.',
+      clear: 'Quitar filtros',
     },
     actions: {
       menu: 'Acciones de {{key}}',

@@ -23,6 +23,7 @@ export const externalKeysPtBR: ExternalKeysMessages = {
     noMatch: {
       title: 'Nenhuma chave externa encontrada',
       description: 'Tente outra busca ou limpe os filtros.',
+      clear: 'Limpar filtros',
     },
     actions: {
       menu: 'Ações de {{key}}',

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,18 +8,11 @@ import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { useGenerateApiKey } from '../hooks/use-generate-api-key';
 import { keyNameError, maxKeyNameLength } from '../utils/key-name';
 import { nameFieldError } from '../utils/mutation-errors';
-import { RevealedToken } from './revealed-token';
+import { revealedFrom, TokenRevealDialog, type Revealed } from './token-reveal-dialog';
 import { RoleMultiSelect } from '../../../components/role-multi-select';
 import { TokenRevealChoice } from './token-reveal-choice';
 import { KeyPolicyFields } from './key-policy-fields';
 import { useKeyPolicyForm } from '../hooks/use-key-policy-form';
-
-type Revealed = {
-  id: string;
-  key: string;
-  token: string | null;
-  link: { path: string; expiresAt: string } | null;
-};
 
 type GenerateApiKeyModalProps = {
   opened: boolean;
@@ -59,12 +52,7 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
       });
       const payload = result.data?.generateApiKey;
       if (!payload) return;
-      setRevealed({
-        id: payload.apiKey.id,
-        key: payload.apiKey.key,
-        token: payload.token ?? null,
-        link: payload.singleAccessLink ?? null,
-      });
+      setRevealed(revealedFrom(payload));
       notifySuccess(t('generateDialog.success'));
     } catch (error) {
       // A field error (a duplicate name, a refused address) is the one message; else a toast.
@@ -76,63 +64,49 @@ export const GenerateApiKeyModal = ({ opened, onClose, roles }: GenerateApiKeyMo
   };
 
   return (
-    <Modal
+    <TokenRevealDialog
       opened={opened}
       onClose={close}
       title={revealed ? t('generateDialog.success') : t('generateDialog.title')}
-      size="lg"
-      centered
-      // A stray click must neither throw away a token that cannot be shown again nor what was typed.
-      closeOnClickOutside={false}
-      closeOnEscape={!revealed}
+      revealed={revealed}
+      onRevealedChange={setRevealed}
     >
-      {revealed ? (
-        <RevealedToken
-          apiKey={revealed.key}
-          apiKeyId={revealed.id}
-          token={revealed.token}
-          initialLink={revealed.link}
-          onClose={close}
-          onTokenDiscarded={() => setRevealed({ ...revealed, token: null })}
-        />
-      ) : (
-        <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-          <Stack>
-            <TextInput
-              label={t('generateDialog.nameLabel')}
-              description={t('generateDialog.nameDescription')}
-              required
-              maxLength={maxKeyNameLength + 20}
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={nameError}
-              data-autofocus
-              data-testid="api-key-name-input"
-            />
-            <RoleMultiSelect
-              label={t('generateDialog.rolesLabel')}
-              placeholder={t('generateDialog.rolesPlaceholder')}
-              roles={roles}
-              value={roleIds}
-              onChange={setRoleIds}
-              data-testid="api-key-roles-input"
-            />
-            <Alert color="blue" icon={<IconInfoCircle size={18} aria-hidden />}>
-              {t('generateDialog.rolesWarning')}
-            </Alert>
-            <KeyPolicyFields form={policies} testIdPrefix="api-key" />
-            <TokenRevealChoice value={reveal} onChange={setReveal} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close} disabled={loading}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={loading} data-testid="generate-api-key-submit">
-                {t('generateDialog.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+      <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+        <Stack>
+          <TextInput
+            label={t('generateDialog.nameLabel')}
+            description={t('generateDialog.nameDescription')}
+            required
+            maxLength={maxKeyNameLength + 20}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={nameError}
+            data-autofocus
+            data-testid="api-key-name-input"
+          />
+          <RoleMultiSelect
+            label={t('generateDialog.rolesLabel')}
+            placeholder={t('generateDialog.rolesPlaceholder')}
+            roles={roles}
+            value={roleIds}
+            onChange={setRoleIds}
+            data-testid="api-key-roles-input"
+          />
+          <Alert color="blue" icon={<IconInfoCircle size={18} aria-hidden />}>
+            {t('generateDialog.rolesWarning')}
+          </Alert>
+          <KeyPolicyFields form={policies} testIdPrefix="api-key" />
+          <TokenRevealChoice value={reveal} onChange={setReveal} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} disabled={loading}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={loading} data-testid="generate-api-key-submit">
+              {t('generateDialog.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </TokenRevealDialog>
   );
 };

@@ -8,7 +8,7 @@ import {
   type CreatorFilter,
 } from '../hooks/use-keys-search-params';
 import { KeyStatusFilter, SearchFilter } from '../../../components/list-filters';
-import { RoleMultiSelect } from '../../../components/role-multi-select';
+import { RoleFilter } from '../../../components/role-filter';
 
 type KeysToolbarProps = {
   search: string;
@@ -87,7 +87,7 @@ export const KeysToolbar = ({
           data-testid="api-keys-alert-filter"
         />
       )}
-      <RoleMultiSelect
+      <RoleFilter
         label={t('keys.roleFilter')}
         placeholder={roleIds.length ? undefined : t('keys.roleFilterPlaceholder')}
         roles={roles}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { describeError, getErrorCode } from '../../../lib/graphql-errors';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { useRenewApiToken } from '../hooks/use-renew-api-token';
 import type { ApiKeySummary } from './api-key-summary';
-import { RevealedToken } from './revealed-token';
+import { revealedFrom, TokenRevealDialog, type Revealed } from './token-reveal-dialog';
 import { TokenRevealChoice } from './token-reveal-choice';
 
 export const oldTokenFates: readonly OldTokenFate[] = [
@@ -20,13 +20,6 @@ export const oldTokenFates: readonly OldTokenFate[] = [
 ];
 
 const defaultFate: OldTokenFate = 'KEEP_UNTIL_DELETED';
-
-type Revealed = {
-  id: string;
-  key: string;
-  token: string | null;
-  link: { path: string; expiresAt: string } | null;
-};
 
 type RenewApiTokenModalProps = {
   opened: boolean;
@@ -68,12 +61,7 @@ export const RenewApiTokenModal = ({ opened, apiKey, onClose }: RenewApiTokenMod
       setConfirmingNow(false);
       const payload = result.data?.renewApiToken;
       if (!payload) return;
-      setRevealed({
-        id: payload.apiKey.id,
-        key: payload.apiKey.key,
-        token: payload.token ?? null,
-        link: payload.singleAccessLink ?? null,
-      });
+      setRevealed(revealedFrom(payload));
       notifySuccess(t('renewDialog.success'));
     } catch (caught) {
       setConfirmingNow(false);
@@ -85,91 +73,77 @@ export const RenewApiTokenModal = ({ opened, apiKey, onClose }: RenewApiTokenMod
   };
 
   return (
-    <Modal
+    <TokenRevealDialog
       opened={opened}
       onClose={close}
       title={revealed ? t('renewDialog.success') : t('renewDialog.title')}
-      size="lg"
-      centered
-      // A stray click must not throw away a token that cannot be shown again, nor the choices.
-      closeOnClickOutside={false}
-      closeOnEscape={!revealed}
+      revealed={revealed}
+      onRevealedChange={setRevealed}
     >
-      {revealed ? (
-        <RevealedToken
-          apiKey={revealed.key}
-          apiKeyId={revealed.id}
-          token={revealed.token}
-          initialLink={revealed.link}
-          onClose={close}
-          onTokenDiscarded={() => setRevealed({ ...revealed, token: null })}
-        />
-      ) : (
-        <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-          <Stack>
-            <Text>{t('renewDialog.body', { key: apiKey?.key ?? '' })}</Text>
-            <Radio.Group
-              label={t('renewDialog.fateLabel')}
-              description={t('renewDialog.fateDescription')}
-              value={fate}
-              onChange={(value) => {
-                const chosen = oldTokenFates.find((candidate) => candidate === value);
-                if (chosen) setFate(chosen);
-              }}
-              data-testid="renew-fate"
-            >
-              <Stack gap="xs" mt="xs">
-                {oldTokenFates.map((option) => (
-                  <Radio
-                    key={option}
-                    value={option}
-                    label={t(`renewDialog.fates.${option}`)}
-                    data-testid={`renew-fate-${option}`}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
-            <Alert
-              color={fate === 'DELETE_NOW' ? 'orange' : 'blue'}
-              icon={<IconAlertTriangle size={18} aria-hidden />}
-              data-testid="renew-fate-effect"
-            >
-              {t(`renewDialog.effects.${fate}`)}
-            </Alert>
-            <TokenRevealChoice value={reveal} onChange={setReveal} />
-            {error && (
-              <Alert
-                color="red"
-                role="alert"
-                icon={<IconAlertTriangle size={18} aria-hidden />}
-                data-testid="renew-error"
-              >
-                {error}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close} disabled={loading}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={loading} data-testid="renew-submit">
-                {t('renewDialog.confirm')}
-              </Button>
-            </Group>
-          </Stack>
-          <ConfirmModal
-            opened={confirmingNow}
-            onClose={() => setConfirmingNow(false)}
-            title={t('renewDialog.deleteNowTitle')}
-            confirmLabel={t('renewDialog.deleteNowConfirm')}
-            confirmColor="red"
-            onConfirm={() => void handleSubmit(null, true)}
-            loading={loading}
-            confirmTestId="confirm-renew-delete-now"
+      <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+        <Stack>
+          <Text>{t('renewDialog.body', { key: apiKey?.key ?? '' })}</Text>
+          <Radio.Group
+            label={t('renewDialog.fateLabel')}
+            description={t('renewDialog.fateDescription')}
+            value={fate}
+            onChange={(value) => {
+              const chosen = oldTokenFates.find((candidate) => candidate === value);
+              if (chosen) setFate(chosen);
+            }}
+            data-testid="renew-fate"
           >
-            <Text>{t('renewDialog.deleteNowBody', { key: apiKey?.key ?? '' })}</Text>
-          </ConfirmModal>
-        </form>
-      )}
-    </Modal>
+            <Stack gap="xs" mt="xs">
+              {oldTokenFates.map((option) => (
+                <Radio
+                  key={option}
+                  value={option}
+                  label={t(`renewDialog.fates.${option}`)}
+                  data-testid={`renew-fate-${option}`}
+                />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Alert
+            color={fate === 'DELETE_NOW' ? 'orange' : 'blue'}
+            icon={<IconAlertTriangle size={18} aria-hidden />}
+            data-testid="renew-fate-effect"
+          >
+            {t(`renewDialog.effects.${fate}`)}
+          </Alert>
+          <TokenRevealChoice value={reveal} onChange={setReveal} />
+          {error && (
+            <Alert
+              color="red"
+              role="alert"
+              icon={<IconAlertTriangle size={18} aria-hidden />}
+              data-testid="renew-error"
+            >
+              {error}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} disabled={loading}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={loading} data-testid="renew-submit">
+              {t('renewDialog.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+        <ConfirmModal
+          opened={confirmingNow}
+          onClose={() => setConfirmingNow(false)}
+          title={t('renewDialog.deleteNowTitle')}
+          confirmLabel={t('renewDialog.deleteNowConfirm')}
+          confirmColor="red"
+          onConfirm={() => void handleSubmit(null, true)}
+          loading={loading}
+          confirmTestId="confirm-renew-delete-now"
+        >
+          <Text>{t('renewDialog.deleteNowBody', { key: apiKey?.key ?? '' })}</Text>
+        </ConfirmModal>
+      </form>
+    </TokenRevealDialog>
   );
 };

@@ -4,14 +4,14 @@ import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ListPage } from '../../../components/list-page';
+import { ListPage, noMatchTexts, noPermissionTexts } from '../../../components/list-page';
 import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { AlertSummaryBanner } from '../components/alert-summary-banner';
-import { ApiKeyActionModals, type ApiKeyAction } from '../components/api-key-action-modals';
+import type { ApiKeyAction } from '../components/api-key-action-modals';
+import { ApiKeyActionDialogs, GenerateApiKeyDialog } from '../components/api-key-dialogs';
 import { ExportKeysMenu } from '../../../components/export-keys-menu';
-import { GenerateApiKeyModal } from '../components/generate-api-key-modal';
 import { GeneratedKeysTable } from '../components/generated-keys-table';
 import { KeysPagination } from '../../../components/keys-pagination';
 import { KeysToolbar } from '../components/keys-toolbar';
@@ -60,11 +60,7 @@ export const GeneratedKeysRoute = () => {
   return canView ? (
     <GeneratedKeysList />
   ) : (
-    <NoPermission
-      title={t('keys.noPermission.title')}
-      description={t('keys.noPermission.description')}
-      testId="api-keys-no-permission"
-    />
+    <NoPermission {...noPermissionTexts(t, 'keys', 'api-keys')} />
   );
 };
 
@@ -91,6 +87,8 @@ const GeneratedKeysList = () => {
       <Button
         leftSection={<IconPlus size={16} aria-hidden />}
         onClick={() => setGenerateOpened(true)}
+        onPointerEnter={GenerateApiKeyDialog.preload}
+        onFocus={GenerateApiKeyDialog.preload}
         data-testid={testId}
       >
         {t('keys.generate')}
@@ -130,23 +128,13 @@ const GeneratedKeysList = () => {
       }
       error={error}
       onRetry={() => void refetch()}
-      noPermission={{
-        title: t('keys.noPermission.title'),
-        description: t('keys.noPermission.description'),
-        testId: 'api-keys-no-permission',
-      }}
+      noPermission={noPermissionTexts(t, 'keys', 'api-keys')}
       loading={{ label: t('keys.loading'), testId: 'api-keys-loading' }}
       loaded={Boolean(connection)}
       refreshing={loading}
       isEmpty={connection?.totalCount === 0 && apiKeys.length === 0}
       hasFilters={list.hasFilters}
-      noMatch={{
-        title: t('keys.noMatch.title'),
-        description: t('keys.noMatch.description'),
-        clearLabel: t('keys.noMatch.clear'),
-        onClear: list.clearFilters,
-        testId: 'api-keys-no-match',
-      }}
+      noMatch={noMatchTexts(t, 'keys', 'api-keys', list.clearFilters)}
       empty={
         <EmptyState
           icon={<IconKey size={32} aria-hidden />}
@@ -176,14 +164,14 @@ const GeneratedKeysList = () => {
       }
     >
       {canEdit && (
-        <GenerateApiKeyModal
+        <GenerateApiKeyDialog
           opened={generateOpened}
           onClose={() => setGenerateOpened(false)}
           roles={roles}
         />
       )}
       {(canEdit || canRenew) && (
-        <ApiKeyActionModals
+        <ApiKeyActionDialogs
           action={action}
           opened={actionOpened}
           roles={roles}

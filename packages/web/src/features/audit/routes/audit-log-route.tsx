@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconDownload, IconHistory } from '@tabler/icons-reac
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ListPage } from '../../../components/list-page';
+import { ListPage, noMatchTexts, noPermissionTexts } from '../../../components/list-page';
 import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
@@ -60,15 +60,7 @@ export const AuditLogRoute = () => {
         </Anchor>
       </Breadcrumbs>
       <Title order={1}>{t('audit.title')}</Title>
-      {canView ? (
-        <AuditLog />
-      ) : (
-        <NoPermission
-          title={t('audit.noPermission.title')}
-          description={t('audit.noPermission.description')}
-          testId="audit-no-permission"
-        />
-      )}
+      {canView ? <AuditLog /> : <NoPermission {...noPermissionTexts(t, 'audit', 'audit')} />}
     </Stack>
   );
 };
@@ -155,23 +147,13 @@ const AuditLog = () => {
       }
       error={error}
       onRetry={() => void refetch()}
-      noPermission={{
-        title: t('audit.noPermission.title'),
-        description: t('audit.noPermission.description'),
-        testId: 'audit-no-permission',
-      }}
+      noPermission={noPermissionTexts(t, 'audit', 'audit')}
       loading={{ label: t('audit.loading'), testId: 'audit-loading', rows: 6 }}
       loaded={Boolean(connection)}
       refreshing={loading}
       isEmpty={events.length === 0}
       hasFilters={list.hasFilters}
-      noMatch={{
-        title: t('audit.noMatch.title'),
-        description: t('audit.noMatch.description'),
-        clearLabel: t('audit.noMatch.clear'),
-        onClear: list.clearFilters,
-        testId: 'audit-no-match',
-      }}
+      noMatch={noMatchTexts(t, 'audit', 'audit', list.clearFilters)}
       empty={
         <EmptyState
           icon={<IconHistory size={32} aria-hidden />}

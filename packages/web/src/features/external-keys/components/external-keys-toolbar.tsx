@@ -2,7 +2,7 @@ import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyStatus, RoleMultiSelect_RoleFragment } from '../../../gql/graphql';
 import { KeyStatusFilter, SearchFilter } from '../../../components/list-filters';
-import { RoleMultiSelect } from '../../../components/role-multi-select';
+import { RoleFilter } from '../../../components/role-filter';
 
 type ExternalKeysToolbarProps = {
   search: string;
@@ -38,7 +38,7 @@ export const ExternalKeysToolbar = ({
         onChange={onStatusChange}
         data-testid="external-keys-status-filter"
       />
-      <RoleMultiSelect
+      <RoleFilter
         label={t('keys.roleFilter')}
         placeholder={roleIds.length ? undefined : t('keys.roleFilterPlaceholder')}
         roles={roles}

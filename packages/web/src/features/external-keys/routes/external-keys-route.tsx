@@ -4,7 +4,7 @@ import { IconPlus, IconWorldShare } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ListPage } from '../../../components/list-page';
+import { ListPage, noMatchTexts, noPermissionTexts } from '../../../components/list-page';
 import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import type { ExternalKeyRow_ExternalKeyFragment } from '../../../gql/graphql';
@@ -70,11 +70,7 @@ export const ExternalKeysRoute = () => {
   return canView ? (
     <ExternalKeysList />
   ) : (
-    <NoPermission
-      title={t('keys.noPermission.title')}
-      description={t('keys.noPermission.description')}
-      testId="external-keys-no-permission"
-    />
+    <NoPermission {...noPermissionTexts(t, 'keys', 'external-keys')} />
   );
 };
 
@@ -135,23 +131,13 @@ const ExternalKeysList = () => {
       }
       error={error}
       onRetry={() => void refetch()}
-      noPermission={{
-        title: t('keys.noPermission.title'),
-        description: t('keys.noPermission.description'),
-        testId: 'external-keys-no-permission',
-      }}
+      noPermission={noPermissionTexts(t, 'keys', 'external-keys')}
       loading={{ label: t('externalKeys.loading'), testId: 'external-keys-loading' }}
       loaded={Boolean(connection)}
       refreshing={loading}
       isEmpty={connection?.totalCount === 0 && externalKeys.length === 0}
       hasFilters={list.hasFilters}
-      noMatch={{
-        title: t('externalKeys.noMatch.title'),
-        description: t('externalKeys.noMatch.description'),
-        clearLabel: t('keys.noMatch.clear'),
-        onClear: list.clearFilters,
-        testId: 'external-keys-no-match',
-      }}
+      noMatch={noMatchTexts(t, 'externalKeys', 'external-keys', list.clearFilters)}
       empty={
         <EmptyState
           icon={<IconWorldShare size={32} aria-hidden />}

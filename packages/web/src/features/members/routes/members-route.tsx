@@ -1,11 +1,10 @@
 import { Anchor, Breadcrumbs, Button, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconPlus, IconUsers } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state';
-import { ListPage } from '../../../components/list-page';
+import { ListPage, noPermissionTexts } from '../../../components/list-page';
 import { NoPermission } from '../../../components/list-states';
 import { graphql } from '../../../gql';
 import type { MemberRow_MemberFragment } from '../../../gql/graphql';
@@ -31,14 +30,8 @@ type MemberAction = { kind: MemberActionKind; member: MemberRow_MemberFragment }
 
 const MembersNoPermission = () => {
   const { t } = useTranslation();
-  return <NoPermission {...noPermissionTexts(t)} />;
+  return <NoPermission {...noPermissionTexts(t, 'members', 'members')} />;
 };
-
-const noPermissionTexts = (t: TFunction) => ({
-  title: t('members.noPermission.title'),
-  description: t('members.noPermission.description'),
-  testId: 'members-no-permission',
-});
 
 export const MembersRoute = () => {
   const { t } = useTranslation();
@@ -92,7 +85,7 @@ const MembersList = () => {
       }
       error={error}
       onRetry={() => void refetch()}
-      noPermission={noPermissionTexts(t)}
+      noPermission={noPermissionTexts(t, 'members', 'members')}
       loading={{ label: t('members.loading'), testId: 'members-loading', rows: 4 }}
       loaded={Boolean(data)}
       isEmpty={data?.members.length === 0}
