@@ -2,12 +2,22 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { HomeRedirect } from '../features/navigation/home-redirect';
+import { loadAreaMessages } from '../lib/i18n';
 
 /** A page whose module loads when the page is first opened (our modules use named exports). */
 const lazyPage = <Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
 ) => lazy(() => load().then((module) => ({ default: module[name] })));
+
+/** A page beyond the first load's: its code and the other areas' messages load together. */
+const lazyAreaPage = <Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+) =>
+  lazy(() =>
+    Promise.all([load(), loadAreaMessages()]).then(([module]) => ({ default: module[name] })),
+  );
 
 // Every page loads when first opened, the sign-in page and the Generated tab included: a first
 // load carries the shell and the one page it shows (first-load budgets, SPEC §7).
@@ -23,29 +33,32 @@ const GeneratedKeysRoute = lazyPage(
   'GeneratedKeysRoute',
 );
 // The chart library (@mantine/charts, recharts) comes with this page only.
-const ApiKeyDetailRoute = lazyPage(
+const ApiKeyDetailRoute = lazyAreaPage(
   () => import('../features/api-keys/routes/api-key-detail-route'),
   'ApiKeyDetailRoute',
 );
-const ApiKeySettingsRoute = lazyPage(
+const ApiKeySettingsRoute = lazyAreaPage(
   () => import('../features/api-keys/routes/api-key-settings-route'),
   'ApiKeySettingsRoute',
 );
-const ExternalKeysRoute = lazyPage(
+const ExternalKeysRoute = lazyAreaPage(
   () => import('../features/external-keys/routes/external-keys-route'),
   'ExternalKeysRoute',
 );
-const RolesRoute = lazyPage(() => import('../features/roles/routes/roles-route'), 'RolesRoute');
-const MembersRoute = lazyPage(
+const RolesRoute = lazyAreaPage(() => import('../features/roles/routes/roles-route'), 'RolesRoute');
+const MembersRoute = lazyAreaPage(
   () => import('../features/members/routes/members-route'),
   'MembersRoute',
 );
-const AuditLogRoute = lazyPage(
+const AuditLogRoute = lazyAreaPage(
   () => import('../features/audit/routes/audit-log-route'),
   'AuditLogRoute',
 );
-const InvitationPage = lazyPage(() => import('../features/auth/invitation-page'), 'InvitationPage');
-const CredentialsPage = lazyPage(
+const InvitationPage = lazyAreaPage(
+  () => import('../features/auth/invitation-page'),
+  'InvitationPage',
+);
+const CredentialsPage = lazyAreaPage(
   () => import('../features/credentials/credentials-page'),
   'CredentialsPage',
 );

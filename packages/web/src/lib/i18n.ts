@@ -28,17 +28,46 @@ const bundles: Record<LanguageCode, () => Promise<{ messages: ResourceLanguage }
   es: () => import('./locale-bundles/es'),
 };
 
+/** The messages of the other pages and dialogs, a second chunk per language. */
+const areaBundles: Record<LanguageCode, () => Promise<{ messages: ResourceLanguage }>> = {
+  en: () => import('./locale-bundles/areas-en'),
+  'pt-BR': () => import('./locale-bundles/areas-pt-br'),
+  es: () => import('./locale-bundles/areas-es'),
+};
+
+/** Once a page or dialog asked for the area messages, every language loaded later has them too. */
+let areasWanted = false;
+
 const lazyMessages: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read: (language, _namespace, callback) => {
     const load = bundles[language as LanguageCode] as (typeof bundles)[LanguageCode] | undefined;
     if (!load) return callback(null, {});
-    load().then(
-      (bundle) => callback(null, bundle.messages),
+    const areas = areasWanted ? areaBundles[language as LanguageCode]() : null;
+    Promise.all([load(), areas]).then(
+      ([bundle, area]) => callback(null, { ...bundle.messages, ...area?.messages }),
       (error: Error) => callback(error, null),
     );
   },
+};
+
+// A language loaded before the areas were wanted gets them when it comes back into use.
+i18n.on('languageChanged', () => {
+  if (areasWanted) void loadAreaMessages();
+});
+
+/**
+ * Resolves once the language in use has the messages of every page: the pages and dialogs
+ * beyond the Generated tab's first view load them with their code.
+ */
+export const loadAreaMessages = async (): Promise<void> => {
+  areasWanted = true;
+  const language = i18n.resolvedLanguage as LanguageCode | undefined;
+  const load = language ? areaBundles[language] : undefined;
+  if (!language || !load) return;
+  const { messages } = await load();
+  i18n.addResourceBundle(language, 'translation', messages, true, false);
 };
 
 /** Private browsing may refuse storage: the language then lasts as long as the page. */
@@ -83,6 +112,8 @@ export const i18nReady = i18n
     // Resource keys such as `license-manager:view-api-keys` contain colons, not namespaces.
     nsSeparator: false,
     interpolation: { escapeValue: false },
+    // Messages added later (another area's) re-render what shows them.
+    react: { bindI18nStore: 'added' },
     initAsync: false,
   });
 

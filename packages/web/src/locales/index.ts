@@ -21,6 +21,9 @@ import { rolesEn } from './roles/en';
 import { rolesEs } from './roles/es';
 import { rolesPtBR } from './roles/pt-br';
 import { webhooksEn } from './webhooks/en';
+import { settingsEn } from './settings/en';
+import { settingsEs } from './settings/es';
+import { settingsPtBR } from './settings/pt-br';
 import { webhooksEs } from './webhooks/es';
 import { webhooksPtBR } from './webhooks/pt-br';
 
@@ -38,6 +41,7 @@ export const areaMessages = {
     ...navigationEn,
     ...keyUsageEn,
     ...webhooksEn,
+    ...settingsEn,
   },
   'pt-BR': {
     ...externalKeysPtBR,
@@ -47,6 +51,7 @@ export const areaMessages = {
     ...navigationPtBR,
     ...keyUsagePtBR,
     ...webhooksPtBR,
+    ...settingsPtBR,
   },
   es: {
     ...externalKeysEs,
@@ -56,6 +61,7 @@ export const areaMessages = {
     ...navigationEs,
     ...keyUsageEs,
     ...webhooksEs,
+    ...settingsEs,
   },
 };
 

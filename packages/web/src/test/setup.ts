@@ -5,12 +5,15 @@ import { i18n } from '../lib/i18n';
 import { messages as en } from '../lib/locale-bundles/en';
 import { messages as es } from '../lib/locale-bundles/es';
 import { messages as ptBR } from '../lib/locale-bundles/pt-br';
+import { messages as enAreas } from '../lib/locale-bundles/areas-en';
+import { messages as esAreas } from '../lib/locale-bundles/areas-es';
+import { messages as ptBRAreas } from '../lib/locale-bundles/areas-pt-br';
 
 // The app loads one language at a time; tests switch freely, so all three are there at once.
 for (const [language, messages] of [
-  ['en', en],
-  ['pt-BR', ptBR],
-  ['es', es],
+  ['en', { ...en, ...enAreas }],
+  ['pt-BR', { ...ptBR, ...ptBRAreas }],
+  ['es', { ...es, ...esAreas }],
 ] as const) {
   i18n.addResourceBundle(language, 'translation', messages, true, true);
 }

@@ -30,7 +30,6 @@ export const externalKeysEn = {
       edit: 'Edit roles',
       remove: 'Remove',
     },
-    grantedIn: 'Also granted in: {{accounts}}',
     addDialog: {
       title: 'Add external key',
       keyLabel: 'Key identifier',

@@ -30,7 +30,6 @@ export const externalKeysEs: ExternalKeysMessages = {
       edit: 'Editar roles',
       remove: 'Quitar',
     },
-    grantedIn: 'También concedida en: {{accounts}}',
     addDialog: {
       title: 'Agregar clave externa',
       keyLabel: 'Identificador de la clave',

@@ -30,7 +30,6 @@ export const externalKeysPtBR: ExternalKeysMessages = {
       edit: 'Editar perfis de acesso',
       remove: 'Remover',
     },
-    grantedIn: 'Também concedida em: {{accounts}}',
     addDialog: {
       title: 'Adicionar chave externa',
       keyLabel: 'Identificador da chave',

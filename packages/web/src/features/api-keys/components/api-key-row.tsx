@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -57,11 +57,16 @@ const KeyPolicyBadges = ({ apiKey }: { apiKey: ApiKeyRow_ApiKeyFragment }) => {
   return (
     <Group gap={4}>
       {allowedAddresses.length > 0 && (
-        <Tooltip label={allowedAddresses.slice(0, 10).join(', ')} withinPortal>
-          <Badge size="xs" variant="light" color="grape" data-testid="key-restricted-badge">
-            {t('keyPolicies.restrictedBadge')}
-          </Badge>
-        </Tooltip>
+        // A native title, not a Tooltip: floating-ui would join the tab's first load (P5).
+        <Badge
+          size="xs"
+          variant="light"
+          color="grape"
+          title={allowedAddresses.slice(0, 10).join(', ')}
+          data-testid="key-restricted-badge"
+        >
+          {t('keyPolicies.restrictedBadge')}
+        </Badge>
       )}
       {budget.length > 0 && (
         <Badge size="xs" variant="light" color="cyan" data-testid="key-budget-badge">
@@ -149,16 +154,16 @@ export const ApiKeyRow = ({
         <Group gap={4} wrap="nowrap">
           <StatusBadge status={apiKey.status} />
           {apiKey.leaked && (
-            <Tooltip
-              label={t('keys.leaked.foundAt', { url: apiKey.leakedUrl ?? '' })}
-              disabled={!apiKey.leakedUrl}
-              multiline
-              maw={360}
+            <Badge
+              color="red"
+              variant="filled"
+              title={
+                apiKey.leakedUrl ? t('keys.leaked.foundAt', { url: apiKey.leakedUrl }) : undefined
+              }
+              data-testid="key-leaked-badge"
             >
-              <Badge color="red" variant="filled" data-testid="key-leaked-badge">
-                {t('keys.leaked.badge')}
-              </Badge>
-            </Tooltip>
+              {t('keys.leaked.badge')}
+            </Badge>
           )}
         </Group>
       </Table.Td>

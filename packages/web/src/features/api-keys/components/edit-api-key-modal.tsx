@@ -111,7 +111,7 @@ const EditApiKeyForm = ({ apiKey, roles, onClose }: EditFormProps) => {
         </Stack>
         {apiKey.grantedAccounts.length > 0 && (
           <Text size="sm" c="dimmed" data-testid="edit-api-key-granted-accounts">
-            {t('externalKeys.grantedIn', {
+            {t('editDialog.grantedIn', {
               accounts: apiKey.grantedAccounts.map((account) => account.slug).join(', '),
             })}
           </Text>
