@@ -16,6 +16,8 @@ const apiKey = {
   key: 'kw-demo-aaaa1111',
   name: 'Checkout',
   status: 'ACTIVE',
+  leaked: false,
+  leakedUrl: null,
   alertLevel: 'NONE',
   tokenDueInDays: null,
   renewalPending: true,
@@ -183,6 +185,25 @@ describe('ApiKeyDetailRoute', () => {
     expect(within(trail).getByText('Token renewed')).toBeInTheDocument();
     // An action this version does not know yet shows as the server names it.
     expect(within(trail).getByText('key.future-action')).toBeInTheDocument();
+  });
+
+  it('says a leaked key was leaked, and where', async () => {
+    renderPage([
+      {
+        ...detailMock,
+        result: {
+          data: {
+            apiKey: { ...apiKey, leaked: true, leakedUrl: 'https://github.com/o/r/blob/x/.env' },
+          },
+        },
+      },
+      usageMock('week', weekBuckets),
+      auditMock,
+    ]);
+    expect(await screen.findByTestId('key-detail-leaked-badge')).toHaveTextContent('Leaked');
+    expect(screen.getByTestId('key-detail-leaked')).toHaveTextContent(
+      'A token was reported exposed at https://github.com/o/r/blob/x/.env. Renew it.',
+    );
   });
 
   it('offers the chart as a table, and other ranges', async () => {

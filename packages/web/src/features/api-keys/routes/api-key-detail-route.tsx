@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconKeyOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -22,6 +22,8 @@ export const ApiKeyDetailQueryDocument = graphql(`
       key
       name
       status
+      leaked
+      leakedUrl
       ...TokenStatusCell_apiKey
       ...KeyTokensCard_apiKey
     }
@@ -88,9 +90,19 @@ const ApiKeyDetail = () => {
         </Stack>
         <Group gap="lg" align="flex-start">
           <StatusBadge status={apiKey.status} />
+          {apiKey.leaked && (
+            <Badge color="red" variant="filled" data-testid="key-detail-leaked-badge">
+              {t('keys.leaked.badge')}
+            </Badge>
+          )}
           <TokenStatusCell apiKey={apiKey} />
         </Group>
       </Group>
+      {apiKey.leaked && (
+        <Alert color="red" title={t('keys.leaked.badge')} data-testid="key-detail-leaked">
+          {t('keys.leaked.foundAt', { url: apiKey.leakedUrl ?? '' })}
+        </Alert>
+      )}
       <KeyUsageChart apiKeyId={apiKey.id} />
       <KeyTokensCard apiKey={apiKey} />
       <KeyAuditTrail keyIdentifier={apiKey.key} />
