@@ -75,6 +75,12 @@ steps.push(
     timeoutMinutes: 5,
   },
   {
+    name: 'B1 with key policies (usage counting + allowlist) vs without',
+    script: 'policy-overhead.bench.ts',
+    args: ['--database', DEFAULT_BENCH_DATABASE],
+    timeoutMinutes: 5,
+  },
+  {
     name: 'B4 revocation across two servers (database polling)',
     script: 'revocation.bench.ts',
     args: ['--database', DEFAULT_BENCH_DATABASE],
