@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { migrations } from '../src/db/migrations/index.js';
 import type { TestDatabase } from './support/databases.js';
 import { accountWithOwner, generateKey, type GeneratedKey } from './support/fixtures.js';
 import { TestServer, type GraphQLResult } from './support/test-server.js';
+import { startWebhookReceiver } from './support/webhook-receiver.js';
 
 /**
  * Keyward on a three-node multi-primary MariaDB Galera cluster (scripts/galera-cluster.sh):
@@ -145,24 +145,6 @@ const startSmtp = async () => {
   };
 };
 
-const startReceiver = async () => {
-  const bodies: string[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      bodies.push(body);
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    bodies,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-};
-
 describe.runIf(inCi || (missing.length === 0 && !optedOut))('Keyward on a Galera cluster', () => {
   const name = `keyward_cluster_${randomBytes(4).toString('hex')}`;
   const urlOf = (node: 0 | 1 | 2) => `mariadb://root@127.0.0.1:${PORTS[node]}/${name}`;
@@ -171,7 +153,7 @@ describe.runIf(inCi || (missing.length === 0 && !optedOut))('Keyward on a Galera
   let c: TestServer | undefined;
   const others: TestServer[] = [];
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
   const serverOptions = () => ({
     smtpUrl: smtp.url,
@@ -187,7 +169,7 @@ describe.runIf(inCi || (missing.length === 0 && !optedOut))('Keyward on a Galera
     );
     await admin.end();
     smtp = await startSmtp();
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
   }, 240_000);
 
   afterAll(async () => {
@@ -333,9 +315,9 @@ describe.runIf(inCi || (missing.length === 0 && !optedOut))('Keyward on a Galera
     for (let round = 0; round < 3; round++)
       await Promise.all([...schedulers, ...schedulers].map((scheduler) => scheduler.runOnce()));
     const mails = smtp.received.filter((mail) => mail.to === 'ops@reminders.test');
-    const hooks = receiver.bodies.filter((body) =>
-      keys.some((key) => body.includes(key.apiKey.key)),
-    );
+    const hooks = receiver
+      .bodies()
+      .filter((body) => keys.some((key) => body.includes(key.apiKey.key)));
     expect(mails).toHaveLength(keys.length);
     expect(hooks).toHaveLength(keys.length);
     for (const server of servers()) server.clock.advanceDays(-(90 - 5 + 0.1));

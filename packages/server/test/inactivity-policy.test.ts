@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../src/modules/api-keys/api-key.entity.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
@@ -8,6 +6,7 @@ import { testDatabases } from './support/databases.js';
 import { accountWithOwner, errorCode, generateKey } from './support/fixtures.js';
 import { startSmtpCatcher } from './support/smtp-catcher.js';
 import { TestServer } from './support/test-server.js';
+import { startWebhookReceiver } from './support/webhook-receiver.js';
 
 const SETTINGS = /* GraphQL */ `
   mutation Settings($input: UpdateApiKeySettingsInput!) {
@@ -40,33 +39,14 @@ const ACTIVATE = /* GraphQL */ `
   }
 `;
 
-/** A loopback receiver keeping the bodies it is sent. */
-const startReceiver = async () => {
-  const bodies: string[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      bodies.push(body);
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    bodies,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-};
-
 describe.each(testDatabases)('inactivity policy on $name', (database) => {
   let server: TestServer;
   let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     server = await TestServer.start(database, { smtpUrl: smtp.url, webhookAllow: ['127.0.0.1'] });
   });
   afterAll(async () => {
@@ -139,7 +119,7 @@ describe.each(testDatabases)('inactivity policy on $name', (database) => {
     );
     const idle = await generateKey(server, owner.cookie, 'Idle integration');
     const busy = await generateKey(server, owner.cookie, 'Busy integration');
-    const webhooksFor = (key: string) => receiver.bodies.filter((body) => body.includes(key));
+    const webhooksFor = (key: string) => receiver.bodies().filter((body) => body.includes(key));
 
     server.clock.advanceDays(22);
     await use(busy);

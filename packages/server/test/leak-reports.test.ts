@@ -298,7 +298,7 @@ describe.each(testDatabases)('leak reports on $name', (database) => {
     const owner = await accountWithOwner(server, 'unsigned');
     const key = await generateKey(server, owner.cookie, 'Target');
     const payload = body([{ token: key.token }]);
-    const lookups = vi.spyOn(server.dataSource.getRepository(ApiToken), 'findOne');
+    const lookups = vi.spyOn(server.dataSource.getRepository(ApiToken), 'find');
     try {
       const refused = [
         await report(payload, null),
@@ -343,7 +343,7 @@ describe.each(testDatabases)('leak reports on $name', (database) => {
     const real = generateToken();
     // One character changed: the checksum no longer holds.
     const lookAlike = `${real.slice(0, 10)}${real[10] === 'A' ? 'B' : 'A'}${real.slice(11)}`;
-    const lookups = vi.spyOn(server.dataSource.getRepository(ApiToken), 'findOne');
+    const lookups = vi.spyOn(server.dataSource.getRepository(ApiToken), 'find');
     try {
       const dropped = await report(
         body([{ token: lookAlike }, { token: 'kwt_short' }, { token: 'ghp_notours' }]),

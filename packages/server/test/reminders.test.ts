@@ -1,7 +1,3 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReminderMailer, signWebhookBody } from '../src/modules/settings/reminder-delivery.js';
 import { ReminderScheduler } from '../src/modules/settings/reminder.scheduler.js';
@@ -9,65 +5,8 @@ import { TokenReminder } from '../src/modules/settings/token-reminder.entity.js'
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, generateKey } from './support/fixtures.js';
 import { TestServer } from './support/test-server.js';
-
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-const startSmtp = async () => {
-  const received: Mail[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          const to = Array.isArray(mail.to)
-            ? mail.to.map((address) => address.text).join(', ')
-            : (mail.to?.text ?? '');
-          received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
-  };
-};
-
-/** A real HTTP receiver that can be told to fail. */
-const startReceiver = async () => {
-  const calls: { headers: IncomingHttpHeaders; body: string }[] = [];
-  let failuresLeft = 0;
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      calls.push({ headers: req.headers, body });
-      if (failuresLeft > 0) {
-        failuresLeft -= 1;
-        res.writeHead(503).end();
-      } else {
-        res.writeHead(204).end();
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    calls,
-    failNext: (count: number) => (failuresLeft = count),
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-};
+import { startWebhookReceiver } from './support/webhook-receiver.js';
+import { startSmtpCatcher } from './support/smtp-catcher.js';
 
 const SETTINGS = /* GraphQL */ `
   mutation Settings($input: UpdateApiKeySettingsInput!) {
@@ -81,12 +20,12 @@ const SETTINGS = /* GraphQL */ `
 
 describe.each(testDatabases)('renewal reminders on $name', (database) => {
   let server: TestServer;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    receiver = await startReceiver();
+    smtp = await startSmtpCatcher();
+    receiver = await startWebhookReceiver();
     // The receiver listens on loopback, which webhooks reach only where the operator allows it.
     server = await TestServer.start(database, {
       smtpUrl: smtp.url,

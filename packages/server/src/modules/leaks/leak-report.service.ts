@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import { In, IsNull, MoreThan, type DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock.js';
 import { isMysqlFamily } from '../../common/dialect.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
@@ -10,6 +10,7 @@ import { recordSystemAudit } from '../audit/audit.service.js';
 import type { ApiKeySettingsService } from '../settings/api-key-settings.service.js';
 import type { ReminderMailer } from '../settings/reminder-delivery.js';
 import { hashToken, hasValidChecksum } from '../tokens/api-token.secret.js';
+import { isLiveToken } from '../tokens/token-liveness.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
 import { recordLifecycleEvent } from '../webhooks/lifecycle-event.js';
 
@@ -68,14 +69,11 @@ export class LeakReportService {
   private async liveKeyOf(token: string): Promise<string | null> {
     const hashes = this.tokenSecrets.map((secret) => hashToken(secret, token));
     const now = this.clock();
-    const found = await this.dataSource.getRepository(ApiToken).findOne({
-      select: { id: true, apiKeyId: true },
-      where: [
-        { tokenHash: In(hashes), expiresAt: IsNull() },
-        { tokenHash: In(hashes), expiresAt: MoreThan(now) },
-      ],
+    const found = await this.dataSource.getRepository(ApiToken).find({
+      select: { id: true, apiKeyId: true, expiresAt: true },
+      where: { tokenHash: In(hashes) },
     });
-    return found?.apiKeyId ?? null;
+    return found.find((candidate) => isLiveToken(candidate, now))?.apiKeyId ?? null;
   }
 
   private async markLeaked(apiKeyId: string, report: LeakReport, sourceIp: string | null) {
@@ -115,10 +113,7 @@ export class LeakReportService {
       return { key, deactivated: deactivate, recipients: settings.reminderRecipients };
     });
     if (!outcome) return;
-    if (outcome.deactivated) {
-      const accounts = await this.authChanges.grantAccountsOf([apiKeyId]);
-      await this.authChanges.keysChanged([apiKeyId], [outcome.key.accountId, ...accounts]);
-    }
+    if (outcome.deactivated) await this.authChanges.keyChanged(apiKeyId, outcome.key.accountId);
     await this.notify(outcome.key, outcome.deactivated, outcome.recipients);
   }
 

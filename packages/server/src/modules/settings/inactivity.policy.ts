@@ -103,8 +103,7 @@ export class InactivityPolicy {
       );
       if (!done) continue;
       deactivated += 1;
-      const accounts = await this.authChanges.grantAccountsOf([id]);
-      await this.authChanges.keysChanged([id], [settings.accountId, ...accounts]);
+      await this.authChanges.keyChanged(id, settings.accountId);
     }
     return deactivated;
   }
