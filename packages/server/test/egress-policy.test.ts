@@ -73,6 +73,17 @@ describe('webhook egress policy', () => {
       '2002:a9fe:a9fe::1',
       '2002:c0a8:101::',
       '2001:0:4136:e378::1',
+      // Outside global unicast (2000::/3), or IETF special-purpose inside it.
+      '::ffff:0:127.0.0.1',
+      '::ffff:0:a9fe:a9fe',
+      '::1:0:0:1',
+      '100::1',
+      '4000::1',
+      '5f00::1',
+      'e000::1',
+      '2001:2::1',
+      '2001:10::1',
+      '2001:20::1',
       'not an address',
     ];
     for (const address of refused)

@@ -79,19 +79,19 @@ for (const [network, prefix] of [
   refusedIpv4.addSubnet(network, prefix, 'ipv4');
 }
 
+/**
+ * Only global unicast (2000::/3) is reachable over IPv6: everything else (unspecified, loopback,
+ * IPv4-compatible and IPv4-translated `::ffff:0:a.b.c.d`, discard, unique-local with AWS metadata
+ * fd00:ec2::254, link-local, site-local, multicast, local-use NAT64 64:ff9b:1::/48, unassigned)
+ * is refused by being outside it.
+ * Mapped, NAT64 and 6to4 addresses are judged by the IPv4 address inside them.
+ */
+const globalUnicastIpv6 = new BlockList();
+globalUnicastIpv6.addSubnet('2000::', 3, 'ipv6');
+
+/** IETF special purpose inside global unicast: Teredo (an obfuscated IPv4 inside), benchmarking, ORCHID. */
 const refusedIpv6 = new BlockList();
-for (const [network, prefix] of [
-  ['::', 96], // unspecified, loopback and IPv4-compatible addresses
-  ['64:ff9b:1::', 48], // local-use NAT64
-  ['100::', 64], // discard
-  ['2001::', 32], // Teredo: an obfuscated IPv4 address inside
-  ['fc00::', 7], // unique-local (and AWS metadata fd00:ec2::254)
-  ['fe80::', 10], // link-local
-  ['fec0::', 10], // site-local (deprecated)
-  ['ff00::', 8], // multicast
-] as const) {
-  refusedIpv6.addSubnet(network, prefix, 'ipv6');
-}
+refusedIpv6.addSubnet('2001::', 23, 'ipv6');
 
 /** The 16 bytes of an IPv6 address (dotted IPv4 tail included), or null. */
 const ipv6Bytes = (address: string): number[] | null => {
@@ -141,7 +141,7 @@ export const isRefusedAddress = (withZone: string): boolean => {
   if (family !== 6) return true;
   const ipv4 = embeddedIpv4(address);
   if (ipv4 !== null) return refusedIpv4.check(ipv4, 'ipv4');
-  return refusedIpv6.check(address, 'ipv6');
+  return !globalUnicastIpv6.check(address, 'ipv6') || refusedIpv6.check(address, 'ipv6');
 };
 
 export interface AllowList {
