@@ -35,31 +35,35 @@ server.listen(config.port, config.host, () => {
 });
 
 /**
- * SIGTERM or SIGINT: stop accepting connections, answer every request already received
- * (for at most KEYWARD_DRAIN_TIMEOUT_MS, then cut what is left), write every batched
- * buffer (last uses, refused authentications), close the database and exit 0.
+ * SIGTERM or SIGINT: stop accepting connections, answer every request already received and let
+ * a background job under way finish (for at most KEYWARD_DRAIN_TIMEOUT_MS, then cut what is
+ * left: a job cut short reruns on the next start, its claims expiring), write every batched
+ * buffer (last uses, refused authentications, usage counts), close the database and exit 0.
  * A second signal during the drain ends the process at once (Node's default).
  */
 const shutdown = async (signal: string) => {
   draining = true;
   logger.info({ signal, drainTimeoutMs: config.drainTimeoutMs }, 'Draining in-flight requests');
   let exitCode = 0;
-  const forced = setTimeout(() => {
-    logger.warn('Drain timed out; closing remaining connections');
-    server.closeAllConnections();
-  }, config.drainTimeoutMs);
+  let forced: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<void>((resolve) => {
+    forced = setTimeout(() => {
+      logger.warn('Drain timed out; closing remaining connections');
+      server.closeAllConnections();
+      resolve();
+    }, config.drainTimeoutMs);
+  });
   // Kept-alive connections close as soon as their last response is sent.
   const idle = setInterval(() => server.closeIdleConnections(), 100);
   // Change streams never end on their own: their followers reconnect to another server.
   services.changeStream.closeAll();
+  const closed = new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
   try {
-    await Promise.all([
-      stopJobs(),
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-    ]);
+    // The buffers are written before an orchestrator's SIGKILL however long a job would take.
+    await Promise.race([Promise.all([stopJobs(), closed]), timedOut.then(() => closed)]);
     clearTimeout(forced);
     clearInterval(idle);
     await stop();

@@ -1,9 +1,16 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
+import { createServer, type Socket } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { createDataSource } from '../src/db/data-source.js';
+import {
+  ApiKeySettings,
+  defaultSettings,
+} from '../src/modules/settings/api-key-settings.entity.js';
+import { ReminderStatus, TokenReminder } from '../src/modules/settings/token-reminder.entity.js';
 import { migrate } from '../src/db/migrate.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, generateKey } from './support/fixtures.js';
@@ -115,6 +122,8 @@ describe.each(testDatabases)('graceful shutdown of the built server on $name', (
   let drop: () => Promise<void>;
   let key: string;
   let token: string;
+  let owner: Awaited<ReturnType<typeof accountWithOwner>>;
+  let keyId: string;
 
   beforeAll(async () => {
     ({ url: databaseUrl, drop } = await database.create());
@@ -124,10 +133,10 @@ describe.each(testDatabases)('graceful shutdown of the built server on $name', (
     await dataSource.destroy();
     // Fixtures through an in-process server on the same database, stopped before the child starts.
     const setup = await TestServer.start(database, { attachTo: databaseUrl });
-    const owner = await accountWithOwner(setup, 'drain');
+    owner = await accountWithOwner(setup, 'drain');
     ({
       token,
-      apiKey: { key },
+      apiKey: { key, id: keyId },
     } = await generateKey(setup, owner.cookie, 'Drained'));
     await setup.stop();
   });
@@ -151,43 +160,50 @@ describe.each(testDatabases)('graceful shutdown of the built server on $name', (
     }
   };
 
-  it('answers a request held open across SIGTERM, flushes buffered writes and exits 0', async () => {
-    const server = await ChildServer.start(databaseUrl);
-    try {
-      expect((await verify(server.url, key, token)).code).toBe('VALID');
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'answers a request held open across %s, flushes buffered writes and exits 0',
+    async (signal) => {
+      const refusedBefore = (await readBack()).refused.length;
+      const server = await ChildServer.start(databaseUrl);
+      try {
+        expect((await verify(server.url, key, token)).code).toBe('VALID');
+        expect(
+          (await verify(server.url, key, `${token.slice(0, -1)}${token.endsWith('x') ? 'y' : 'x'}`))
+            .code,
+        ).toBe('INVALID_CREDENTIALS');
+        const held = heldPost(
+          server.url,
+          JSON.stringify({ query: '{ me { kind account { slug } } }' }),
+          { 'x-api-appkey': key, 'x-api-apptoken': token },
+        );
+        // The server has the request's headers (and half its body) before the signal.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        server.child.kill(signal);
+        await server.waitForLog(/Draining/);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        held.rest();
+        const answer = await held.answered;
+        expect(answer.status).toBe(200);
+        expect(JSON.parse(answer.text)).toEqual({
+          data: { me: { kind: 'API_KEY', account: { slug: 'drain' } } },
+        });
+        // No new connection is accepted once draining.
+        await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+        expect(await server.exited).toEqual({ code: 0, signal: null });
+      } finally {
+        server.child.kill('SIGKILL');
+      }
+      const after = await readBack();
+      expect(after.lastUsedAt).not.toBeNull();
+      // One row per refused attempt so far (each test's wrong token was tried once).
       expect(
-        (await verify(server.url, key, `${token.slice(0, -1)}${token.endsWith('x') ? 'y' : 'x'}`))
-          .code,
-      ).toBe('INVALID_CREDENTIALS');
-      const held = heldPost(
-        server.url,
-        JSON.stringify({ query: '{ me { kind account { slug } } }' }),
-        { 'x-api-appkey': key, 'x-api-apptoken': token },
-      );
-      // The server has the request's headers (and half its body) before the signal.
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      server.child.kill('SIGTERM');
-      await server.waitForLog(/Draining/);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      held.rest();
-      const answer = await held.answered;
-      expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.text)).toEqual({
-        data: { me: { kind: 'API_KEY', account: { slug: 'drain' } } },
-      });
-      // No new connection is accepted once draining.
-      await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
-      expect(await server.exited).toEqual({ code: 0, signal: null });
-    } finally {
-      server.child.kill('SIGKILL');
-    }
-    const after = await readBack();
-    expect(after.lastUsedAt).not.toBeNull();
-    expect(after.refused).toHaveLength(1);
-    expect(JSON.parse(after.refused[0]!.details)).toMatchObject({ attempts: 1 });
-  });
+        after.refused.map((row) => (JSON.parse(row.details) as { attempts: number }).attempts),
+      ).toEqual(Array<number>(refusedBefore + 1).fill(1));
+    },
+  );
 
   it('on SIGINT, cuts a request still open after the drain timeout and still flushes', async () => {
+    const refusedBefore = (await readBack()).refused.length;
     const server = await ChildServer.start(databaseUrl, { KEYWARD_DRAIN_TIMEOUT_MS: '1000' });
     try {
       expect((await verify(server.url, key, `${token.slice(0, -2)}yy`)).code).toBe(
@@ -206,7 +222,7 @@ describe.each(testDatabases)('graceful shutdown of the built server on $name', (
       server.child.kill('SIGKILL');
     }
     const after = await readBack();
-    expect(after.refused).toHaveLength(2);
+    expect(after.refused).toHaveLength(refusedBefore + 1);
   });
 
   it('writes the usage counted before SIGTERM, exactly', async () => {
@@ -241,5 +257,68 @@ describe.each(testDatabases)('graceful shutdown of the built server on $name', (
       VALID: (after.VALID ?? 0) - (before.VALID ?? 0),
       INVALID_CREDENTIALS: (after.INVALID_CREDENTIALS ?? 0) - (before.INVALID_CREDENTIALS ?? 0),
     }).toEqual({ VALID: 25, INVALID_CREDENTIALS: 4 });
+  });
+
+  it('bounds a background job under way by the drain timeout, and still flushes', async () => {
+    // A receiver that accepts connections and never answers: each reminder waits for the
+    // egress connect timeout (5 s), so four of them hold a run for 20 s.
+    const refusedBefore = (await readBack()).refused.length;
+    const held = new Set<Socket>();
+    const tarpit = createServer((socket) => held.add(socket));
+    await new Promise<void>((resolve) => tarpit.listen(0, '127.0.0.1', resolve));
+    const { port } = tarpit.address() as { port: number };
+    const dataSource = createDataSource(databaseUrl);
+    await dataSource.initialize();
+    try {
+      await dataSource.getRepository(ApiKeySettings).save({
+        ...defaultSettings(owner.account.id),
+        webhookUrl: `https://127.0.0.1:${port}/hook`,
+        webhookSigningSecret: 'a'.repeat(64),
+      });
+      const [tokenRow] = (await dataSource.query('SELECT id FROM api_tokens WHERE apiKeyId = ?', [
+        keyId,
+      ])) as { id: string }[];
+      const now = new Date();
+      await dataSource.getRepository(TokenReminder).insert(
+        [101, 102, 103, 104].map((leadDays) => ({
+          id: randomUUID(),
+          accountId: owner.account.id,
+          apiKeyId: keyId,
+          tokenId: tokenRow!.id,
+          leadDays,
+          tokenDueAt: now,
+          status: ReminderStatus.PENDING,
+          attempts: 0,
+          nextAttemptAt: new Date(now.getTime() - 60_000),
+          createdAt: now,
+        })),
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+    const server = await ChildServer.start(databaseUrl, {
+      KEYWARD_BACKGROUND_JOBS: 'true',
+      KEYWARD_WEBHOOK_ALLOW: '127.0.0.1',
+      KEYWARD_DRAIN_TIMEOUT_MS: '1000',
+    });
+    try {
+      expect((await verify(server.url, key, `${token.slice(0, -2)}ww`)).code).toBe(
+        'INVALID_CREDENTIALS',
+      );
+      for (let attempt = 0; attempt < 200 && held.size === 0; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(held.size).toBe(1);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      // The run was left at its first reminder: the process did not wait for the other three.
+      expect(held.size).toBe(1);
+    } finally {
+      server.child.kill('SIGKILL');
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => tarpit.close(resolve));
+    }
+    const after = await readBack();
+    expect(after.refused).toHaveLength(refusedBefore + 1);
   });
 });
