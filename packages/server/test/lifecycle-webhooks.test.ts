@@ -26,11 +26,14 @@ const startReceiver = async (host = '127.0.0.1') => {
   const calls: Call[] = [];
   /** Failures still to answer, per path: each test fails its own receiver path only. */
   const failing = new Map<string, number>();
+  /** Run as a call arrives, before it is answered (a test's stand-in for a slow receiver). */
+  const onCall = new Map<string, () => void>();
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       calls.push({ path: req.url ?? '', headers: req.headers, body });
+      onCall.get(req.url ?? '')?.();
       const left = failing.get(req.url ?? '') ?? 0;
       if (left > 0) {
         failing.set(req.url ?? '', left - 1);
@@ -46,6 +49,7 @@ const startReceiver = async (host = '127.0.0.1') => {
     calls,
     port,
     failNext: (path: string, count: number) => failing.set(path, count),
+    whenCalled: (path: string, run: () => void) => onCall.set(path, run),
     url: (path: string) => `http://${host}:${port}${path}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -97,6 +101,7 @@ const DELIVERIES = /* GraphQL */ `
           lastResponseStatus
           lastError
           nextAttemptAt
+          lastAttemptAt
           deliveredAt
           createdAt
         }
@@ -124,6 +129,7 @@ interface DeliveryNode {
   lastResponseStatus: number | null;
   lastError: string | null;
   nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
   deliveredAt: string | null;
 }
 
@@ -366,6 +372,18 @@ describe.each(testDatabases)('lifecycle webhooks on $name', (database) => {
       .getRepository(WebhookEvent)
       .findBy({ accountId: owner.account.id });
     expect(events.map((event) => event.type)).toEqual(['key.created']);
+  });
+
+  it('tells nothing of how long an attempt took: the next one is timed from its start', async () => {
+    const owner = await subscribed('hooks-timing', '/slow', ['KEY_CREATED']);
+    receiver.failNext('/slow', 1);
+    // The receiver takes 7 s (of the server's clock) to answer: a timeout would show the same way.
+    receiver.whenCalled('/slow', () => server.clock.advance(7_000));
+    await generateKey(server, owner.cookie, 'Slowly');
+    await dispatch();
+    const [entry] = await deliveriesOf(owner.cookie, owner.endpointId);
+    expect(entry).toMatchObject({ status: 'PENDING', attempts: 1, lastResponseStatus: 500 });
+    expect(Date.parse(entry!.nextAttemptAt!) - Date.parse(entry!.lastAttemptAt!)).toBe(60_000);
   });
 
   it('retries a failing receiver with backoff until it answers', async () => {

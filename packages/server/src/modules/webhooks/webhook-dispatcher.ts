@@ -152,8 +152,9 @@ export class WebhookDispatcher {
       );
     }
     const attempts = delivery.attempts + 1;
-    const finished = this.clock();
-    const nextAttemptAt = addMs(finished, retryDelayMs(attempts));
+    // Timed from the attempt's start, not its end: how long a receiver took (a timeout against a
+    // quick refusal) must not show through lastAttemptAt and nextAttemptAt.
+    const nextAttemptAt = addMs(now, retryDelayMs(attempts));
     const status = outcome.delivered
       ? WebhookDeliveryStatus.DELIVERED
       : nextAttemptAt > delivery.retryUntil
