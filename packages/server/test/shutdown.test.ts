@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../src/config.js';
 import { createDataSource } from '../src/db/data-source.js';
 import {
   ApiKeySettings,
@@ -116,6 +117,17 @@ beforeAll(() => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: serverRoot });
 }, 120_000);
+
+describe('KEYWARD_DRAIN_TIMEOUT_MS', () => {
+  it('is 25 s unless set, and a malformed value stops the start', () => {
+    const env = { NODE_ENV: 'production', KEYWARD_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(env).drainTimeoutMs).toBe(25_000);
+    expect(loadConfig({ ...env, KEYWARD_DRAIN_TIMEOUT_MS: '8000' }).drainTimeoutMs).toBe(8_000);
+    expect(() => loadConfig({ ...env, KEYWARD_DRAIN_TIMEOUT_MS: '25s' })).toThrow(
+      /KEYWARD_DRAIN_TIMEOUT_MS/,
+    );
+  });
+});
 
 describe.each(testDatabases)('graceful shutdown of the built server on $name', (database) => {
   let databaseUrl: string;
