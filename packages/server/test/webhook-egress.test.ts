@@ -126,6 +126,7 @@ const REFUSED_URLS = [
   'http://good.example@127.0.0.1/',
   'http://user:pass@[::1]:6379/',
   'http://169.254.169.254/latest/meta-data/',
+  'http://168.63.129.16/machine?comp=goalstate',
   'http://172.16.0.1/',
   'http://172.31.255.255/',
   'http://192.0.0.8/',

@@ -68,6 +68,7 @@ for (const [network, prefix] of [
   ['10.0.0.0', 8], // private
   ['100.64.0.0', 10], // carrier-grade NAT (and some clouds' metadata, e.g. 100.100.100.200)
   ['127.0.0.0', 8], // loopback
+  ['168.63.129.16', 32], // Azure's platform endpoint (WireServer): public, yet answers only inside
   ['169.254.0.0', 16], // link-local, cloud metadata (169.254.169.254)
   ['172.16.0.0', 12], // private
   ['192.0.0.0', 24], // IETF protocol assignments
