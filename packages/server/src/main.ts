@@ -39,7 +39,7 @@ server.listen(config.port, config.host, () => {
  * a background job under way finish (for at most KEYWARD_DRAIN_TIMEOUT_MS, then cut what is
  * left: a job cut short reruns on the next start, its claims expiring), write every batched
  * buffer (last uses, refused authentications, usage counts), close the database and exit 0.
- * A second signal during the drain ends the process at once (Node's default).
+ * A second signal during the drain ends the process at once (Node's default, see below).
  */
 const shutdown = async (signal: string) => {
   draining = true;
@@ -76,5 +76,12 @@ const shutdown = async (signal: string) => {
   logger.flush();
   process.exit(exitCode);
 };
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+// The first of either signal drains; both handlers go, so a second signal of either kind ends
+// the process at once.
+const onSignal = (signal: NodeJS.Signals) => {
+  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onSignal);
+  void shutdown(signal);
+};
+process.on('SIGTERM', onSignal);
+process.on('SIGINT', onSignal);

@@ -237,6 +237,22 @@ describe.each(testDatabases)('graceful shutdown of the built server on $name', (
     expect(after.refused).toHaveLength(refusedBefore + 1);
   });
 
+  it('ends at once on a second signal during the drain, whichever the first was', async () => {
+    const server = await ChildServer.start(databaseUrl);
+    try {
+      const stalled = heldPost(server.url, JSON.stringify({ query: '{ me { kind } }' }), {});
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      server.child.kill('SIGINT');
+      await server.waitForLog(/Draining/);
+      const cut = expect(stalled.answered).rejects.toThrow();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: null, signal: 'SIGTERM' });
+      await cut;
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
   it('writes the usage counted before SIGTERM, exactly', async () => {
     const countsOf = async () => {
       const dataSource = createDataSource(databaseUrl);
