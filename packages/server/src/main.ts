@@ -37,7 +37,7 @@ server.listen(config.port, config.host, () => {
 /**
  * SIGTERM or SIGINT: stop accepting connections, answer every request already received and let
  * a background job under way finish (for at most KEYWARD_DRAIN_TIMEOUT_MS, then cut what is
- * left: a job cut short reruns on the next start, its claims expiring), write every batched
+ * left: what a job cut short was sending is retried once its claims expire), write every batched
  * buffer (last uses, refused authentications, usage counts), close the database and exit 0.
  * A second signal during the drain ends the process at once (Node's default, see below).
  */
