@@ -301,12 +301,17 @@ export const createApp = async (
 
   // Refused authentications, last uses and usage counts reach the database in batches, once a
   // minute. One flush at a time: the last one (at stop) waits for a periodic one still writing.
-  const flushOnce = () =>
-    Promise.all([
+  // Every buffer's write runs to its end even when another fails (the last one is followed by
+  // process.exit); the first failure is then reported.
+  const flushOnce = async () => {
+    const results = await Promise.allSettled([
       services.refusedAuth.flush(),
       services.lastUse.flush(),
       services.usageRecorder.flush(),
-    ]).then(() => undefined);
+    ]);
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
   let flushing: Promise<void> = Promise.resolve();
   const flush = () => {
     flushing = flushing.then(flushOnce).catch((error: unknown) => {

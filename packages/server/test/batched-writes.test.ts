@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { RefusedAuthRecorder } from '../src/modules/audit/refused-auth.recorder.js';
 import { LastUseRecorder } from '../src/modules/verification/last-use.recorder.js';
+import { testDatabases } from './support/databases.js';
+import { TestServer } from './support/test-server.js';
 
 /** A database that refuses writes while `down`, and otherwise records what is written. */
 const flakyDatabase = () => {
@@ -67,5 +69,35 @@ describe('batched writes', () => {
       from: '2026-01-01T00:00:00.000Z',
       to: '2026-01-01T00:00:30.000Z',
     });
+  });
+});
+
+describe.each(testDatabases)('the last write at stop on $name', (database) => {
+  it('waits for every buffer even when another fails, then reports the failure', async () => {
+    const server = await TestServer.start(database);
+    const { services } = server.keyward;
+    const flushes = {
+      lastUse: services.lastUse.flush.bind(services.lastUse),
+      refusedAuth: services.refusedAuth.flush.bind(services.refusedAuth),
+    };
+    let release = () => {};
+    let lastUseWritten = false;
+    services.lastUse.flush = async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      lastUseWritten = true;
+    };
+    services.refusedAuth.flush = () => Promise.reject(new Error('database unreachable'));
+    let settled = false;
+    const stopped = server.keyward.stop().finally(() => (settled = true));
+    const rejected = expect(stopped).rejects.toThrow('database unreachable');
+    // main.ts exits as soon as stop() settles: last uses still being written would be lost.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(settled).toBe(false);
+    release();
+    await rejected;
+    expect(lastUseWritten).toBe(true);
+    services.lastUse.flush = flushes.lastUse;
+    services.refusedAuth.flush = flushes.refusedAuth;
+    await server.stop();
   });
 });
