@@ -496,6 +496,90 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
         },
       ),
     ).toBe('FORBIDDEN');
+    expect(
+      await revoke(
+        'Grant changed',
+        async () => {
+          await mutate(
+            'mutation($id: ID!, $roles: [ID!]!) { updateExternalKey(input: { id: $id, roleIds: $roles }) { externalKey { id } } }',
+            { id: grantId, roles: [partner.roles.get('oms-read-only')!.id] },
+            partner.cookie,
+          );
+        },
+        (key) => ({
+          key: key.apiKey.key,
+          token: key.token,
+          account: 'partner',
+          resource: 'orders:edit-orders',
+        }),
+        async (key) => {
+          const added = await mutate(
+            'mutation($key: String!, $roles: [ID!]!) { addExternalKey(input: { key: $key, roleIds: $roles }) { externalKey { id } } }',
+            { key: key.apiKey.key, roles: [partner.roles.get('oms-full-access')!.id] },
+            partner.cookie,
+          );
+          grantId = (added.addExternalKey!.externalKey as { id: string }).id;
+        },
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await revoke(
+        'Key roles changed',
+        async (key) => {
+          await mutate(
+            'mutation($id: ID!, $roles: [ID!]) { updateApiKey(input: { id: $id, roleIds: $roles }) { apiKey { id } } }',
+            { id: key.apiKey.id, roles: [acme.roles.get('catalog-full-access')!.id] },
+          );
+        },
+        (key) => ({ key: key.apiKey.key, token: key.token, resource: 'orders:view-orders' }),
+      ),
+    ).toBe('FORBIDDEN');
+
+    // A grant added elsewhere refuses nothing, but the key's entry is dropped all the same.
+    const granted = await newKey('Grant added');
+    const grantedRequest = { key: granted.apiKey.key, token: granted.token };
+    await remember(verifier, grantedRequest);
+    await mutate(
+      'mutation($key: String!, $roles: [ID!]!) { addExternalKey(input: { key: $key, roleIds: $roles }) { externalKey { id } } }',
+      { key: granted.apiKey.key, roles: [partner.roles.get('oms-read-only')!.id] },
+      partner.cookie,
+    );
+    const addedAt = Date.now();
+    while (verifier.verifyFromMemory(grantedRequest) && Date.now() - addedAt < 3_000)
+      await sleep(5);
+    expect(verifier.verifyFromMemory(grantedRequest)).toBeNull();
+    expect(Date.now() - addedAt).toBeLessThan(1_000);
+
+    // A token past its due date answers VALID until its account starts enforcing durations.
+    await mutate(
+      'mutation { updateApiKeySettings(input: { tokenDurationDays: 1, enforcement: ALERT_ONLY }) { settings { enforcement } } }',
+      {},
+      partner.cookie,
+    );
+    const overdue = await generateKey(a, partner.cookie, 'Overdue', [
+      partner.roles.get('oms-read-only')!.id,
+    ]);
+    a.clock.advanceDays(2);
+    b.clock.advanceDays(2);
+    try {
+      const overdueRequest = { key: overdue.apiKey.key, token: overdue.token };
+      await settle();
+      await remember(verifier, overdueRequest);
+      await mutate(
+        'mutation { updateApiKeySettings(input: { enforcement: ENFORCE }) { settings { enforcement } } }',
+        {},
+        partner.cookie,
+      );
+      const enforced = await untilRefused(verifier, overdueRequest, Date.now());
+      expect(enforced.code).toBe('EXPIRED');
+      expect(enforced.elapsedMs).toBeLessThan(1_000);
+    } finally {
+      await mutate(
+        'mutation { updateApiKeySettings(input: { tokenDurationDays: 90, enforcement: ALERT_ONLY }) { settings { enforcement } } }',
+        {},
+        partner.cookie,
+      );
+    }
   });
 
   it('stops answering from memory once cut from the stream longer than the bound', async () => {
@@ -563,6 +647,8 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
     const keys = await Promise.all([newKey('Canary 1'), newKey('Canary 2'), newKey('Canary 3')]);
     const cwd = mkdtempSync(path.join(tmpdir(), 'keyward-verifier-cwd-'));
     const out = mkdtempSync(path.join(tmpdir(), 'keyward-verifier-heap-'));
+    // Its home and temporary directory too: wherever it might write, the test looks.
+    const home = mkdtempSync(path.join(tmpdir(), 'keyward-verifier-home-'));
     const child = fork(path.join(here, 'support/verifier-child.mjs'), [VERIFY_ENTRY], {
       cwd,
       execArgv: ['--expose-gc', '--import', TSX_LOADER],
@@ -571,6 +657,8 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
         KW_URL: b.url,
         KW_SERVICE_KEY: service.apiKey.key,
         KW_SERVICE_TOKEN: service.token,
+        HOME: home,
+        TMPDIR: home,
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -602,13 +690,22 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
       expect(heap).toContain(service.apiKey.key);
       for (const key of keys) expect(heap).not.toContain(key.token);
       expect(heap).not.toContain(TEST_SECRET);
-      // It writes nothing of its own.
-      expect(readdirSync(cwd)).toEqual([]);
       child.send({ type: 'close' });
       await new Promise((resolve) => child.once('exit', resolve));
+      // It writes nothing of its own, and no file it could write holds a canary (tsx, which
+      // loads it here, caches compiled sources under TMPDIR).
+      expect(readdirSync(cwd)).toEqual([]);
+      const written = readdirSync(home, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'latin1'));
+      for (const text of written) {
+        for (const key of keys) expect(text).not.toContain(key.token);
+        expect(text).not.toContain(TEST_SECRET);
+      }
     } finally {
       child.kill();
       rmSync(cwd, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
     }
   });
@@ -687,44 +784,97 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
     }
   });
 
-  it('guards Fastify and Hono routes alike', async () => {
-    const key = await newKey('Frameworks');
-    const headers = { 'x-api-appkey': key.apiKey.key, 'x-api-apptoken': key.token };
+  it('guards Express, Fastify and Hono alike: both spellings, every refusal, the principal', async () => {
+    const resourceOf = { orders: 'orders:view-orders', products: 'catalog:view-products' };
+    const express5 = express();
+    for (const [route, resource] of Object.entries(resourceOf))
+      express5.get(`/${route}`, expressMiddleware(verifier, { resource }), (req, res) => {
+        res.json((req as unknown as { keyward: KeywardPrincipal }).keyward);
+      });
+    const expressServer = await new Promise<import('node:http').Server>((resolve) => {
+      const listening = express5.listen(0, '127.0.0.1', () => resolve(listening));
+    });
     const fastify = Fastify();
-    fastify.get(
-      '/orders',
-      { preHandler: fastifyPreHandler(verifier, { resource: 'orders:view-orders' }) },
-      async (request) => ({
-        keyId: (request as unknown as { keyward: KeywardPrincipal }).keyward.keyId,
-      }),
-    );
-    fastify.get(
-      '/products',
-      { preHandler: fastifyPreHandler(verifier, { resource: 'catalog:view-products' }) },
-      async () => ({ never: true }),
-    );
+    for (const [route, resource] of Object.entries(resourceOf))
+      fastify.get(
+        `/${route}`,
+        { preHandler: fastifyPreHandler(verifier, { resource }) },
+        async (request) => (request as unknown as { keyward: KeywardPrincipal }).keyward,
+      );
     const fastifyUrl = await fastify.listen({ port: 0, host: '127.0.0.1' });
     const hono = new Hono<{ Variables: { keyward: KeywardPrincipal } }>();
-    hono.use('/orders', honoMiddleware(verifier, { resource: 'orders:view-orders' }));
-    hono.get('/orders', (c) => c.json({ keyId: c.get('keyward').keyId }));
+    for (const [route, resource] of Object.entries(resourceOf)) {
+      hono.use(`/${route}`, honoMiddleware(verifier, { resource }));
+      hono.get(`/${route}`, (c) => c.json(c.get('keyward')));
+    }
     const honoServer = serve({ fetch: hono.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => honoServer.once('listening', resolve));
-    const honoUrl = `http://127.0.0.1:${(honoServer.address() as AddressInfo).port}`;
+    const bases = {
+      express: `http://127.0.0.1:${(expressServer.address() as AddressInfo).port}`,
+      fastify: fastifyUrl,
+      hono: `http://127.0.0.1:${(honoServer.address() as AddressInfo).port}`,
+    };
+    const key = await newKey('Frameworks');
+    const budgeted = await newKey('Frameworks, budgeted');
+    await mutate(UPDATE_POLICIES, { input: { id: budgeted.apiKey.id, rateLimit: { perDay: 1 } } });
+    await settle();
+    const a1 = (credentials: GeneratedKey, token = credentials.token) => ({
+      'x-api-appkey': credentials.apiKey.key,
+      'x-api-apptoken': token,
+    });
+    const vtex = (credentials: GeneratedKey) => ({
+      'X-VTEX-API-AppKey': credentials.apiKey.key,
+      'X-VTEX-API-AppToken': credentials.token,
+    });
+    const principal = {
+      keyId: key.apiKey.id,
+      key: key.apiKey.key,
+      account: 'acme',
+      roles: ['Orders'],
+      resources: ['orders:view-orders'],
+      expiresAt: expect.any(String) as unknown,
+    };
+    const call = async (base: string, route: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${base}/${route}`, { headers });
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: (await response.json()) as Record<string, unknown>,
+      };
+    };
     try {
-      for (const base of [fastifyUrl, honoUrl]) {
-        const ok = await fetch(`${base}/orders`, { headers });
-        expect(ok.status, base).toBe(200);
-        expect(await ok.json()).toEqual({ keyId: key.apiKey.id });
-        const wrong = await fetch(`${base}/orders`, {
-          headers: { ...headers, 'x-api-apptoken': wrongTokenOf(key.token) },
+      for (const [name, base] of Object.entries(bases)) {
+        for (const headers of [a1(key), vtex(key)]) {
+          const ok = await call(base, 'orders', headers);
+          expect(ok, name).toMatchObject({ status: 200, body: principal });
+        }
+        expect(await call(base, 'orders'), name).toMatchObject({
+          status: 401,
+          body: { code: 'INVALID_CREDENTIALS' },
         });
-        expect(wrong.status, base).toBe(401);
-        expect(await wrong.json()).toEqual({ code: 'INVALID_CREDENTIALS' });
+        expect(await call(base, 'orders', a1(key, wrongTokenOf(key.token))), name).toMatchObject({
+          status: 401,
+          body: { code: 'INVALID_CREDENTIALS' },
+        });
+        expect(await call(base, 'products', vtex(key)), name).toMatchObject({
+          status: 403,
+          body: { code: 'FORBIDDEN' },
+        });
+        // X-Account names the account addressed: partner never granted this key.
+        expect(
+          await call(base, 'orders', { ...a1(key), 'X-Account': 'partner' }),
+          name,
+        ).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+        // The budget of one use a day: the first framework spends it, every later use is 429.
+        if (name === 'express')
+          expect((await call(base, 'orders', a1(budgeted))).status, name).toBe(200);
+        const limited = await call(base, 'orders', vtex(budgeted));
+        expect(limited, name).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
+        expect(Number(limited.retryAfter), name).toBeGreaterThan(0);
       }
-      const forbidden = await fetch(`${fastifyUrl}/products`, { headers });
-      expect(forbidden.status).toBe(403);
-      expect(await forbidden.json()).toEqual({ code: 'FORBIDDEN' });
     } finally {
+      expressServer.closeAllConnections();
+      await new Promise((resolve) => expressServer.close(resolve));
       await fastify.close();
       await new Promise((resolve) => honoServer.close(resolve));
     }
