@@ -610,6 +610,32 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
     }
   });
 
+  it('drops, once reconnected, what changed while it was cut off (resumed from its last event)', async () => {
+    const relay = await relayTo(b.url);
+    try {
+      // A bound longer than the cut: memory answers throughout, so only the resume can tell it.
+      const resumed = await open(relay.url, { disconnectedBoundMs: 30_000 });
+      const key = await newKey('Changed while cut off');
+      const request = { key: key.apiKey.key, token: key.token };
+      await settle();
+      await remember(resumed, request);
+      relay.cut();
+      await mutate(
+        'mutation($id: ID!) { deactivateApiKey(input: { id: $id }) { apiKey { id } } }',
+        { id: key.apiKey.id },
+      );
+      await sleep(1_000); // server B has heard of it (polling: within 250 ms)
+      expect(resumed.verifyFromMemory(request)?.code).toBe('VALID');
+      relay.restore();
+      const back = Date.now();
+      while (resumed.verifyFromMemory(request) && Date.now() - back < 5_000) await sleep(20);
+      expect(resumed.verifyFromMemory(request)).toBeNull();
+      expect((await resumed.verify(request)).code).toBe('INACTIVE');
+    } finally {
+      await relay.close();
+    }
+  });
+
   it('reports uses answered from memory as the tokens’ last use', async () => {
     const key = await newKey('Used locally');
     await remember(verifier, { key: key.apiKey.key, token: key.token, ip: '203.0.113.9' });
