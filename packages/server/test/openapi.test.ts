@@ -15,11 +15,51 @@ const document = JSON.parse(readFileSync(new URL('../openapi.json', import.meta.
 
 /** Response bodies checked against the document's schemas (JSON Schema 2020-12, as OpenAPI 3.1). */
 const schemas = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
-schemas.addSchema({ $id: 'openapi', components: document.components });
+// The paths too: an operation's response schema is compiled where it stands, its $refs resolved.
+schemas.addSchema({ $id: 'openapi', paths: document.paths, components: document.components });
 const check = (schema: string, body: unknown) => {
   const validate = schemas.compile({ $ref: `openapi#/components/schemas/${schema}` });
   const valid = validate(body);
   return valid ? 'valid' : JSON.stringify(validate.errors);
+};
+
+interface DocumentedResponse {
+  content?: Record<string, { schema?: unknown }>;
+}
+
+/**
+ * A live answer of the running server against the document's own entry for that operation:
+ * its status must be documented, its media type one the status lists, and a JSON body must
+ * match the schema given there. Returns what failed, or 'conforms'.
+ */
+const conforms = async (method: string, route: string, response: Response) => {
+  const operation = document.paths[route]?.[method.toLowerCase()] as
+    { responses: Record<string, DocumentedResponse> } | undefined;
+  if (!operation) return `${method} ${route} is not documented`;
+  const documented = operation.responses[String(response.status)] ?? operation.responses.default;
+  const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  // Only a JSON body is read: an event stream never ends.
+  const text = mediaType === 'application/json' ? await response.text() : '';
+  if (mediaType !== 'application/json') await response.body?.cancel();
+  if (!documented) return `${method} ${route} answered an undocumented ${response.status}`;
+  if (!documented.content) return 'conforms';
+  const entry = documented.content[mediaType];
+  if (!entry) return `${method} ${route} ${response.status} answered ${mediaType || 'no type'}`;
+  if (mediaType !== 'application/json' || !entry.schema) return 'conforms';
+  const pointer = [
+    'paths',
+    route,
+    method.toLowerCase(),
+    'responses',
+    documented === operation.responses.default ? 'default' : String(response.status),
+    'content',
+    mediaType,
+    'schema',
+  ]
+    .map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1'))
+    .join('/');
+  const validate = schemas.compile({ $ref: `openapi#/${pointer}` });
+  return validate(JSON.parse(text)) ? 'conforms' : JSON.stringify(validate.errors);
 };
 
 describe('the OpenAPI document', () => {
@@ -137,6 +177,160 @@ describe.each(testDatabases)(
       });
       expect(exported.status).toBe(403);
       expect(check('Errors', await exported.json())).toBe('valid');
+    });
+
+    it('answers every endpoint with a status, media type and body its operation documents', async () => {
+      const key = await generateKey(server, owner.cookie, 'Every answer', [
+        owner.roles.get('oms-read-only')!.id,
+      ]);
+      const role = await server.createRole(owner.account.id, 'Verifier 2', [
+        Resources.verifyApiKeys,
+      ]);
+      const service = await generateKey(server, owner.cookie, 'Service 2', [role.id]);
+      const asKey = { 'x-api-appkey': key.apiKey.key, 'x-api-apptoken': key.token };
+      const asService = { 'x-api-appkey': service.apiKey.key, 'x-api-apptoken': service.token };
+      const json = { 'content-type': 'application/json' };
+      const asOwner = { cookie: owner.cookie, 'x-keyward-export': '1' };
+      const calls: [string, string, string, RequestInit & { headers?: Record<string, string> }][] =
+        [
+          [
+            'POST',
+            '/api/keys/verify',
+            '',
+            { headers: json, body: JSON.stringify({ key: key.apiKey.key, token: key.token }) },
+          ],
+          [
+            'POST',
+            '/api/keys/verify',
+            '',
+            {
+              headers: json,
+              body: JSON.stringify({ key: key.apiKey.key, token: `${key.token}x` }),
+            },
+          ],
+          [
+            'POST',
+            '/api/keys/verify',
+            '?gate=true',
+            {
+              headers: json,
+              body: JSON.stringify({ key: key.apiKey.key, token: `${key.token}x` }),
+            },
+          ],
+          [
+            'POST',
+            '/api/keys/verify',
+            '?gate=true',
+            {
+              headers: json,
+              body: JSON.stringify({
+                key: key.apiKey.key,
+                token: key.token,
+                resource: 'orders:edit-orders',
+              }),
+            },
+          ],
+          [
+            'POST',
+            '/api/keys/verify',
+            '',
+            {
+              headers: { ...json, ...asService },
+              body: JSON.stringify({ key: key.apiKey.key, token: key.token }),
+            },
+          ],
+          [
+            'POST',
+            '/api/keys/verify',
+            '',
+            {
+              headers: { ...json, ...asKey },
+              body: JSON.stringify({ key: key.apiKey.key, token: key.token }),
+            },
+          ],
+          ['POST', '/api/keys/verify', '', { headers: json, body: JSON.stringify({ key: 1 }) }],
+          [
+            'POST',
+            '/api/keys/verify',
+            '',
+            { headers: { 'content-type': 'text/plain' }, body: 'key' },
+          ],
+          [
+            'POST',
+            '/api/keys/verify',
+            '',
+            { headers: json, body: JSON.stringify({ key: 'x'.repeat(9_000) }) },
+          ],
+          ['GET', '/api/keys/changes', '', { headers: asService }],
+          ['GET', '/api/keys/changes', '', { headers: asKey }],
+          ['GET', '/api/keys/changes', '', {}],
+          [
+            'POST',
+            '/api/keys/usage',
+            '',
+            { headers: { ...json, ...asService }, body: JSON.stringify({ uses: [] }) },
+          ],
+          [
+            'POST',
+            '/api/keys/usage',
+            '',
+            { headers: { ...json, ...asService }, body: JSON.stringify({ uses: 1 }) },
+          ],
+          [
+            'POST',
+            '/api/keys/usage',
+            '',
+            { headers: { ...json, ...asKey }, body: JSON.stringify({ uses: [] }) },
+          ],
+          ['POST', '/api/keys/usage', '', { headers: json, body: JSON.stringify({ uses: [] }) }],
+          ['GET', '/api/keys/export', '?format=csv', { headers: asOwner }],
+          ['GET', '/api/keys/export', '?format=xlsx', { headers: asOwner }],
+          ['GET', '/api/keys/export', '?format=pdf', { headers: asOwner }],
+          ['GET', '/api/keys/export', '?format=csv', { headers: asKey }],
+          ['GET', '/api/keys/export', '?format=csv', {}],
+          ['GET', '/api/audit/export', '', { headers: asOwner }],
+          ['GET', '/api/audit/export', '', {}],
+          ['POST', '/api/leaks', '', { headers: json, body: '[]' }],
+          ['GET', '/healthz', '', {}],
+          ['GET', '/readyz', '', {}],
+          ['GET', '/metrics', '', {}],
+          ['GET', '/api/openapi.json', '', {}],
+        ];
+      const statuses = new Set<string>();
+      for (const [method, route, query, init] of calls) {
+        const response = await fetch(`${server.url}${route}${query}`, { ...init, method });
+        statuses.add(`${method} ${route} ${response.status}`);
+        expect(await conforms(method, route, response), `${method} ${route}${query}`).toBe(
+          'conforms',
+        );
+      }
+      // The calls above reach the answers they are meant to, not only 401s.
+      for (const expected of [
+        'POST /api/keys/verify 200',
+        'POST /api/keys/verify 401',
+        'POST /api/keys/verify 403',
+        'POST /api/keys/verify 400',
+        'POST /api/keys/verify 413',
+        'POST /api/keys/verify 415',
+        'GET /api/keys/changes 200',
+        'GET /api/keys/changes 403',
+        'GET /api/keys/changes 401',
+        'POST /api/keys/usage 202',
+        'POST /api/keys/usage 400',
+        'POST /api/keys/usage 403',
+        'POST /api/keys/usage 401',
+        'GET /api/keys/export 200',
+        'GET /api/keys/export 400',
+        'GET /api/keys/export 403',
+        'GET /api/keys/export 401',
+        'GET /api/audit/export 200',
+        'GET /api/audit/export 401',
+        'GET /healthz 200',
+        'GET /readyz 200',
+        'GET /metrics 200',
+        'GET /api/openapi.json 200',
+      ])
+        expect(statuses).toContain(expected);
     });
   },
 );

@@ -63,6 +63,17 @@ const remember = async (
   }
   expect(verifier.verifyFromMemory(request)?.code).toBe('VALID');
 };
+/**
+ * A Redis database of its own for a server with tiny throttle limits: failures other suites (or
+ * other runs) made from 127.0.0.1 in the shared counters would otherwise block this test's
+ * service. Pub/sub, which carries changes between servers, spans every database.
+ */
+const ownRedisDatabase = (url: string | undefined) => {
+  if (!url) return url;
+  const own = new URL(url);
+  own.pathname = `/${1 + Math.floor(Math.random() * 15)}`;
+  return own.toString();
+};
 const wrongTokenOf = (token: string) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
 
 /** Verifies until the answer is no longer VALID: the code and how long after `since` it came. */
@@ -256,13 +267,17 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
   });
 
   it('answers RATE_LIMITED once the server blocks the source named by the service', async () => {
-    const strict = await TestServer.start(database, {
+    const strictOptions = {
       attachTo: a.databaseUrl,
-      redisUrl: mode.redisUrl,
+      redisUrl: ownRedisDatabase(mode.redisUrl),
       throttleLimits: { perSource: 3, perKey: 1_000, freeFailures: 1_000 },
-    });
+    };
+    const strict = await TestServer.start(database, strictOptions);
+    // With Redis, a block made on one server reaches the followers of another (its peer);
+    // without it each server throttles alone, so the followers of the one that blocked hear it.
+    const peer = mode.redisUrl ? await TestServer.start(database, strictOptions) : strict;
     const limited = createVerifier({
-      url: strict.url,
+      url: peer.url,
       credentials: { key: service.apiKey.key, token: service.token },
     });
     try {
@@ -287,7 +302,7 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
       });
       try {
         await other.ready;
-        const victim = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+        const victim = `192.0.2.${Math.floor(Math.random() * 250) + 1}`; // never `source`
         const right = { key: key.apiKey.key, token: key.token, ip: victim };
         for (let tries = 0; tries < 20 && !limited.verifyFromMemory(right); tries += 1) {
           await limited.verify(right);
@@ -300,12 +315,17 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
         while (limited.verifyFromMemory(right) && Date.now() - since < 2_000) await sleep(10);
         expect(limited.verifyFromMemory(right)).toBeNull();
         expect(Date.now() - since).toBeLessThan(1_000);
-        expect((await limited.verify(right)).code).toBe('RATE_LIMITED');
+        // The peer reads a block made elsewhere from the shared counters at most once a second
+        // per source (FailureThrottle): asked meanwhile, it may still answer VALID.
+        const refused = await untilRefused(limited, right, since, 3_000);
+        expect(refused.code).toBe('RATE_LIMITED');
+        expect(refused.elapsedMs).toBeLessThan(mode.redisUrl ? 1_500 : 1_000);
       } finally {
         await other.close();
       }
     } finally {
       await limited.close();
+      if (peer !== strict) await peer.stop();
       await strict.stop();
     }
   });
@@ -496,6 +516,90 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
         },
       ),
     ).toBe('FORBIDDEN');
+    expect(
+      await revoke(
+        'Grant changed',
+        async () => {
+          await mutate(
+            'mutation($id: ID!, $roles: [ID!]!) { updateExternalKey(input: { id: $id, roleIds: $roles }) { externalKey { id } } }',
+            { id: grantId, roles: [partner.roles.get('oms-read-only')!.id] },
+            partner.cookie,
+          );
+        },
+        (key) => ({
+          key: key.apiKey.key,
+          token: key.token,
+          account: 'partner',
+          resource: 'orders:edit-orders',
+        }),
+        async (key) => {
+          const added = await mutate(
+            'mutation($key: String!, $roles: [ID!]!) { addExternalKey(input: { key: $key, roleIds: $roles }) { externalKey { id } } }',
+            { key: key.apiKey.key, roles: [partner.roles.get('oms-full-access')!.id] },
+            partner.cookie,
+          );
+          grantId = (added.addExternalKey!.externalKey as { id: string }).id;
+        },
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await revoke(
+        'Key roles changed',
+        async (key) => {
+          await mutate(
+            'mutation($id: ID!, $roles: [ID!]) { updateApiKey(input: { id: $id, roleIds: $roles }) { apiKey { id } } }',
+            { id: key.apiKey.id, roles: [acme.roles.get('catalog-full-access')!.id] },
+          );
+        },
+        (key) => ({ key: key.apiKey.key, token: key.token, resource: 'orders:view-orders' }),
+      ),
+    ).toBe('FORBIDDEN');
+
+    // A grant added elsewhere refuses nothing, but the key's entry is dropped all the same.
+    const granted = await newKey('Grant added');
+    const grantedRequest = { key: granted.apiKey.key, token: granted.token };
+    await remember(verifier, grantedRequest);
+    await mutate(
+      'mutation($key: String!, $roles: [ID!]!) { addExternalKey(input: { key: $key, roleIds: $roles }) { externalKey { id } } }',
+      { key: granted.apiKey.key, roles: [partner.roles.get('oms-read-only')!.id] },
+      partner.cookie,
+    );
+    const addedAt = Date.now();
+    while (verifier.verifyFromMemory(grantedRequest) && Date.now() - addedAt < 3_000)
+      await sleep(5);
+    expect(verifier.verifyFromMemory(grantedRequest)).toBeNull();
+    expect(Date.now() - addedAt).toBeLessThan(1_000);
+
+    // A token past its due date answers VALID until its account starts enforcing durations.
+    await mutate(
+      'mutation { updateApiKeySettings(input: { tokenDurationDays: 1, enforcement: ALERT_ONLY }) { settings { enforcement } } }',
+      {},
+      partner.cookie,
+    );
+    const overdue = await generateKey(a, partner.cookie, 'Overdue', [
+      partner.roles.get('oms-read-only')!.id,
+    ]);
+    a.clock.advanceDays(2);
+    b.clock.advanceDays(2);
+    try {
+      const overdueRequest = { key: overdue.apiKey.key, token: overdue.token };
+      await settle();
+      await remember(verifier, overdueRequest);
+      await mutate(
+        'mutation { updateApiKeySettings(input: { enforcement: ENFORCE }) { settings { enforcement } } }',
+        {},
+        partner.cookie,
+      );
+      const enforced = await untilRefused(verifier, overdueRequest, Date.now());
+      expect(enforced.code).toBe('EXPIRED');
+      expect(enforced.elapsedMs).toBeLessThan(1_000);
+    } finally {
+      await mutate(
+        'mutation { updateApiKeySettings(input: { tokenDurationDays: 90, enforcement: ALERT_ONLY }) { settings { enforcement } } }',
+        {},
+        partner.cookie,
+      );
+    }
   });
 
   it('stops answering from memory once cut from the stream longer than the bound', async () => {
@@ -521,6 +625,32 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
       while (!cut.answeringFromMemory && Date.now() - back < 5_000) await sleep(50);
       expect(cut.answeringFromMemory).toBe(true);
       expect((await cut.verify(request)).code).toBe('VALID');
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('drops, once reconnected, what changed while it was cut off (resumed from its last event)', async () => {
+    const relay = await relayTo(b.url);
+    try {
+      // A bound longer than the cut: memory answers throughout, so only the resume can tell it.
+      const resumed = await open(relay.url, { disconnectedBoundMs: 30_000 });
+      const key = await newKey('Changed while cut off');
+      const request = { key: key.apiKey.key, token: key.token };
+      await settle();
+      await remember(resumed, request);
+      relay.cut();
+      await mutate(
+        'mutation($id: ID!) { deactivateApiKey(input: { id: $id }) { apiKey { id } } }',
+        { id: key.apiKey.id },
+      );
+      await sleep(1_000); // server B has heard of it (polling: within 250 ms)
+      expect(resumed.verifyFromMemory(request)?.code).toBe('VALID');
+      relay.restore();
+      const back = Date.now();
+      while (resumed.verifyFromMemory(request) && Date.now() - back < 5_000) await sleep(20);
+      expect(resumed.verifyFromMemory(request)).toBeNull();
+      expect((await resumed.verify(request)).code).toBe('INACTIVE');
     } finally {
       await relay.close();
     }
@@ -563,6 +693,8 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
     const keys = await Promise.all([newKey('Canary 1'), newKey('Canary 2'), newKey('Canary 3')]);
     const cwd = mkdtempSync(path.join(tmpdir(), 'keyward-verifier-cwd-'));
     const out = mkdtempSync(path.join(tmpdir(), 'keyward-verifier-heap-'));
+    // Its home and temporary directory too: wherever it might write, the test looks.
+    const home = mkdtempSync(path.join(tmpdir(), 'keyward-verifier-home-'));
     const child = fork(path.join(here, 'support/verifier-child.mjs'), [VERIFY_ENTRY], {
       cwd,
       execArgv: ['--expose-gc', '--import', TSX_LOADER],
@@ -571,6 +703,8 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
         KW_URL: b.url,
         KW_SERVICE_KEY: service.apiKey.key,
         KW_SERVICE_TOKEN: service.token,
+        HOME: home,
+        TMPDIR: home,
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -602,13 +736,22 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
       expect(heap).toContain(service.apiKey.key);
       for (const key of keys) expect(heap).not.toContain(key.token);
       expect(heap).not.toContain(TEST_SECRET);
-      // It writes nothing of its own.
-      expect(readdirSync(cwd)).toEqual([]);
       child.send({ type: 'close' });
       await new Promise((resolve) => child.once('exit', resolve));
+      // It writes nothing of its own, and no file it could write holds a canary (tsx, which
+      // loads it here, caches compiled sources under TMPDIR).
+      expect(readdirSync(cwd)).toEqual([]);
+      const written = readdirSync(home, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'latin1'));
+      for (const text of written) {
+        for (const key of keys) expect(text).not.toContain(key.token);
+        expect(text).not.toContain(TEST_SECRET);
+      }
     } finally {
       child.kill();
       rmSync(cwd, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
     }
   });
@@ -687,44 +830,97 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
     }
   });
 
-  it('guards Fastify and Hono routes alike', async () => {
-    const key = await newKey('Frameworks');
-    const headers = { 'x-api-appkey': key.apiKey.key, 'x-api-apptoken': key.token };
+  it('guards Express, Fastify and Hono alike: both spellings, every refusal, the principal', async () => {
+    const resourceOf = { orders: 'orders:view-orders', products: 'catalog:view-products' };
+    const express5 = express();
+    for (const [route, resource] of Object.entries(resourceOf))
+      express5.get(`/${route}`, expressMiddleware(verifier, { resource }), (req, res) => {
+        res.json((req as unknown as { keyward: KeywardPrincipal }).keyward);
+      });
+    const expressServer = await new Promise<import('node:http').Server>((resolve) => {
+      const listening = express5.listen(0, '127.0.0.1', () => resolve(listening));
+    });
     const fastify = Fastify();
-    fastify.get(
-      '/orders',
-      { preHandler: fastifyPreHandler(verifier, { resource: 'orders:view-orders' }) },
-      async (request) => ({
-        keyId: (request as unknown as { keyward: KeywardPrincipal }).keyward.keyId,
-      }),
-    );
-    fastify.get(
-      '/products',
-      { preHandler: fastifyPreHandler(verifier, { resource: 'catalog:view-products' }) },
-      async () => ({ never: true }),
-    );
+    for (const [route, resource] of Object.entries(resourceOf))
+      fastify.get(
+        `/${route}`,
+        { preHandler: fastifyPreHandler(verifier, { resource }) },
+        async (request) => (request as unknown as { keyward: KeywardPrincipal }).keyward,
+      );
     const fastifyUrl = await fastify.listen({ port: 0, host: '127.0.0.1' });
     const hono = new Hono<{ Variables: { keyward: KeywardPrincipal } }>();
-    hono.use('/orders', honoMiddleware(verifier, { resource: 'orders:view-orders' }));
-    hono.get('/orders', (c) => c.json({ keyId: c.get('keyward').keyId }));
+    for (const [route, resource] of Object.entries(resourceOf)) {
+      hono.use(`/${route}`, honoMiddleware(verifier, { resource }));
+      hono.get(`/${route}`, (c) => c.json(c.get('keyward')));
+    }
     const honoServer = serve({ fetch: hono.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => honoServer.once('listening', resolve));
-    const honoUrl = `http://127.0.0.1:${(honoServer.address() as AddressInfo).port}`;
+    const bases = {
+      express: `http://127.0.0.1:${(expressServer.address() as AddressInfo).port}`,
+      fastify: fastifyUrl,
+      hono: `http://127.0.0.1:${(honoServer.address() as AddressInfo).port}`,
+    };
+    const key = await newKey('Frameworks');
+    const budgeted = await newKey('Frameworks, budgeted');
+    await mutate(UPDATE_POLICIES, { input: { id: budgeted.apiKey.id, rateLimit: { perDay: 1 } } });
+    await settle();
+    const a1 = (credentials: GeneratedKey, token = credentials.token) => ({
+      'x-api-appkey': credentials.apiKey.key,
+      'x-api-apptoken': token,
+    });
+    const vtex = (credentials: GeneratedKey) => ({
+      'X-VTEX-API-AppKey': credentials.apiKey.key,
+      'X-VTEX-API-AppToken': credentials.token,
+    });
+    const principal = {
+      keyId: key.apiKey.id,
+      key: key.apiKey.key,
+      account: 'acme',
+      roles: ['Orders'],
+      resources: ['orders:view-orders'],
+      expiresAt: expect.any(String) as unknown,
+    };
+    const call = async (base: string, route: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${base}/${route}`, { headers });
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: (await response.json()) as Record<string, unknown>,
+      };
+    };
     try {
-      for (const base of [fastifyUrl, honoUrl]) {
-        const ok = await fetch(`${base}/orders`, { headers });
-        expect(ok.status, base).toBe(200);
-        expect(await ok.json()).toEqual({ keyId: key.apiKey.id });
-        const wrong = await fetch(`${base}/orders`, {
-          headers: { ...headers, 'x-api-apptoken': wrongTokenOf(key.token) },
+      for (const [name, base] of Object.entries(bases)) {
+        for (const headers of [a1(key), vtex(key)]) {
+          const ok = await call(base, 'orders', headers);
+          expect(ok, name).toMatchObject({ status: 200, body: principal });
+        }
+        expect(await call(base, 'orders'), name).toMatchObject({
+          status: 401,
+          body: { code: 'INVALID_CREDENTIALS' },
         });
-        expect(wrong.status, base).toBe(401);
-        expect(await wrong.json()).toEqual({ code: 'INVALID_CREDENTIALS' });
+        expect(await call(base, 'orders', a1(key, wrongTokenOf(key.token))), name).toMatchObject({
+          status: 401,
+          body: { code: 'INVALID_CREDENTIALS' },
+        });
+        expect(await call(base, 'products', vtex(key)), name).toMatchObject({
+          status: 403,
+          body: { code: 'FORBIDDEN' },
+        });
+        // X-Account names the account addressed: partner never granted this key.
+        expect(
+          await call(base, 'orders', { ...a1(key), 'X-Account': 'partner' }),
+          name,
+        ).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+        // The budget of one use a day: the first framework spends it, every later use is 429.
+        if (name === 'express')
+          expect((await call(base, 'orders', a1(budgeted))).status, name).toBe(200);
+        const limited = await call(base, 'orders', vtex(budgeted));
+        expect(limited, name).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
+        expect(Number(limited.retryAfter), name).toBeGreaterThan(0);
       }
-      const forbidden = await fetch(`${fastifyUrl}/products`, { headers });
-      expect(forbidden.status).toBe(403);
-      expect(await forbidden.json()).toEqual({ code: 'FORBIDDEN' });
     } finally {
+      expressServer.closeAllConnections();
+      await new Promise((resolve) => expressServer.close(resolve));
       await fastify.close();
       await new Promise((resolve) => honoServer.close(resolve));
     }

@@ -92,6 +92,16 @@ export const guard = async (
   };
 };
 
+// TypeScript: Express's Request merges this global interface, so `req.keyward` is typed there.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      keyward?: KeywardPrincipal;
+    }
+  }
+}
+
 // Structural types: no framework is a dependency of this package.
 interface ExpressRequest {
   headers: Headers;
@@ -105,7 +115,7 @@ interface ExpressResponse {
   json(body: unknown): unknown;
 }
 
-/** Express 4/5: `app.get('/orders', keyward(verifier, { resource }), handler)`; `req.keyward` then. */
+/** Express 4/5: `app.get('/orders', expressMiddleware(verifier, { resource }), handler)`; `req.keyward` then. */
 export const expressMiddleware =
   (verifier: KeywardVerifier, options: GuardOptions = {}) =>
   (req: ExpressRequest, res: ExpressResponse, next: (error?: unknown) => void): void => {
@@ -132,7 +142,7 @@ interface FastifyReply {
   send(body: unknown): unknown;
 }
 
-/** Fastify 4/5: `{ preHandler: keywardFastify(verifier, { resource }) }`; `request.keyward` then. */
+/** Fastify 4/5: `{ preHandler: fastifyPreHandler(verifier, { resource }) }`; `request.keyward` then. */
 export const fastifyPreHandler =
   (verifier: KeywardVerifier, options: GuardOptions = {}) =>
   async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -158,7 +168,7 @@ const honoPeer = (c: HonoContext): string | undefined =>
   (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
     ?.remoteAddress;
 
-/** Hono 4: `app.use('/orders/*', keywardHono(verifier, { resource }))`; `c.get('keyward')` then. */
+/** Hono 4: `app.use('/orders/*', honoMiddleware(verifier, { resource }))`; `c.get('keyward')` then. */
 export const honoMiddleware =
   (
     verifier: KeywardVerifier,
