@@ -77,6 +77,9 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   throttle.onSourceBlocked = (source, seconds) => {
     authChanges.sourceBlocked(source, seconds).catch(() => undefined);
   };
+  authChanges.onChange((change) => {
+    if (change.type === 'blocked') throttle.learnBlock(change.source, change.seconds);
+  });
   const apiTokens = new ApiTokenService(dataSource, tokenSecret, clock, authChanges, throttle);
   const externalKeys = new ExternalKeyService(dataSource, roles, authChanges);
   const refusedAuth = new RefusedAuthRecorder(dataSource, clock);

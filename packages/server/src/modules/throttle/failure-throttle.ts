@@ -135,6 +135,13 @@ export class FailureThrottle {
     });
   }
 
+  /** A block another server made, heard on the change channel: refused here at once too. */
+  learnBlock(source: string, seconds: number): void {
+    const until = Date.now() + seconds * 1000;
+    if ((this.blockedSources.get(source) ?? 0) < until)
+      setBounded(this.blockedSources, source, until);
+  }
+
   keyBlocked(key: string): Promise<boolean> {
     return isBlocked(this.byKey, this.limits.perKey, key);
   }
