@@ -271,6 +271,83 @@ describe.each(testDatabases)('authority containment on $name', (database) => {
     expect(errorCode(deleted)).toBe('FORBIDDEN');
   });
 
+  it('names, in plain words, what a principal would hold that the caller lacks', async () => {
+    // A caller holding the four key resources, View/Edit users and Edit roles, but not Edit orders.
+    const granted = [
+      Resources.viewApiKeys,
+      Resources.editApiKeys,
+      Resources.viewUsers,
+      Resources.editUsers,
+      Resources.editRoles,
+    ];
+    const admin = await userWithResources(server, demo.account.id, 'wider@demo.test', granted);
+    const ordersRole = await server.createRole(demo.account.id, 'Orders editor', [
+      'orders:edit-orders',
+    ]);
+    const member = await server.createUser('plain-member@demo.test', PASSWORD, [
+      { accountId: demo.account.id, roles: [] },
+    ]);
+    const membership = await server.dataSource.manager.findOneByOrFail(Membership, {
+      userId: member.id,
+      accountId: demo.account.id,
+    });
+    const partnerKey = await generateKey(server, partner.cookie, 'Partner plain');
+    const plainKey = await generateKey(server, demo.cookie, 'Plain target');
+    const invited = await server.graphql<{ inviteMember: { invitation: { id: string } } }>(
+      'mutation { inviteMember(input: { email: "orders@demo.test", roleIds: ["' +
+        ordersRole.id +
+        '"] }) { invitation { id } } }',
+      {},
+      { cookie: demo.cookie },
+    );
+    expect(invited.errors).toBeUndefined();
+    const attempts: [string, string, Record<string, unknown>][] = [
+      [
+        'generateApiKey',
+        'mutation M($input: GenerateApiKeyInput!) { generateApiKey(input: $input) { token } }',
+        { name: 'Orders key', roleIds: [ordersRole.id] },
+      ],
+      [
+        'updateApiKey',
+        'mutation M($input: UpdateApiKeyInput!) { updateApiKey(input: $input) { apiKey { id } } }',
+        { id: plainKey.apiKey.id, roleIds: [ordersRole.id] },
+      ],
+      [
+        'addExternalKey',
+        'mutation M($input: AddExternalKeyInput!) { addExternalKey(input: $input) { externalKey { id } } }',
+        { key: partnerKey.apiKey.key, roleIds: [ordersRole.id] },
+      ],
+      [
+        'updateMember',
+        'mutation M($input: UpdateMemberInput!) { updateMember(input: $input) { member { id } } }',
+        { id: membership.id, roleIds: [ordersRole.id] },
+      ],
+      [
+        'inviteMember',
+        'mutation M($input: InviteMemberInput!) { inviteMember(input: $input) { invitationPath } }',
+        { email: 'someone@demo.test', roleIds: [ordersRole.id] },
+      ],
+      [
+        'revokeInvitation',
+        'mutation M($input: RevokeInvitationInput!) { revokeInvitation(input: $input) { revokedInvitationId } }',
+        { id: invited.data?.inviteMember.invitation.id },
+      ],
+      [
+        'createRole',
+        'mutation M($input: CreateRoleInput!) { createRole(input: $input) { role { id } } }',
+        { name: 'Wider role', resourceKeys: [Resources.editRoles, 'orders:edit-orders'] },
+      ],
+    ];
+    for (const [name, query, input] of attempts) {
+      const refused = await server.graphql(query, { input }, { cookie: admin.cookie });
+      expect(errorCode(refused), name).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.message, name).toMatch(/Orders > Edit orders/);
+      expect(refused.errors?.[0]?.extensions, name).toMatchObject({
+        missingResources: ['orders:edit-orders'],
+      });
+    }
+  });
+
   it('tells the viewer, per principal, which resources it lacks to act on it', async () => {
     const editor = await userWithResources(server, demo.account.id, 'lacks@demo.test', [
       Resources.editApiKeys,

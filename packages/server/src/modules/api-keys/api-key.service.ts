@@ -158,7 +158,7 @@ export class ApiKeyService {
       // First: the account row's lock, taken before the new key's foreign key reads it, queues
       // generations in the account instead of deadlocking them.
       await keyNamesChanged(manager, principal.accountId);
-      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds, 'api-key');
       await this.assertNameFree(manager, principal.accountId, nameNormalized);
       const account = await manager
         .getRepository(Account)
@@ -261,7 +261,12 @@ export class ApiKeyService {
         if (input.active) apiKey.inactivityWarnedAt = null;
       }
       if (input.roleIds) {
-        const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+        const roles = await this.roles.rolesGrantableBy(
+          manager,
+          principal,
+          input.roleIds,
+          'api-key',
+        );
         const grant = await manager.getRepository(KeyGrant).findOneByOrFail({
           apiKeyId: apiKey.id,
           accountId: principal.accountId,

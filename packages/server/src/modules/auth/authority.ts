@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error.js';
+import { InvitationRole } from '../accounts/invitation-role.entity.js';
 import { MembershipRole } from '../accounts/membership-role.entity.js';
 import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
@@ -22,12 +23,15 @@ export type PrincipalTarget =
   /** Another account's key granted roles in the caller's account (External tab). */
   | { kind: 'external-key'; grantId: string }
   | { kind: 'member'; membershipId: string }
+  /** A pending invitation: the member it becomes once accepted. */
+  | { kind: 'invitation'; invitationId: string }
   | { kind: 'role'; roleId: string };
 
 const NOUNS: Record<PrincipalTarget['kind'], string> = {
   'api-key': 'this API key',
   'external-key': 'this external key',
   member: 'this member',
+  invitation: 'this invitation',
   role: 'this role',
 };
 
@@ -51,11 +55,14 @@ export class AuthorityError extends AppError {
   constructor(
     readonly target: PrincipalTarget['kind'],
     readonly missingResources: readonly string[],
+    /** Refused for what the principal would hold after the change, not what it holds now. */
+    afterChange = false,
   ) {
     const names = missingResources.map((key) => resourceNames.get(key) ?? key);
+    const holds = afterChange ? 'would hold' : 'holds';
     super(
       'FORBIDDEN',
-      `You cannot act on ${NOUNS[target]}: it holds ${listInWords(names)}, which you do not hold.`,
+      `You cannot act on ${NOUNS[target]}: it ${holds} ${listInWords(names)}, which you do not hold.`,
     );
     this.name = 'AuthorityError';
   }
@@ -71,9 +78,10 @@ export const requireAuthority = (
   principal: Principal,
   kind: PrincipalTarget['kind'],
   held: Iterable<string>,
+  afterChange = false,
 ): void => {
   const missing = missingAuthority(principal, held);
-  if (missing.length > 0) throw new AuthorityError(kind, missing);
+  if (missing.length > 0) throw new AuthorityError(kind, missing, afterChange);
 };
 
 /** Refuses unless the caller holds every resource the target holds now in the caller's account. */
@@ -107,6 +115,11 @@ export const resourcesHeldBy = async (
       query
         .innerJoin(MembershipRole, 'mr', 'mr.roleId = rr.roleId')
         .where('mr.membershipId = :membershipId', { membershipId: target.membershipId });
+      break;
+    case 'invitation':
+      query
+        .innerJoin(InvitationRole, 'ir', 'ir.roleId = rr.roleId')
+        .where('ir.invitationId = :invitationId', { invitationId: target.invitationId });
       break;
     case 'external-key':
       query

@@ -115,7 +115,12 @@ export class ExternalKeyService {
       if (apiKey.accountId === principal.accountId) {
         throw badInput('key', 'This key belongs to this account: manage it in the Generated tab.');
       }
-      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+      const roles = await this.roles.rolesGrantableBy(
+        manager,
+        principal,
+        input.roleIds,
+        'external-key',
+      );
       if (
         await manager
           .getRepository(KeyGrant)
@@ -166,7 +171,12 @@ export class ExternalKeyService {
     const principal = requireResource(caller, Resources.editApiKeys);
     return this.changingGrant(async (manager) => {
       const grant = await this.findExternalWithinAuthority(manager, principal, input.id);
-      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+      const roles = await this.roles.rolesGrantableBy(
+        manager,
+        principal,
+        input.roleIds,
+        'external-key',
+      );
       await replaceGrantRoles(manager, grant.id, roles);
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
