@@ -25,6 +25,10 @@ export const createLoaders = (services: Services, principal: Principal | null) =
       ? services.apiKeys.rolesInAccount(principal.accountId, apiKeyIds)
       : Promise.resolve(apiKeyIds.map(() => [])),
   ),
+  /** Resource keys each key holds in every account that granted it roles (hold what you touch). */
+  keyResources: new DataLoader<string, Set<string>>((apiKeyIds) =>
+    services.apiKeys.resourcesHeldEverywhere(apiKeyIds),
+  ),
   grantRoles: new DataLoader<string, Role[]>((grantIds) => services.roles.rolesOfGrants(grantIds)),
   memberRoles: new DataLoader<string, Role[]>((memberIds) =>
     services.members.rolesOfMembers(memberIds),

@@ -155,6 +155,57 @@ describe.each(testDatabases)('authority containment on $name', (database) => {
     expect(await keyState(server, ownerKey.apiKey.id)).toEqual(before);
   });
 
+  it('1. a key holding only Renew API token cannot renew, link or deactivate an own key that is Owner in another account', async () => {
+    // The token works wherever the key is granted: what it holds there counts too.
+    const integration = await generateKey(server, demo.cookie, 'Partner integration');
+    const partnerOwner = partner.roles.get('owner') as Role;
+    const granted = await server.graphql(
+      ADD_EXTERNAL,
+      { input: { key: integration.apiKey.key, roleIds: [partnerOwner.id] } },
+      { cookie: partner.cookie },
+    );
+    expect(granted.errors).toBeUndefined();
+    const renewer = await keyHolding('Renewer abroad', [
+      Resources.renewApiToken,
+      Resources.editApiKeys,
+      Resources.viewApiKeys,
+    ]);
+    const before = await keyState(server, integration.apiKey.id);
+
+    const renewed = await server.graphql(
+      RENEW,
+      { input: { id: integration.apiKey.id, oldToken: 'KEEP_UNTIL_DELETED' } },
+      renewer,
+    );
+    expect(errorCode(renewed)).toBe('FORBIDDEN');
+    expect(renewed.errors?.[0]?.message).toMatch(/Edit users/);
+    const linked = await server.graphql(
+      LINK,
+      { input: { apiKeyId: integration.apiKey.id, token: integration.token } },
+      renewer,
+    );
+    expect(errorCode(linked)).toBe('FORBIDDEN');
+    const deactivated = await server.graphql(DEACTIVATE, { id: integration.apiKey.id }, renewer);
+    expect(errorCode(deactivated)).toBe('FORBIDDEN');
+    expect(await keyState(server, integration.apiKey.id)).toEqual(before);
+
+    // The SPA is told the same, and the account's Owner still renews it.
+    const lacks = await server.graphql<{ apiKey: { viewerLacks: { key: string }[] } }>(
+      'query Lacks($id: ID!) { apiKey(id: $id) { viewerLacks { key } } }',
+      { id: integration.apiKey.id },
+      renewer,
+    );
+    expect(lacks.data?.apiKey.viewerLacks.map((resource) => resource.key)).toContain(
+      Resources.editUsers,
+    );
+    const byOwner = await server.graphql(
+      RENEW,
+      { input: { id: integration.apiKey.id, oldToken: 'DELETE_NOW' } },
+      { cookie: demo.cookie },
+    );
+    expect(byOwner.errors).toBeUndefined();
+  });
+
   it('1. the same key still renews a key holding no more than itself', async () => {
     const renewer = await keyHolding('Renewer of peers', [Resources.renewApiToken]);
     const peer = await generateKey(server, demo.cookie, 'Peer with no roles');

@@ -8,6 +8,7 @@ import { assertVisibleName } from '../../common/text-input.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordLifecycleEvent } from '../webhooks/lifecycle-event.js';
+import { resourcesHeldByKeys } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
@@ -364,6 +365,11 @@ export class ApiKeyService {
       });
       return apiKey.id;
     });
+  }
+
+  /** What each key holds wherever its token acts, for the viewer's `viewerLacks` (DataLoader batch). */
+  resourcesHeldEverywhere(apiKeyIds: readonly string[]): Promise<Set<string>[]> {
+    return resourcesHeldByKeys(this.dataSource.manager, apiKeyIds);
   }
 
   /** Roles each key holds in one account, for a whole page in two queries (DataLoader batch). */

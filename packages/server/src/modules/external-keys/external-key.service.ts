@@ -15,14 +15,12 @@ import {
 } from '../../common/keyset.js';
 import { Account } from '../accounts/account.entity.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
-import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
 import { replaceGrantRoles } from '../api-keys/key-grant-roles.js';
 import { isMysqlFamily } from '../../common/dialect.js';
-import { RoleResource } from '../roles/role-resource.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordLifecycleEvent } from '../webhooks/lifecycle-event.js';
-import { requireAuthority, requireAuthorityOver } from '../auth/authority.js';
+import { requireAuthority, requireAuthorityOver, resourcesHeldByKeys } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
@@ -266,22 +264,12 @@ export class ExternalKeyService {
     const keys = await query.getMany();
     if (keys.length === 0) return [];
     const ids = keys.map((key) => key.id);
-    // Hold what you touch (SPEC 5): every resource any of them holds here, in one query.
-    const held = await manager
-      .getRepository(RoleResource)
-      .createQueryBuilder('rr')
-      .select('DISTINCT rr.resourceKey', 'resourceKey')
-      .innerJoin(KeyGrantRole, 'gr', 'gr.roleId = rr.roleId')
-      .innerJoin(KeyGrant, 'g', 'g.id = gr.grantId')
-      .where('g.accountId = :accountId AND g.apiKeyId IN (:...ids)', {
-        accountId: principal.accountId,
-        ids,
-      })
-      .getRawMany<{ resourceKey: string }>();
+    // Hold what you touch (SPEC 5): every resource any of them holds, wherever, in one query.
+    const held = await resourcesHeldByKeys(manager, ids);
     requireAuthority(
       principal,
       'api-key',
-      held.map((row) => row.resourceKey),
+      held.flatMap((resources) => [...resources]),
     );
     const now = new Date();
     await manager
