@@ -51,6 +51,12 @@ export const createLoaders = (services: Services, principal: Principal | null) =
       ? services.externalKeys.activeKeysCreatedBy(principal.accountId, apiKeyIds)
       : Promise.resolve(apiKeyIds.map(() => 0)),
   ),
+  /** What those keys hold, wherever they are granted. */
+  keysCreatedHereResources: new DataLoader<string, Set<string>>((apiKeyIds) =>
+    principal
+      ? services.externalKeys.resourcesOfKeysCreatedBy(principal.accountId, apiKeyIds)
+      : Promise.resolve(apiKeyIds.map(() => new Set<string>())),
+  ),
   /** Daily verifications of the last 7 days per key (the Generated tab's sparklines). */
   usageLast7Days: new DataLoader<string, number[]>((apiKeyIds) =>
     services.usage.last7Days({ principal, ip: null }, apiKeyIds),

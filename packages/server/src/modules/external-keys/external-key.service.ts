@@ -242,6 +242,35 @@ export class ExternalKeyService {
     return apiKeyIds.map((apiKeyId) => counts.get(apiKeyId) ?? 0);
   }
 
+  /**
+   * What the active keys of `accountId` that each key generated there hold, wherever they are
+   * granted: the caller must hold it all to deactivate them with the grant (DataLoader batch).
+   */
+  async resourcesOfKeysCreatedBy(
+    accountId: string,
+    apiKeyIds: readonly string[],
+  ): Promise<Set<string>[]> {
+    const created = await this.dataSource
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .select(['k.id', 'k.createdById'])
+      .where("k.accountId = :accountId AND k.createdByType = 'external-key'", { accountId })
+      .andWhere('k.createdById IN (:...ids) AND k.active = :active', {
+        ids: [...apiKeyIds],
+        active: 1,
+      })
+      .getMany();
+    const held = await resourcesHeldByKeys(
+      this.dataSource.manager,
+      created.map((key) => key.id),
+    );
+    const byCreator = new Map(apiKeyIds.map((id) => [id, new Set<string>()]));
+    created.forEach((key, index) => {
+      for (const resource of held[index]!) byCreator.get(key.createdById!)?.add(resource);
+    });
+    return apiKeyIds.map((id) => byCreator.get(id)!);
+  }
+
   /** Deactivates, audited one by one, the active keys here that the grant's key generated. */
   private async deactivateKeysCreatedBy(
     manager: EntityManager,
