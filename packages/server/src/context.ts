@@ -25,6 +25,10 @@ export const createLoaders = (services: Services, principal: Principal | null) =
       ? services.apiKeys.rolesInAccount(principal.accountId, apiKeyIds)
       : Promise.resolve(apiKeyIds.map(() => [])),
   ),
+  /** Resource keys each key holds in every account that granted it roles (hold what you touch). */
+  keyResources: new DataLoader<string, Set<string>>((apiKeyIds) =>
+    services.apiKeys.resourcesHeldEverywhere(apiKeyIds),
+  ),
   grantRoles: new DataLoader<string, Role[]>((grantIds) => services.roles.rolesOfGrants(grantIds)),
   memberRoles: new DataLoader<string, Role[]>((memberIds) =>
     services.members.rolesOfMembers(memberIds),
@@ -46,6 +50,12 @@ export const createLoaders = (services: Services, principal: Principal | null) =
     principal
       ? services.externalKeys.activeKeysCreatedBy(principal.accountId, apiKeyIds)
       : Promise.resolve(apiKeyIds.map(() => 0)),
+  ),
+  /** What those keys hold, wherever they are granted. */
+  keysCreatedHereResources: new DataLoader<string, Set<string>>((apiKeyIds) =>
+    principal
+      ? services.externalKeys.resourcesOfKeysCreatedBy(principal.accountId, apiKeyIds)
+      : Promise.resolve(apiKeyIds.map(() => new Set<string>())),
   ),
   /** Daily verifications of the last 7 days per key (the Generated tab's sparklines). */
   usageLast7Days: new DataLoader<string, number[]>((apiKeyIds) =>

@@ -155,6 +155,57 @@ describe.each(testDatabases)('authority containment on $name', (database) => {
     expect(await keyState(server, ownerKey.apiKey.id)).toEqual(before);
   });
 
+  it('1. a key holding only Renew API token cannot renew, link or deactivate an own key that is Owner in another account', async () => {
+    // The token works wherever the key is granted: what it holds there counts too.
+    const integration = await generateKey(server, demo.cookie, 'Partner integration');
+    const partnerOwner = partner.roles.get('owner') as Role;
+    const granted = await server.graphql(
+      ADD_EXTERNAL,
+      { input: { key: integration.apiKey.key, roleIds: [partnerOwner.id] } },
+      { cookie: partner.cookie },
+    );
+    expect(granted.errors).toBeUndefined();
+    const renewer = await keyHolding('Renewer abroad', [
+      Resources.renewApiToken,
+      Resources.editApiKeys,
+      Resources.viewApiKeys,
+    ]);
+    const before = await keyState(server, integration.apiKey.id);
+
+    const renewed = await server.graphql(
+      RENEW,
+      { input: { id: integration.apiKey.id, oldToken: 'KEEP_UNTIL_DELETED' } },
+      renewer,
+    );
+    expect(errorCode(renewed)).toBe('FORBIDDEN');
+    expect(renewed.errors?.[0]?.message).toMatch(/Edit users/);
+    const linked = await server.graphql(
+      LINK,
+      { input: { apiKeyId: integration.apiKey.id, token: integration.token } },
+      renewer,
+    );
+    expect(errorCode(linked)).toBe('FORBIDDEN');
+    const deactivated = await server.graphql(DEACTIVATE, { id: integration.apiKey.id }, renewer);
+    expect(errorCode(deactivated)).toBe('FORBIDDEN');
+    expect(await keyState(server, integration.apiKey.id)).toEqual(before);
+
+    // The SPA is told the same, and the account's Owner still renews it.
+    const lacks = await server.graphql<{ apiKey: { viewerLacks: { key: string }[] } }>(
+      'query Lacks($id: ID!) { apiKey(id: $id) { viewerLacks { key } } }',
+      { id: integration.apiKey.id },
+      renewer,
+    );
+    expect(lacks.data?.apiKey.viewerLacks.map((resource) => resource.key)).toContain(
+      Resources.editUsers,
+    );
+    const byOwner = await server.graphql(
+      RENEW,
+      { input: { id: integration.apiKey.id, oldToken: 'DELETE_NOW' } },
+      { cookie: demo.cookie },
+    );
+    expect(byOwner.errors).toBeUndefined();
+  });
+
   it('1. the same key still renews a key holding no more than itself', async () => {
     const renewer = await keyHolding('Renewer of peers', [Resources.renewApiToken]);
     const peer = await generateKey(server, demo.cookie, 'Peer with no roles');
@@ -269,6 +320,83 @@ describe.each(testDatabases)('authority containment on $name', (database) => {
       { cookie: roleAdmin.cookie },
     );
     expect(errorCode(deleted)).toBe('FORBIDDEN');
+  });
+
+  it('names, in plain words, what a principal would hold that the caller lacks', async () => {
+    // A caller holding the four key resources, View/Edit users and Edit roles, but not Edit orders.
+    const granted = [
+      Resources.viewApiKeys,
+      Resources.editApiKeys,
+      Resources.viewUsers,
+      Resources.editUsers,
+      Resources.editRoles,
+    ];
+    const admin = await userWithResources(server, demo.account.id, 'wider@demo.test', granted);
+    const ordersRole = await server.createRole(demo.account.id, 'Orders editor', [
+      'orders:edit-orders',
+    ]);
+    const member = await server.createUser('plain-member@demo.test', PASSWORD, [
+      { accountId: demo.account.id, roles: [] },
+    ]);
+    const membership = await server.dataSource.manager.findOneByOrFail(Membership, {
+      userId: member.id,
+      accountId: demo.account.id,
+    });
+    const partnerKey = await generateKey(server, partner.cookie, 'Partner plain');
+    const plainKey = await generateKey(server, demo.cookie, 'Plain target');
+    const invited = await server.graphql<{ inviteMember: { invitation: { id: string } } }>(
+      'mutation { inviteMember(input: { email: "orders@demo.test", roleIds: ["' +
+        ordersRole.id +
+        '"] }) { invitation { id } } }',
+      {},
+      { cookie: demo.cookie },
+    );
+    expect(invited.errors).toBeUndefined();
+    const attempts: [string, string, Record<string, unknown>][] = [
+      [
+        'generateApiKey',
+        'mutation M($input: GenerateApiKeyInput!) { generateApiKey(input: $input) { token } }',
+        { name: 'Orders key', roleIds: [ordersRole.id] },
+      ],
+      [
+        'updateApiKey',
+        'mutation M($input: UpdateApiKeyInput!) { updateApiKey(input: $input) { apiKey { id } } }',
+        { id: plainKey.apiKey.id, roleIds: [ordersRole.id] },
+      ],
+      [
+        'addExternalKey',
+        'mutation M($input: AddExternalKeyInput!) { addExternalKey(input: $input) { externalKey { id } } }',
+        { key: partnerKey.apiKey.key, roleIds: [ordersRole.id] },
+      ],
+      [
+        'updateMember',
+        'mutation M($input: UpdateMemberInput!) { updateMember(input: $input) { member { id } } }',
+        { id: membership.id, roleIds: [ordersRole.id] },
+      ],
+      [
+        'inviteMember',
+        'mutation M($input: InviteMemberInput!) { inviteMember(input: $input) { invitationPath } }',
+        { email: 'someone@demo.test', roleIds: [ordersRole.id] },
+      ],
+      [
+        'revokeInvitation',
+        'mutation M($input: RevokeInvitationInput!) { revokeInvitation(input: $input) { revokedInvitationId } }',
+        { id: invited.data?.inviteMember.invitation.id },
+      ],
+      [
+        'createRole',
+        'mutation M($input: CreateRoleInput!) { createRole(input: $input) { role { id } } }',
+        { name: 'Wider role', resourceKeys: [Resources.editRoles, 'orders:edit-orders'] },
+      ],
+    ];
+    for (const [name, query, input] of attempts) {
+      const refused = await server.graphql(query, { input }, { cookie: admin.cookie });
+      expect(errorCode(refused), name).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.message, name).toMatch(/Orders > Edit orders/);
+      expect(refused.errors?.[0]?.extensions, name).toMatchObject({
+        missingResources: ['orders:edit-orders'],
+      });
+    }
   });
 
   it('tells the viewer, per principal, which resources it lacks to act on it', async () => {

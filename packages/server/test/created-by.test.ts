@@ -347,6 +347,21 @@ describe.each(testDatabases)('who created each key on $name', (database) => {
       { accountId: demo.account.id, roles: [adminRole] },
     ]);
     const admin = await server.signIn('keys-admin@demo.test', 'correct horse battery staple');
+    // Said before asking, so the SPA can grey the option out with the reason.
+    const lacks = async (cookie: string) =>
+      (
+        await server.graphql<{
+          externalKeys: { edges: { node: { keysCreatedHereViewerLacks: { key: string }[] } }[] };
+        }>(
+          'query($filter: ExternalKeyFilter) { externalKeys(filter: $filter) { edges { node { keysCreatedHereViewerLacks { key } } } } }',
+          { filter: { search: partnerKey.apiKey.key } },
+          { cookie },
+        )
+      ).data!.externalKeys.edges[0]!.node.keysCreatedHereViewerLacks.map(
+        (resource) => resource.key,
+      );
+    expect(await lacks(admin)).toEqual(['orders:view-orders', 'orders:edit-orders']);
+    expect(await lacks(demo.cookie)).toEqual([]);
     const refused = await server.graphql(
       REMOVE,
       { input: { id: grantId, deactivateKeysItCreated: true } },

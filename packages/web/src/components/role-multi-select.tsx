@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql/index';
 import type { RoleMultiSelect_RoleFragment } from '../gql/graphql';
 import { productLabel, resourceLabel } from '../lib/resource-labels';
+import { authorityReason } from '../lib/use-authority-reason';
+import { useViewer } from '../lib/viewer-context';
 import { useOnDemandStart, type OnDemandProps } from './on-demand';
 
 export const RoleMultiSelectRoleFragment = graphql(`
@@ -33,12 +35,13 @@ const groupLabel = (t: TFunction, role: RoleMultiSelect_RoleFragment) => {
 export const groupRolesByProduct = (
   t: TFunction,
   roles: readonly RoleMultiSelect_RoleFragment[],
+  refusedRoleIds: ReadonlySet<string> = new Set(),
 ): ComboboxItemGroup<ComboboxItem>[] => {
   const groups = new Map<string, ComboboxItem[]>();
   for (const role of roles) {
     const label = groupLabel(t, role);
     const items = groups.get(label) ?? [];
-    items.push({ value: role.id, label: role.name });
+    items.push({ value: role.id, label: role.name, disabled: refusedRoleIds.has(role.id) });
     groups.set(label, items);
   }
   return [...groups].map(([group, items]) => ({ group, items }));
@@ -58,9 +61,17 @@ export type RoleMultiSelectProps = {
   ref?: Ref<HTMLInputElement>;
 };
 
-export const RoleMultiSelect = ({ roles, ...props }: RoleMultiSelectProps) => {
+type RoleSelectProps = RoleMultiSelectProps & {
+  /** Why each role the viewer may not grant is refused, by role id. */
+  refusals?: ReadonlyMap<string, string>;
+};
+
+const RoleSelect = ({ roles, refusals = new Map(), ...props }: RoleSelectProps) => {
   const { t } = useTranslation();
-  const data = useMemo(() => groupRolesByProduct(t, roles), [t, roles]);
+  const data = useMemo(
+    () => groupRolesByProduct(t, roles, new Set(refusals.keys())),
+    [t, roles, refusals],
+  );
   const rolesById = useMemo(() => new Map(roles.map((role) => [role.id, role])), [roles]);
   return (
     <MultiSelect
@@ -72,14 +83,16 @@ export const RoleMultiSelect = ({ roles, ...props }: RoleMultiSelectProps) => {
       nothingFoundMessage="—"
       renderOption={({ option }) => {
         const role = rolesById.get(option.value);
+        const refusal = refusals.get(option.value);
         return (
-          <div>
+          <div title={refusal}>
             <div>{option.label}</div>
             {role && (
               <div style={{ fontSize: 'var(--mantine-font-size-xs)', opacity: 0.7 }}>
                 {describeRole(t, role)}
               </div>
             )}
+            {refusal && <div style={{ fontSize: 'var(--mantine-font-size-xs)' }}>{refusal}</div>}
           </div>
         );
       }}
@@ -87,7 +100,30 @@ export const RoleMultiSelect = ({ roles, ...props }: RoleMultiSelectProps) => {
   );
 };
 
+/**
+ * Roles to grant to a principal: a role holding resources the viewer lacks is greyed out and
+ * says why (SPEC 5, "hold what you touch"); the server refuses it anyway.
+ */
+export const RoleMultiSelect = (props: RoleMultiSelectProps) => {
+  const { t, i18n } = useTranslation();
+  const { resources: held } = useViewer();
+  const refusals = useMemo(() => {
+    const heldKeys = new Set(held);
+    const reasons = new Map<string, string>();
+    for (const role of props.roles) {
+      const reason = authorityReason(
+        t,
+        i18n,
+        role.resources.filter((resource) => !heldKeys.has(resource.key)),
+      );
+      if (reason) reasons.set(role.id, reason);
+    }
+    return reasons;
+  }, [t, i18n, held, props.roles]);
+  return <RoleSelect {...props} refusals={refusals} />;
+};
+
 /** The list filter by roles, loaded by `RoleFilter` when first reached for. */
 export const RoleFilterFull = ({ start, ...props }: RoleMultiSelectProps & OnDemandProps) => (
-  <RoleMultiSelect {...props} ref={useOnDemandStart<HTMLInputElement>(start)} />
+  <RoleSelect {...props} ref={useOnDemandStart<HTMLInputElement>(start)} />
 );

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../common/db-errors.js';
 import { newId } from '../../common/ids.js';
 import { sha256Hex } from '../../common/sha256.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { requireAuthorityOver } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import { hashPassword, isAcceptablePassword, PASSWORD_RULE } from '../auth/password.js';
 import { actorOf, type Caller, type Principal } from '../auth/principal.js';
@@ -67,7 +68,12 @@ export class InvitationService {
     const secret = randomBytes(32).toString('base64url');
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+        const roles = await this.roles.rolesGrantableBy(
+          manager,
+          principal,
+          input.roleIds,
+          'invitation',
+        );
         // Only this account's own members are told apart: nothing about other accounts.
         const member = await manager
           .getRepository(Membership)
@@ -129,10 +135,7 @@ export class InvitationService {
         .findOneBy({ id, accountId: principal.accountId });
       if (!invitation) throw notFound('Invitation');
       // Hold what you touch (SPEC 5): an invitation to roles the caller lacks is not theirs to revoke.
-      const roleIds = (await manager.findBy(InvitationRole, { invitationId: id })).map(
-        (link) => link.roleId,
-      );
-      await this.roles.rolesGrantableBy(manager, principal, roleIds);
+      await requireAuthorityOver(manager, principal, { kind: 'invitation', invitationId: id });
       await manager.delete(Invitation, { id });
       await recordAudit(manager, caller, {
         accountId: principal.accountId,

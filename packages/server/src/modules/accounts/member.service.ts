@@ -38,7 +38,7 @@ export class MemberService {
     return this.dataSource.transaction(async (manager) => {
       await this.lockOwnerRole(manager, principal.accountId);
       const member = await this.findWithinAuthority(manager, principal, input.id);
-      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds, 'member');
       if (!roles.some((role) => role.predefinedKey === 'owner'))
         await this.assertAnotherOwner(manager, member);
       await this.replaceRoles(manager, member.id, roles);

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { GraphQLContext } from '../../context.js';
 import { PageArgs } from '../../graphql/types/connection.js';
 import { Resource } from '../roles/resource.type.js';
-import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
+import { resourceKeysViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
 import { countingConnectionOf } from '../../graphql/types/page-info.js';
 import { Account } from '../accounts/account.entity.js';
 import { Role } from '../roles/role.entity.js';
@@ -65,9 +65,11 @@ export class ApiKeyResolver {
     return context.loaders.keyRoles.load(apiKey.id);
   }
 
-  @FieldResolver(() => [Resource], { description: VIEWER_LACKS_DESCRIPTION })
+  @FieldResolver(() => [Resource], {
+    description: `${VIEWER_LACKS_DESCRIPTION} For a key: what it holds here and in every account that granted it roles.`,
+  })
   async viewerLacks(@Root() apiKey: ApiKey, @Ctx() context: GraphQLContext): Promise<Resource[]> {
-    return resourcesViewerLacks(context, await context.loaders.keyRoles.load(apiKey.id));
+    return resourceKeysViewerLacks(context, await context.loaders.keyResources.load(apiKey.id));
   }
 
   @FieldResolver(() => KeyCreator, {

@@ -8,6 +8,7 @@ import { assertVisibleName } from '../../common/text-input.js';
 import { Account } from '../accounts/account.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordLifecycleEvent } from '../webhooks/lifecycle-event.js';
+import { resourcesHeldByKeys } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
@@ -158,7 +159,7 @@ export class ApiKeyService {
       // First: the account row's lock, taken before the new key's foreign key reads it, queues
       // generations in the account instead of deadlocking them.
       await keyNamesChanged(manager, principal.accountId);
-      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds, 'api-key');
       await this.assertNameFree(manager, principal.accountId, nameNormalized);
       const account = await manager
         .getRepository(Account)
@@ -261,7 +262,12 @@ export class ApiKeyService {
         if (input.active) apiKey.inactivityWarnedAt = null;
       }
       if (input.roleIds) {
-        const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+        const roles = await this.roles.rolesGrantableBy(
+          manager,
+          principal,
+          input.roleIds,
+          'api-key',
+        );
         const grant = await manager.getRepository(KeyGrant).findOneByOrFail({
           apiKeyId: apiKey.id,
           accountId: principal.accountId,
@@ -359,6 +365,11 @@ export class ApiKeyService {
       });
       return apiKey.id;
     });
+  }
+
+  /** What each key holds wherever its token acts, for the viewer's `viewerLacks` (DataLoader batch). */
+  resourcesHeldEverywhere(apiKeyIds: readonly string[]): Promise<Set<string>[]> {
+    return resourcesHeldByKeys(this.dataSource.manager, apiKeyIds);
   }
 
   /** Roles each key holds in one account, for a whole page in two queries (DataLoader batch). */

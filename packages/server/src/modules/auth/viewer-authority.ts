@@ -15,13 +15,19 @@ export const resourcesViewerLacks = async (
   context: GraphQLContext,
   roles: readonly Role[],
 ): Promise<ResourceDefinition[]> => {
-  if (!context.principal) return [];
   const held = await Promise.all(roles.map((role) => context.loaders.roleResources.load(role.id)));
-  const missing = new Set(
-    missingAuthority(
-      context.principal,
-      held.flat().map((resource) => resource.key),
-    ),
+  return resourceKeysViewerLacks(
+    context,
+    held.flat().map((resource) => resource.key),
   );
+};
+
+/** The same, for a principal whose resource keys are already known. */
+export const resourceKeysViewerLacks = (
+  context: GraphQLContext,
+  held: Iterable<string>,
+): ResourceDefinition[] => {
+  if (!context.principal) return [];
+  const missing = new Set(missingAuthority(context.principal, held));
   return RESOURCES.filter((resource) => missing.has(resource.key));
 };

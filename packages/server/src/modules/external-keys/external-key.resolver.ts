@@ -8,7 +8,11 @@ import { ApiKeyStatus } from '../api-keys/api-key.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { Role } from '../roles/role.entity.js';
 import { Resource } from '../roles/resource.type.js';
-import { resourcesViewerLacks, VIEWER_LACKS_DESCRIPTION } from '../auth/viewer-authority.js';
+import {
+  resourceKeysViewerLacks,
+  resourcesViewerLacks,
+  VIEWER_LACKS_DESCRIPTION,
+} from '../auth/viewer-authority.js';
 import {
   AddExternalKeyInput,
   AddExternalKeyPayload,
@@ -85,6 +89,20 @@ export class ExternalKeyResolver {
   })
   keysCreatedHere(@Root() grant: KeyGrant, @Ctx() context: GraphQLContext): Promise<number> {
     return context.loaders.keysCreatedHere.load(grant.apiKeyId);
+  }
+
+  @FieldResolver(() => [Resource], {
+    description:
+      'Resources the keys counted in keysCreatedHere hold (wherever they are granted) that the viewer does not. While any are listed, removeExternalKey refuses to deactivate them with it (hold what you touch).',
+  })
+  async keysCreatedHereViewerLacks(
+    @Root() grant: KeyGrant,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Resource[]> {
+    return resourceKeysViewerLacks(
+      context,
+      await context.loaders.keysCreatedHereResources.load(grant.apiKeyId),
+    );
   }
 
   @Mutation(() => AddExternalKeyPayload)

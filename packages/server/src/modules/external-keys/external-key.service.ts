@@ -15,14 +15,12 @@ import {
 } from '../../common/keyset.js';
 import { Account } from '../accounts/account.entity.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
-import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
 import { replaceGrantRoles } from '../api-keys/key-grant-roles.js';
 import { isMysqlFamily } from '../../common/dialect.js';
-import { RoleResource } from '../roles/role-resource.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordLifecycleEvent } from '../webhooks/lifecycle-event.js';
-import { requireAuthority, requireAuthorityOver } from '../auth/authority.js';
+import { requireAuthority, requireAuthorityOver, resourcesHeldByKeys } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { Resources } from '../roles/resource-catalog.js';
@@ -115,7 +113,12 @@ export class ExternalKeyService {
       if (apiKey.accountId === principal.accountId) {
         throw badInput('key', 'This key belongs to this account: manage it in the Generated tab.');
       }
-      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+      const roles = await this.roles.rolesGrantableBy(
+        manager,
+        principal,
+        input.roleIds,
+        'external-key',
+      );
       if (
         await manager
           .getRepository(KeyGrant)
@@ -166,7 +169,12 @@ export class ExternalKeyService {
     const principal = requireResource(caller, Resources.editApiKeys);
     return this.changingGrant(async (manager) => {
       const grant = await this.findExternalWithinAuthority(manager, principal, input.id);
-      const roles = await this.roles.rolesGrantableBy(manager, principal, input.roleIds);
+      const roles = await this.roles.rolesGrantableBy(
+        manager,
+        principal,
+        input.roleIds,
+        'external-key',
+      );
       await replaceGrantRoles(manager, grant.id, roles);
       await recordAudit(manager, caller, {
         accountId: principal.accountId,
@@ -234,6 +242,35 @@ export class ExternalKeyService {
     return apiKeyIds.map((apiKeyId) => counts.get(apiKeyId) ?? 0);
   }
 
+  /**
+   * What the active keys of `accountId` that each key generated there hold, wherever they are
+   * granted: the caller must hold it all to deactivate them with the grant (DataLoader batch).
+   */
+  async resourcesOfKeysCreatedBy(
+    accountId: string,
+    apiKeyIds: readonly string[],
+  ): Promise<Set<string>[]> {
+    const created = await this.dataSource
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .select(['k.id', 'k.createdById'])
+      .where("k.accountId = :accountId AND k.createdByType = 'external-key'", { accountId })
+      .andWhere('k.createdById IN (:...ids) AND k.active = :active', {
+        ids: [...apiKeyIds],
+        active: 1,
+      })
+      .getMany();
+    const held = await resourcesHeldByKeys(
+      this.dataSource.manager,
+      created.map((key) => key.id),
+    );
+    const byCreator = new Map(apiKeyIds.map((id) => [id, new Set<string>()]));
+    created.forEach((key, index) => {
+      for (const resource of held[index]!) byCreator.get(key.createdById!)?.add(resource);
+    });
+    return apiKeyIds.map((id) => byCreator.get(id)!);
+  }
+
   /** Deactivates, audited one by one, the active keys here that the grant's key generated. */
   private async deactivateKeysCreatedBy(
     manager: EntityManager,
@@ -256,22 +293,12 @@ export class ExternalKeyService {
     const keys = await query.getMany();
     if (keys.length === 0) return [];
     const ids = keys.map((key) => key.id);
-    // Hold what you touch (SPEC 5): every resource any of them holds here, in one query.
-    const held = await manager
-      .getRepository(RoleResource)
-      .createQueryBuilder('rr')
-      .select('DISTINCT rr.resourceKey', 'resourceKey')
-      .innerJoin(KeyGrantRole, 'gr', 'gr.roleId = rr.roleId')
-      .innerJoin(KeyGrant, 'g', 'g.id = gr.grantId')
-      .where('g.accountId = :accountId AND g.apiKeyId IN (:...ids)', {
-        accountId: principal.accountId,
-        ids,
-      })
-      .getRawMany<{ resourceKey: string }>();
+    // Hold what you touch (SPEC 5): every resource any of them holds, wherever, in one query.
+    const held = await resourcesHeldByKeys(manager, ids);
     requireAuthority(
       principal,
       'api-key',
-      held.map((row) => row.resourceKey),
+      held.flatMap((resources) => [...resources]),
     );
     const now = new Date();
     await manager

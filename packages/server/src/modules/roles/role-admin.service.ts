@@ -10,7 +10,7 @@ import { KeyGrantRole } from '../api-keys/key-grant-role.entity.js';
 import { KeyGrant } from '../api-keys/key-grant.entity.js';
 import { User } from '../auth/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { requireAuthorityOver } from '../auth/authority.js';
+import { requireAuthority, requireAuthorityOver } from '../auth/authority.js';
 import { requireResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { isResourceKey, Resources } from './resource-catalog.js';
@@ -198,9 +198,7 @@ export class RoleAdminService {
     const unknown = unique.filter((key) => !isResourceKey(key));
     if (unknown.length > 0)
       throw badInput('resourceKeys', `Unknown resource: ${unknown.join(', ')}.`);
-    if (unique.some((key) => !principal.resources.has(key))) {
-      throw forbidden('You cannot put resources you do not hold yourself into a role.');
-    }
+    requireAuthority(principal, 'role', unique, true);
     return unique;
   }
 

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { notFound, forbidden } from '../../common/app-error.js';
+import { notFound } from '../../common/app-error.js';
 import { newId } from '../../common/ids.js';
+import { requireAuthority, type PrincipalTarget } from '../auth/authority.js';
 import { requireAnyResource } from '../auth/authorization.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import {
@@ -94,12 +95,14 @@ export class RoleService {
 
   /**
    * Roles of the caller's account by id; an id from another account is as unknown as a
-   * made-up one. Refuses roles holding resources the caller does not hold (no escalation).
+   * made-up one. Refuses, through the one policy (hold what you touch), roles holding resources
+   * the caller does not hold: `grantee` would hold them.
    */
   async rolesGrantableBy(
     manager: EntityManager,
     principal: Principal,
     roleIds: readonly string[],
+    grantee: PrincipalTarget['kind'],
   ): Promise<Role[]> {
     const unique = [...new Set(roleIds)];
     if (unique.length === 0) return [];
@@ -110,9 +113,12 @@ export class RoleService {
     const resources = await manager.getRepository(RoleResource).find({
       where: { roleId: In(unique) },
     });
-    if (resources.some((row) => !principal.resources.has(row.resourceKey))) {
-      throw forbidden('You cannot grant a role holding resources you do not hold yourself.');
-    }
+    requireAuthority(
+      principal,
+      grantee,
+      resources.map((row) => row.resourceKey),
+      true,
+    );
     return roles;
   }
 }

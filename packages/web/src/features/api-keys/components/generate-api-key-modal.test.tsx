@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { GenerateApiKeyMutationVariables } from '../../../gql/graphql';
 import { roleFixtures } from '../../../test/api-key-fixtures';
-import { renderWithProviders } from '../../../test/render';
+import { allResources, buildViewer, renderWithProviders } from '../../../test/render';
 import { GenerateApiKeyMutationDocument } from '../hooks/use-generate-api-key';
 import { GenerateApiKeyModal } from './generate-api-key-modal';
 
@@ -45,11 +45,11 @@ const conflictMock = {
   },
 };
 
-const renderModal = (mocks: Parameters<typeof renderWithProviders>[1] = {}) => {
+const renderModal = (options: Parameters<typeof renderWithProviders>[1] = {}) => {
   const onClose = vi.fn();
   const rendered = renderWithProviders(
     <GenerateApiKeyModal opened onClose={onClose} roles={roleFixtures} />,
-    mocks,
+    options,
   );
   return { ...rendered, onClose };
 };
@@ -74,7 +74,10 @@ describe('GenerateApiKeyModal', () => {
 
   it('starts with no role selected, sends the chosen roleIds and reveals the token once', async () => {
     const calls: GenerateApiKeyMutationVariables[] = [];
-    const { user, onClose } = renderModal({ mocks: [successMock(calls)] });
+    const { user, onClose } = renderModal({
+      mocks: [successMock(calls)],
+      viewer: buildViewer([...allResources, 'orders:view-orders']),
+    });
     expect(screen.getByText(/Choose only the roles this integration needs/)).toBeInTheDocument();
 
     await user.type(screen.getByRole('textbox', { name: /Key identification/ }), '  ERP sync  ');
@@ -118,6 +121,28 @@ describe('GenerateApiKeyModal', () => {
     expect(link).toHaveValue(`${window.location.origin}/credentials/abc`);
     expect(screen.queryByTestId('revealed-token')).not.toBeInTheDocument();
     expect(screen.queryByDisplayValue(token)).not.toBeInTheDocument();
+  });
+
+  it('greys out, saying why, a role holding resources the viewer lacks (hold what you touch)', async () => {
+    const calls: GenerateApiKeyMutationVariables[] = [];
+    const { user } = renderModal({
+      mocks: [successMock(calls)],
+      viewer: buildViewer(['license-manager:edit-api-keys', 'orders:view-orders']),
+    });
+    await user.click(screen.getByTestId('api-key-roles-input'));
+    const owner = await screen.findByRole('option', { name: /Owner \(Admin Super\)/ });
+    expect(owner).toHaveAttribute('data-combobox-disabled');
+    expect(owner).toHaveTextContent(
+      'You cannot act on this: it holds View API Keys, which you do not hold.',
+    );
+    expect(owner.querySelector('[title]')).toHaveAttribute(
+      'title',
+      'You cannot act on this: it holds View API Keys, which you do not hold.',
+    );
+    const oms = screen.getByRole('option', { name: /OMS - Read only/ });
+    expect(oms).not.toHaveAttribute('data-combobox-disabled');
+    await user.click(owner);
+    expect(screen.getByTestId('api-key-roles-input')).toHaveValue('');
   });
 
   it('shows a name conflict from the server on the name field', async () => {

@@ -18,6 +18,13 @@ const apiKey = {
   status: 'ACTIVE',
   leaked: false,
   leakedUrl: null,
+  createdBy: {
+    __typename: 'KeyCreator',
+    kind: 'EXTERNAL_KEY',
+    id: 'k-partner',
+    label: 'kw-partner-bbbb2222',
+    accountSlug: 'partner',
+  },
   alertLevel: 'NONE',
   tokenDueInDays: null,
   renewalPending: true,
@@ -185,6 +192,15 @@ describe('ApiKeyDetailRoute', () => {
     expect(within(trail).getByText('Token renewed')).toBeInTheDocument();
     // An action this version does not know yet shows as the server names it.
     expect(within(trail).getByText('key.future-action')).toBeInTheDocument();
+  });
+
+  it('says who created the key, an external key with its account (issue 12)', async () => {
+    renderPage([detailMock, usageMock('week', weekBuckets), usageMock('quarter', []), auditMock]);
+    const creator = await screen.findByTestId('key-detail-created-by');
+    expect(creator).toHaveTextContent('Created by');
+    expect(creator).toHaveTextContent('kw-partner-bbbb2222');
+    expect(creator).toHaveTextContent('External key');
+    expect(creator).toHaveTextContent('external key of partner');
   });
 
   it('says a leaked key was leaked, and where', async () => {

@@ -11,6 +11,7 @@ import { graphql } from '../../../gql';
 import { getErrorCode } from '../../../lib/graphql-errors';
 import { resourceKeys, useCan } from '../../../lib/viewer-context';
 import { KeyAuditTrail } from '../components/key-audit-trail';
+import { KeyCreator } from '../components/key-creator';
 import { KeyTokensCard } from '../components/key-tokens-card';
 import { KeyUsageChart } from '../components/key-usage-chart';
 import { TokenStatusCell } from '../components/token-status-cell';
@@ -26,6 +27,7 @@ export const ApiKeyDetailQueryDocument = graphql(`
       leakedUrl
       ...TokenStatusCell_apiKey
       ...KeyTokensCard_apiKey
+      ...KeyCreator_apiKey
     }
   }
 `);
@@ -87,6 +89,12 @@ const ApiKeyDetail = () => {
           <Text ff="monospace" size="sm">
             {apiKey.key}
           </Text>
+          <Group gap="xs" align="flex-start" data-testid="key-detail-created-by">
+            <Text size="sm" c="dimmed">
+              {t('createdBy.detail')}
+            </Text>
+            <KeyCreator apiKey={apiKey} />
+          </Group>
         </Stack>
         <Group gap="lg" align="flex-start">
           <StatusBadge status={apiKey.status} />

@@ -27,6 +27,10 @@ export const ExternalKeyRowExternalKeyFragment = graphql(`
       name
     }
     keysCreatedHere
+    keysCreatedHereViewerLacks {
+      key
+      name
+    }
     ...EditExternalKeyModal_externalKey
   }
 `);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { describeError } from '../../../lib/graphql-errors';
+import { useAuthorityReason } from '../../../lib/use-authority-reason';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { useRemoveExternalKey } from '../hooks/use-remove-external-key';
 
@@ -13,6 +14,8 @@ export type ExternalKeySummary = {
   ownerAccount: { slug: string };
   /** Active keys of this account it generated here: offered for deactivation with it. */
   keysCreatedHere?: number;
+  /** What those keys hold that the viewer lacks: the offer is greyed out while any is listed. */
+  keysCreatedHereViewerLacks?: readonly { key: string; name: string }[];
 };
 
 type RemoveExternalKeyModalProps = {
@@ -30,6 +33,8 @@ export const RemoveExternalKeyModal = ({
   const [removeExternalKey, { loading }] = useRemoveExternalKey();
   const [deactivate, setDeactivate] = useState(false);
   const created = externalKey?.keysCreatedHere ?? 0;
+  // Hold what you touch (SPEC 5): the server refuses to deactivate keys holding more.
+  const lackReason = useAuthorityReason(externalKey?.keysCreatedHereViewerLacks ?? []);
 
   const close = () => {
     setDeactivate(false);
@@ -41,7 +46,10 @@ export const RemoveExternalKeyModal = ({
     try {
       const { data } = await removeExternalKey({
         variables: {
-          input: { id: externalKey.id, deactivateKeysItCreated: deactivate && created > 0 },
+          input: {
+            id: externalKey.id,
+            deactivateKeysItCreated: deactivate && created > 0 && !lackReason,
+          },
         },
       });
       const count = data?.removeExternalKey.deactivatedKeyCount ?? 0;
@@ -75,10 +83,18 @@ export const RemoveExternalKeyModal = ({
       </Text>
       {created > 0 && (
         <Checkbox
-          checked={deactivate}
+          checked={deactivate && !lackReason}
+          disabled={Boolean(lackReason)}
           onChange={(event) => setDeactivate(event.currentTarget.checked)}
           label={t('externalKeys.removeDialog.deactivateCreated', { count: created })}
-          description={t('externalKeys.removeDialog.deactivateCreatedHint')}
+          description={
+            lackReason ? (
+              <span data-testid="remove-external-key-deactivate-reason">{lackReason}</span>
+            ) : (
+              t('externalKeys.removeDialog.deactivateCreatedHint')
+            )
+          }
+          title={lackReason ?? undefined}
           data-testid="remove-external-key-deactivate-created"
         />
       )}

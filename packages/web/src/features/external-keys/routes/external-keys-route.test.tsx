@@ -31,6 +31,7 @@ const externalKeyFixtures = [
     ownerAccount: account('partner', 'Partner Co'),
     roles: [{ __typename: 'Role', id: 'role-oms', name: 'OMS - Read only' }],
     keysCreatedHere: 0,
+    keysCreatedHereViewerLacks: [] as { __typename: 'Resource'; key: string; name: string }[],
   },
   {
     __typename: 'ExternalKey',
@@ -42,6 +43,7 @@ const externalKeyFixtures = [
     ownerAccount: account('agency', 'Agency'),
     roles: [],
     keysCreatedHere: 3,
+    keysCreatedHereViewerLacks: [] as { __typename: 'Resource'; key: string; name: string }[],
   },
 ];
 
@@ -67,6 +69,7 @@ const setup = ({
   route = '/account/api-keys/external',
   resources = buildViewer().resources,
   addResults = [] as ReturnType<typeof refusal>[],
+  nodes = externalKeyFixtures,
 } = {}) => {
   const requests: ExternalKeysQueryVariables[] = [];
   const adds: AddExternalKeyMutationVariables[] = [];
@@ -77,7 +80,7 @@ const setup = ({
       maxUsageCount: Number.POSITIVE_INFINITY,
       result: (variables: ExternalKeysQueryVariables) => {
         requests.push(variables);
-        return { data: { externalKeys: connectionOf(externalKeyFixtures) } };
+        return { data: { externalKeys: connectionOf(nodes) } };
       },
     },
     {
@@ -225,6 +228,40 @@ describe('ExternalKeysRoute', () => {
     expect(
       await screen.findByText('External key removed. 3 keys it created were deactivated'),
     ).toBeInTheDocument();
+  });
+
+  it('greys out, saying why, deactivating created keys that hold what the viewer lacks', async () => {
+    const [partnerKey, agencyKey] = externalKeyFixtures as [
+      (typeof externalKeyFixtures)[number],
+      (typeof externalKeyFixtures)[number],
+    ];
+    const { user, removals } = setup({
+      nodes: [
+        partnerKey,
+        {
+          ...agencyKey,
+          keysCreatedHereViewerLacks: [
+            { __typename: 'Resource', key: 'orders:edit-orders', name: 'Edit orders' },
+          ],
+        },
+      ],
+    });
+    await screen.findByRole('table', { name: 'External API keys' });
+    await user.click(screen.getByRole('button', { name: 'Actions for kw-agency-dddd4444' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Remove' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove external key?' });
+    const checkbox = within(dialog).getByRole('checkbox', {
+      name: 'Also deactivate the 3 keys this key created here',
+    });
+    expect(checkbox).toBeDisabled();
+    expect(within(dialog).getByTestId('remove-external-key-deactivate-reason')).toHaveTextContent(
+      'You cannot act on this: it holds Edit orders, which you do not hold.',
+    );
+    // Removing the grant itself stays allowed.
+    await user.click(within(dialog).getByTestId('confirm-remove-external-key'));
+    await waitFor(() =>
+      expect(removals).toEqual([{ input: { id: 'g2', deactivateKeysItCreated: false } }]),
+    );
   });
 
   it('hides add and row actions without edit-api-keys', async () => {
