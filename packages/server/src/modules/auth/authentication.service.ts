@@ -50,7 +50,11 @@ export class AuthenticationService {
     if (email.length > 320) throw badInput('email', 'Enter a valid email.');
     const holdMs = await this.throttle.holdSignIn(email);
     if (holdMs > 0) await sleep(holdMs);
-    const user = await this.dataSource.getRepository(User).findOneBy({ email });
+    const found = await this.dataSource.getRepository(User).findOneBy({ email });
+    // Emails are stored trimmed and lower-cased; MySQL's collation also matches other
+    // spellings (accents, full-width letters, trailing NUL), each with a delay count of its
+    // own: only the exact spelling is the user, as on SQLite.
+    const user = found?.email === email ? found : null;
     // Same work for unknown emails and wrong passwords: no hint which one it was.
     const passwordMatches = await verifyPassword(
       password,
