@@ -188,6 +188,29 @@ describe.each(testDatabases)('throttling rules that hold on $name', (database) =
       ((await exported.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
         .extensions.code,
     ).toBe('EXPIRED');
+    // The service surfaces (a verifier's calls with the same key) say the same.
+    const keyHeaders = { 'x-api-appkey': aged.apiKey.key, 'x-api-apptoken': aged.token };
+    const asService = [
+      await fetch(`${server.url}/api/keys/changes`, { headers: keyHeaders }),
+      await fetch(`${server.url}/api/keys/usage`, {
+        method: 'POST',
+        headers: { ...keyHeaders, 'content-type': 'application/json' },
+        body: JSON.stringify({ uses: [] }),
+      }),
+      await fetch(`${server.url}/api/keys/verify`, {
+        method: 'POST',
+        headers: { ...keyHeaders, 'content-type': 'application/json' },
+        body: JSON.stringify({ key: aged.apiKey.key, token: aged.token }),
+      }),
+    ];
+    for (const response of asService) {
+      expect(response.status, response.url).toBe(401);
+      expect(
+        ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
+          .extensions.code,
+        response.url,
+      ).toBe('EXPIRED');
+    }
   });
 
   it('slows sign-in for one email more and more, whatever the source, never locking the owner out, and audits each failure', async () => {
