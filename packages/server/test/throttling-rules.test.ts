@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FailureThrottle } from '../src/modules/throttle/failure-throttle.js';
 import { loadConfig } from '../src/config.js';
 import { testDatabases } from './support/databases.js';
 import {
@@ -247,6 +250,74 @@ describe.each(testDatabases)('throttling rules that hold on $name', (database) =
     expect(new Set(refused.map((event) => event.sourceIp)).size).toBe(6);
   });
 
+  const signInFrom = async (email: string, password: string, from: string, cookie?: string) => {
+    const started = performance.now();
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': from,
+        ...(cookie ? { cookie } : {}),
+      },
+      body: JSON.stringify({
+        query: 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { me { kind } } }',
+        variables: { input: { email, password } },
+      }),
+    });
+    const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+    return {
+      code: body.errors?.[0]?.extensions.code ?? 'OK',
+      finishedAt: performance.now(),
+      ms: performance.now() - started,
+      device: /kw_device=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1],
+    };
+  };
+
+  it('queues parallel sign-in attempts for one email one after the other', async () => {
+    const target = await accountWithOwner(server, 'queued');
+    for (let attempt = 0; attempt < 3; attempt++)
+      await signInFrom(target.email, `free-${attempt}`, `100.65.${attempt}.1`);
+    // Four more at once, from four sources: held back 200, 400, 800 and 1600 ms one after
+    // the other, not side by side.
+    const started = performance.now();
+    const results = await Promise.all(
+      [0, 1, 2, 3].map((index) =>
+        signInFrom(target.email, `at-once-${index}`, `100.66.${index}.1`),
+      ),
+    );
+    expect(results.map((result) => result.code)).toEqual(Array(4).fill('UNAUTHENTICATED'));
+    expect(
+      Math.max(...results.map((result) => result.finishedAt)) - started,
+    ).toBeGreaterThanOrEqual(2_900);
+  });
+
+  it('lets a browser that signed in as that email before skip the queue', async () => {
+    const target = await accountWithOwner(server, 'returning');
+    const first = await signInFrom(target.email, PASSWORD, '100.67.0.1');
+    expect(first.code).toBe('OK');
+    expect(first.device).toBeTruthy();
+    // An attack on the email queues every stranger's attempt...
+    for (let attempt = 0; attempt < 6; attempt++)
+      await signInFrom(target.email, `guess-${attempt}`, `100.68.${attempt}.1`);
+    const held = vi.spyOn(server.keyward.services.throttle, 'holdSignIn');
+    try {
+      // ...but not the owner's, from a browser they signed in with before.
+      const again = await signInFrom(
+        target.email,
+        PASSWORD,
+        '100.67.0.2',
+        `kw_device=${first.device}`,
+      );
+      expect(again.code).toBe('OK');
+      expect(held).not.toHaveBeenCalled();
+      // The proof belongs to its email: it lets no other email skip the queue.
+      await signInFrom(partner.email, 'wrong', '100.67.0.3', `kw_device=${first.device}`);
+      expect(held).toHaveBeenCalledTimes(1);
+    } finally {
+      held.mockRestore();
+    }
+  });
+
   it('signs in only under the email exactly as stored, on every database', async () => {
     // MySQL's collation would match these to the real user, each with a count of its own:
     // a way around the per-email delay, and an answer SQLite does not give.
@@ -282,5 +353,33 @@ describe('TRUST_PROXY in production', () => {
     expect(
       loadConfig({ TRUST_PROXY: 'true', KEYWARD_DATA_DIR: '/tmp/keyward-config-test' }).trustProxy,
     ).toBe(true);
+  });
+});
+
+const redisUrl = process.env.KEYWARD_TEST_REDIS_URL;
+
+describe('sign-in turns for one email', () => {
+  const limits = { perSource: 30, perKey: 60, freeFailures: 10, perEmailFree: 1 };
+  // Four attempts at once: free, then turns 200, 400 and 800 ms apart (not side by side).
+  const expectQueued = (waits: number[]) => {
+    const sorted = [...waits].sort((a, b) => a - b);
+    expect(sorted[0]).toBe(0);
+    expect(sorted[3]).toBeGreaterThanOrEqual(1_300);
+  };
+
+  it('are taken one after the other in one server', async () => {
+    const throttle = new FailureThrottle(limits);
+    expectQueued(await Promise.all([0, 1, 2, 3].map(() => throttle.holdSignIn('one@turns.test'))));
+  });
+
+  it.runIf(redisUrl)('are shared by servers through Redis', async () => {
+    const redis = new Redis(redisUrl!);
+    try {
+      const [a, b] = [new FailureThrottle(limits, redis), new FailureThrottle(limits, redis)];
+      const email = `${randomUUID()}@turns.test`;
+      expectQueued(await Promise.all([a, b, a, b].map((server) => server.holdSignIn(email))));
+    } finally {
+      redis.disconnect();
+    }
   });
 });
