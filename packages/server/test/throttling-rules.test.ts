@@ -348,6 +348,11 @@ describe('TRUST_PROXY in production', () => {
     expect(
       loadConfig({ ...production, TRUST_PROXY: 'true', TRUST_PROXY_FORCE: 'true' }).trustProxy,
     ).toBe(true);
+    // The same, spelled otherwise: every address is a trusted proxy.
+    for (const everyone of ['TRUE', ' true', '0.0.0.0/0', '::/0', '10.0.0.5, 0.0.0.0/0'])
+      expect(() => loadConfig({ ...production, TRUST_PROXY: everyone }), everyone).toThrow(
+        /TRUST_PROXY/,
+      );
     expect(loadConfig({ ...production, TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ ...production, TRUST_PROXY: '10.0.0.5' }).trustProxy).toBe('10.0.0.5');
     expect(
