@@ -168,6 +168,30 @@ describe.each(testDatabases)('throttling rules that hold on $name', (database) =
       expect(verified.status).toBe(429);
       expect(Number(verified.retryAfter)).toBeGreaterThan(0);
     }
+    // Refused for the block, and each such refusal is in the audit log like any other (S4).
+    await server.keyward.services.refusedAuth.flush();
+    const refused = (await auditEvents(server, owner.account.id)).filter(
+      (event) =>
+        event.action === 'auth.refused' &&
+        event.sourceIp === attacker &&
+        (JSON.parse(event.details ?? '{}') as { reason?: string }).reason === 'RATE_LIMITED',
+    );
+    expect(refused.map((event) => event.targetLabel)).toContain(key.apiKey.key);
+  });
+
+  it('audits a sign-in refused because its source is blocked', async () => {
+    const target = await accountWithOwner(server, 'blockedsignin');
+    const attacker = '203.0.113.77';
+    for (let attempt = 0; attempt < 6; attempt++)
+      await signInFrom(target.email, `wrong-${attempt}`, attacker);
+    expect((await signInFrom(target.email, PASSWORD, attacker)).code).toBe('RATE_LIMITED');
+    await server.keyward.services.refusedAuth.flush();
+    const refused = (await auditEvents(server, target.account.id)).filter(
+      (event) => event.action === 'auth.refused' && event.targetLabel === target.email,
+    );
+    expect(
+      refused.map((event) => (JSON.parse(event.details ?? '{}') as { reason: string }).reason),
+    ).toContain('RATE_LIMITED');
   });
 
   it('answers EXPIRED from me and from exports (401 with the code)', async () => {

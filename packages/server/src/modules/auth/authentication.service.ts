@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { sha256Hex } from '../../common/sha256.js';
-import { badInput, notFound, unauthenticated } from '../../common/app-error.js';
+import { AppError, badInput, notFound, unauthenticated } from '../../common/app-error.js';
 import { MembershipRole } from '../accounts/membership-role.entity.js';
 import { Membership } from '../accounts/membership.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
@@ -31,17 +31,25 @@ export class AuthenticationService {
    * slowed, never refused, and a browser that signed in as the email before (`knownDevice`,
    * the proof answered on success) skips the wait, so nobody can lock a real user out.
    */
-  signIn(
+  async signIn(
     email: string,
     password: string,
     ip: string | null,
     knownDevice?: string,
   ): Promise<{ sessionCookie: string; expiresAt: Date; knownDevice: string }> {
-    return this.throttle.guard(
-      ip,
-      () => this.startSession(email, password, ip, knownDevice),
-      (error) => error.code === 'UNAUTHENTICATED',
-    );
+    try {
+      return await this.throttle.guard(
+        ip,
+        () => this.startSession(email, password, ip, knownDevice),
+        (error) => error.code === 'UNAUTHENTICATED',
+      );
+    } catch (error) {
+      // Refused for a blocked source, before any lookup: recorded against the email's user
+      // (found when the audit rows are written), like every refused sign-in.
+      if (error instanceof AppError && error.code === 'RATE_LIMITED')
+        this.refused.recordBlockedSignIn(email.trim().toLowerCase(), ip);
+      throw error;
+    }
   }
 
   private async startSession(
