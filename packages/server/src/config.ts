@@ -93,23 +93,26 @@ const parseWebhookAllow = (value: string | undefined): string[] => {
 };
 
 /**
- * `true` trusts every X-Forwarded-For entry, so any client could choose its address (and
- * sidestep throttling, or get another address blocked): refused in production unless
- * TRUST_PROXY_FORCE=true. A hop count or the proxy's addresses are what to set.
+ * `true` (or a range of every address) trusts every X-Forwarded-For entry, so any client could
+ * choose its address (and sidestep throttling, or get another address blocked): refused in
+ * production unless TRUST_PROXY_FORCE=true. A hop count or the proxy's addresses are what to set.
  */
 const parseTrustProxy = (
   env: NodeJS.ProcessEnv,
   production: boolean,
 ): boolean | number | string => {
-  const value = env.TRUST_PROXY;
-  if (!value || value === 'false') return false;
-  if (value === 'true') {
+  const value = env.TRUST_PROXY?.trim();
+  if (!value || value.toLowerCase() === 'false') return false;
+  // `true` in any case, or a range holding every address (0.0.0.0/0, ::/0), trusts everyone.
+  const everyone =
+    value.toLowerCase() === 'true' || value.split(',').some((entry) => /\/0+$/.test(entry.trim()));
+  if (everyone) {
     if (production && env.TRUST_PROXY_FORCE !== 'true') {
       throw new Error(
-        'TRUST_PROXY=true lets any client choose its address: set the hop count or the proxy addresses (or TRUST_PROXY_FORCE=true).',
+        `TRUST_PROXY=${value} trusts every address, so any client could choose its own: set the hop count or the proxy addresses (or TRUST_PROXY_FORCE=true).`,
       );
     }
-    return true;
+    return value.toLowerCase() === 'true' ? true : value;
   }
   return /^\d+$/.test(value) ? Number(value) : value;
 };

@@ -10,6 +10,9 @@ import type { Services } from './services.js';
 export interface SessionCookieJar {
   set(value: string, expiresAt: Date): void;
   clear(): void;
+  /** The proof of a browser that signed in before (known-device.ts), if it sent one. */
+  knownDevice(): string | undefined;
+  rememberDevice(proof: string): void;
 }
 
 export interface GraphQLContext extends Caller {

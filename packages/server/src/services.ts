@@ -91,7 +91,7 @@ export const createServices = (dataSource: DataSource, options: ServiceOptions) 
   ];
   return {
     accounts: new AccountService(dataSource),
-    authentication: new AuthenticationService(dataSource, throttle, refusedAuth),
+    authentication: new AuthenticationService(dataSource, throttle, refusedAuth, tokenSecret),
     roles,
     roleAdmin: new RoleAdminService(dataSource, authChanges),
     apiKeys,

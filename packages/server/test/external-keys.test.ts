@@ -208,6 +208,33 @@ describe.each(testDatabases)('external keys on $name', (database) => {
     expect(errorCode(foreignRole)).toBe('NOT_FOUND');
   });
 
+  it('reads the key identifier by one rule on every database', async () => {
+    const spelled = await generateKey(server, partner.cookie, 'Spelled differently');
+    // Any case and surrounding spaces name the key, as in verification...
+    const added = await server.graphql(
+      ADD,
+      { input: { key: ` ${spelled.apiKey.key.toUpperCase()} `, roleIds: [] } },
+      { cookie: demo.cookie },
+    );
+    expect(added.errors).toBeUndefined();
+    // ...and what MySQL's collation would also match (accents, full-width letters) does not.
+    const other = await generateKey(server, partner.cookie, 'Look-alike');
+    for (const lookAlike of [
+      other.apiKey.key.replace('partner', 'pártner'),
+      other.apiKey.key.replace('kw', '\uFF4Bw'),
+    ]) {
+      const result = await server.graphql(
+        ADD,
+        { input: { key: lookAlike, roleIds: [] } },
+        { cookie: demo.cookie },
+      );
+      expect(result.errors?.[0]?.extensions, lookAlike).toEqual({
+        code: 'NOT_FOUND',
+        field: 'key',
+      });
+    }
+  });
+
   it('shows only key, owner, status and roles here, and lets only roles change', async () => {
     const partnerKey = await generateKey(server, partner.cookie, 'Secret partner name');
     const added = await server.graphql<{ addExternalKey: { externalKey: { id: string } } }>(

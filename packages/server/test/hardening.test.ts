@@ -159,14 +159,14 @@ describe.each(testDatabases)('operability on $name', (database) => {
 
   it('exposes Prometheus metrics for operations, verifications and throttling', async () => {
     const key = await generateKey(server, owner.cookie, 'Metered');
-    await server.graphql('query Metered { me { kind } }', {}, { cookie: owner.cookie });
+    await server.graphql('query Viewer { me { kind } }', {}, { cookie: owner.cookie });
     await fetch(`${server.url}/api/keys/verify`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ key: key.apiKey.key, token: key.token }),
     });
     const text = await (await fetch(`${server.url}/metrics`)).text();
-    expect(text).toMatch(/keyward_graphql_operations_total\{operation="Metered",outcome="ok"\} 1/);
+    expect(text).toMatch(/keyward_graphql_operations_total\{operation="Viewer",outcome="ok"\} 1/);
     expect(text).toMatch(/keyward_key_verifications_total\{code="VALID",path="verify"\} 1/);
     expect(text).toContain('keyward_verify_duration_seconds_bucket');
     expect(text).toContain('keyward_http_requests_total');

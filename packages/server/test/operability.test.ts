@@ -6,6 +6,7 @@ import { QueryFailedError } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFormatError } from '../src/graphql-errors.js';
 import { createHttpServer, HTTP_TIMEOUTS } from '../src/http/http-server.js';
+import { APP_OPERATIONS } from '../src/http/app-operations.js';
 import { createLogger } from '../src/http/observability.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
 import { testDatabases } from './support/databases.js';
@@ -48,13 +49,38 @@ describe('metrics in production', () => {
     for (let index = 0; index < 250; index++) {
       await guarded.graphql(`query Spam${index} { me { kind } }`);
     }
-    await guarded.graphql('query Listed { me { kind } }', {}, { cookie });
+    await guarded.graphql('query Viewer { me { kind } }', {}, { cookie });
     const text = await scrape();
     expect(text).not.toMatch(/operation="Spam/);
     expect(text).toMatch(
       /keyward_graphql_operations_total\{operation="other",outcome="UNAUTHENTICATED"\} 250/,
     );
-    expect(text).toMatch(/keyward_graphql_operations_total\{operation="Listed",outcome="ok"\} 1/);
+    expect(text).toMatch(/keyward_graphql_operations_total\{operation="Viewer",outcome="ok"\} 1/);
+  });
+
+  it("labels only the app's own operations: a signed-in caller's made-up names share one bucket", async () => {
+    for (let index = 0; index < 210; index++) {
+      await guarded.graphql(`query Made${index} { me { kind } }`, {}, { cookie });
+    }
+    await guarded.graphql('query GeneratedKeys { generatedKeys { totalCount } }', {}, { cookie });
+    const text = await scrape();
+    expect(text).not.toMatch(/operation="Made/);
+    expect(text).toMatch(
+      /keyward_graphql_operations_total\{operation="GeneratedKeys",outcome="ok"\} 1/,
+    );
+  });
+
+  it("knows exactly the operations of the app's generated documents", () => {
+    const generated = readFileSync(
+      path.resolve(import.meta.dirname, '../../web/src/gql/graphql.ts'),
+      'utf8',
+    );
+    const names = [
+      ...generated.matchAll(
+        /"kind":"OperationDefinition","operation":"\w+","name":\{"kind":"Name","value":"(\w+)"/g,
+      ),
+    ].map((match) => match[1]);
+    expect([...APP_OPERATIONS].sort()).toEqual([...new Set(names)].sort());
   });
 });
 

@@ -51,6 +51,14 @@ describe('GraphQL limits that say what was hit', () => {
     expect(one.errors).toBeUndefined();
   });
 
+  it("counts a page size left out at the field's own default, not the common one", async () => {
+    // tokenReminders answers 50 when no size is given: 14 of them cost what `first: 50` costs.
+    const REMINDERS = (first: string) =>
+      `{ ${Array.from({ length: 14 }, (_, index) => `r${index}: tokenReminders${first} { apiKey { roles { resources { key name productKey productName } } grantedAccounts { id slug name } tokens { id createdAt } } }`).join(' ')} }`;
+    await expectRefused(await query(REMINDERS('(first: 50)')), 'QUERY_TOO_COSTLY');
+    await expectRefused(await query(REMINDERS('')), 'QUERY_TOO_COSTLY');
+  });
+
   it('names the limit hit with a distinct code, without its number', async () => {
     await expectRefused(
       await query(

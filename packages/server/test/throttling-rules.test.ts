@@ -1,7 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FailureThrottle } from '../src/modules/throttle/failure-throttle.js';
 import { loadConfig } from '../src/config.js';
 import { testDatabases } from './support/databases.js';
-import { accountWithOwner, errorCode, generateKey, type GeneratedKey } from './support/fixtures.js';
+import {
+  accountWithOwner,
+  errorCode,
+  generateKey,
+  PASSWORD,
+  type GeneratedKey,
+} from './support/fixtures.js';
 import { auditEvents } from './support/state.js';
 import { TestServer } from './support/test-server.js';
 
@@ -159,6 +168,30 @@ describe.each(testDatabases)('throttling rules that hold on $name', (database) =
       expect(verified.status).toBe(429);
       expect(Number(verified.retryAfter)).toBeGreaterThan(0);
     }
+    // Refused for the block, and each such refusal is in the audit log like any other (S4).
+    await server.keyward.services.refusedAuth.flush();
+    const refused = (await auditEvents(server, owner.account.id)).filter(
+      (event) =>
+        event.action === 'auth.refused' &&
+        event.sourceIp === attacker &&
+        (JSON.parse(event.details ?? '{}') as { reason?: string }).reason === 'RATE_LIMITED',
+    );
+    expect(refused.map((event) => event.targetLabel)).toContain(key.apiKey.key);
+  });
+
+  it('audits a sign-in refused because its source is blocked', async () => {
+    const target = await accountWithOwner(server, 'blockedsignin');
+    const attacker = '203.0.113.77';
+    for (let attempt = 0; attempt < 6; attempt++)
+      await signInFrom(target.email, `wrong-${attempt}`, attacker);
+    expect((await signInFrom(target.email, PASSWORD, attacker)).code).toBe('RATE_LIMITED');
+    await server.keyward.services.refusedAuth.flush();
+    const refused = (await auditEvents(server, target.account.id)).filter(
+      (event) => event.action === 'auth.refused' && event.targetLabel === target.email,
+    );
+    expect(
+      refused.map((event) => (JSON.parse(event.details ?? '{}') as { reason: string }).reason),
+    ).toContain('RATE_LIMITED');
   });
 
   it('answers EXPIRED from me and from exports (401 with the code)', async () => {
@@ -182,6 +215,29 @@ describe.each(testDatabases)('throttling rules that hold on $name', (database) =
       ((await exported.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
         .extensions.code,
     ).toBe('EXPIRED');
+    // The service surfaces (a verifier's calls with the same key) say the same.
+    const keyHeaders = { 'x-api-appkey': aged.apiKey.key, 'x-api-apptoken': aged.token };
+    const asService = [
+      await fetch(`${server.url}/api/keys/changes`, { headers: keyHeaders }),
+      await fetch(`${server.url}/api/keys/usage`, {
+        method: 'POST',
+        headers: { ...keyHeaders, 'content-type': 'application/json' },
+        body: JSON.stringify({ uses: [] }),
+      }),
+      await fetch(`${server.url}/api/keys/verify`, {
+        method: 'POST',
+        headers: { ...keyHeaders, 'content-type': 'application/json' },
+        body: JSON.stringify({ key: aged.apiKey.key, token: aged.token }),
+      }),
+    ];
+    for (const response of asService) {
+      expect(response.status, response.url).toBe(401);
+      expect(
+        ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
+          .extensions.code,
+        response.url,
+      ).toBe('EXPIRED');
+    }
   });
 
   it('slows sign-in for one email more and more, whatever the source, never locking the owner out, and audits each failure', async () => {
@@ -217,6 +273,91 @@ describe.each(testDatabases)('throttling rules that hold on $name', (database) =
     expect(refused.length).toBe(6);
     expect(new Set(refused.map((event) => event.sourceIp)).size).toBe(6);
   });
+
+  const signInFrom = async (email: string, password: string, from: string, cookie?: string) => {
+    const started = performance.now();
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': from,
+        ...(cookie ? { cookie } : {}),
+      },
+      body: JSON.stringify({
+        query: 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { me { kind } } }',
+        variables: { input: { email, password } },
+      }),
+    });
+    const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+    return {
+      code: body.errors?.[0]?.extensions.code ?? 'OK',
+      finishedAt: performance.now(),
+      ms: performance.now() - started,
+      device: /kw_device=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1],
+    };
+  };
+
+  it('queues parallel sign-in attempts for one email one after the other', async () => {
+    const target = await accountWithOwner(server, 'queued');
+    for (let attempt = 0; attempt < 3; attempt++)
+      await signInFrom(target.email, `free-${attempt}`, `100.65.${attempt}.1`);
+    // Four more at once, from four sources: held back 200, 400, 800 and 1600 ms one after
+    // the other, not side by side.
+    const started = performance.now();
+    const results = await Promise.all(
+      [0, 1, 2, 3].map((index) =>
+        signInFrom(target.email, `at-once-${index}`, `100.66.${index}.1`),
+      ),
+    );
+    expect(results.map((result) => result.code)).toEqual(Array(4).fill('UNAUTHENTICATED'));
+    expect(
+      Math.max(...results.map((result) => result.finishedAt)) - started,
+    ).toBeGreaterThanOrEqual(2_900);
+  });
+
+  it('lets a browser that signed in as that email before skip the queue', async () => {
+    const target = await accountWithOwner(server, 'returning');
+    const first = await signInFrom(target.email, PASSWORD, '100.67.0.1');
+    expect(first.code).toBe('OK');
+    expect(first.device).toBeTruthy();
+    // An attack on the email queues every stranger's attempt...
+    for (let attempt = 0; attempt < 6; attempt++)
+      await signInFrom(target.email, `guess-${attempt}`, `100.68.${attempt}.1`);
+    const held = vi.spyOn(server.keyward.services.throttle, 'holdSignIn');
+    try {
+      // ...but not the owner's, from a browser they signed in with before.
+      const again = await signInFrom(
+        target.email,
+        PASSWORD,
+        '100.67.0.2',
+        `kw_device=${first.device}`,
+      );
+      expect(again.code).toBe('OK');
+      expect(held).not.toHaveBeenCalled();
+      // The proof belongs to its email: it lets no other email skip the queue.
+      await signInFrom(partner.email, 'wrong', '100.67.0.3', `kw_device=${first.device}`);
+      expect(held).toHaveBeenCalledTimes(1);
+    } finally {
+      held.mockRestore();
+    }
+  });
+
+  it('signs in only under the email exactly as stored, on every database', async () => {
+    // MySQL's collation would match these to the real user, each with a count of its own:
+    // a way around the per-email delay, and an answer SQLite does not give.
+    for (const spelling of [
+      partner.email.replace('o', 'ó'),
+      partner.email.replace('e', '\uFF45'),
+      `${partner.email}\u0000`,
+    ]) {
+      const response = await server.graphql(
+        'mutation SignIn($input: SignInInput!) { signIn(input: $input) { me { kind } } }',
+        { input: { email: spelling, password: PASSWORD } },
+        { headers: { 'x-forwarded-for': '100.64.200.1' } },
+      );
+      expect(errorCode(response), JSON.stringify(spelling)).toBe('UNAUTHENTICATED');
+    }
+  });
 });
 
 describe('TRUST_PROXY in production', () => {
@@ -231,10 +372,43 @@ describe('TRUST_PROXY in production', () => {
     expect(
       loadConfig({ ...production, TRUST_PROXY: 'true', TRUST_PROXY_FORCE: 'true' }).trustProxy,
     ).toBe(true);
+    // The same, spelled otherwise: every address is a trusted proxy.
+    for (const everyone of ['TRUE', ' true', '0.0.0.0/0', '::/0', '10.0.0.5, 0.0.0.0/0'])
+      expect(() => loadConfig({ ...production, TRUST_PROXY: everyone }), everyone).toThrow(
+        /TRUST_PROXY/,
+      );
     expect(loadConfig({ ...production, TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ ...production, TRUST_PROXY: '10.0.0.5' }).trustProxy).toBe('10.0.0.5');
     expect(
       loadConfig({ TRUST_PROXY: 'true', KEYWARD_DATA_DIR: '/tmp/keyward-config-test' }).trustProxy,
     ).toBe(true);
+  });
+});
+
+const redisUrl = process.env.KEYWARD_TEST_REDIS_URL;
+
+describe('sign-in turns for one email', () => {
+  const limits = { perSource: 30, perKey: 60, freeFailures: 10, perEmailFree: 1 };
+  // Four attempts at once: free, then turns 200, 400 and 800 ms apart (not side by side).
+  const expectQueued = (waits: number[]) => {
+    const sorted = [...waits].sort((a, b) => a - b);
+    expect(sorted[0]).toBe(0);
+    expect(sorted[3]).toBeGreaterThanOrEqual(1_300);
+  };
+
+  it('are taken one after the other in one server', async () => {
+    const throttle = new FailureThrottle(limits);
+    expectQueued(await Promise.all([0, 1, 2, 3].map(() => throttle.holdSignIn('one@turns.test'))));
+  });
+
+  it.runIf(redisUrl)('are shared by servers through Redis', async () => {
+    const redis = new Redis(redisUrl!);
+    try {
+      const [a, b] = [new FailureThrottle(limits, redis), new FailureThrottle(limits, redis)];
+      const email = `${randomUUID()}@turns.test`;
+      expectQueued(await Promise.all([a, b, a, b].map((server) => server.holdSignIn(email))));
+    } finally {
+      redis.disconnect();
+    }
   });
 });

@@ -81,15 +81,23 @@ const OBJECT_COST = 2;
 const SCALAR_COST = 1;
 const DEPTH_FACTOR = 1.5;
 
-/** Names of the fields that take a page size: without one they answer a default page. */
-export const pagedFieldNames = (schema: GraphQLSchema): ReadonlySet<string> => {
-  const names = new Set<string>();
+/**
+ * The fields that take a page size, by name, with the page each answers when none is given:
+ * the argument's own default (tokenReminders: 50), else the common default page.
+ */
+export const pagedFieldDefaults = (schema: GraphQLSchema): ReadonlyMap<string, number> => {
+  const pages = new Map<string, number>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields()))
-      if (field.args.some((argument) => argument.name === 'first')) names.add(field.name);
+    for (const field of Object.values(type.getFields())) {
+      const first = field.args.find((argument) => argument.name === 'first');
+      if (!first) continue;
+      const page = typeof first.defaultValue === 'number' ? first.defaultValue : DEFAULT_PAGE_SIZE;
+      // Two types may share a field name: count the larger page.
+      pages.set(field.name, Math.max(page, pages.get(field.name) ?? 0));
+    }
   }
-  return names;
+  return pages;
 };
 
 /** A page size as the resolver will see it: literal, variable (or its default), or the default page. */
@@ -97,6 +105,7 @@ const pageSize = (
   value: ValueNode,
   variables: Record<string, unknown>,
   defaults: Map<string, ValueNode>,
+  fieldDefault: number,
 ) => {
   let resolved: unknown;
   if (value.kind === Kind.INT) resolved = Number.parseInt(value.value, 10);
@@ -108,7 +117,7 @@ const pageSize = (
       resolved = fallback?.kind === Kind.INT ? Number.parseInt(fallback.value, 10) : null;
     }
   }
-  if (resolved === null || resolved === undefined) return DEFAULT_PAGE_SIZE;
+  if (resolved === null || resolved === undefined) return fieldDefault;
   // Anything else is refused by the resolver; count it at the largest page meanwhile.
   if (typeof resolved !== 'number' || !Number.isInteger(resolved) || resolved < 1)
     return MAX_PAGE_SIZE;
@@ -124,7 +133,7 @@ export const operationCost = (
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
-  pagedFields: ReadonlySet<string>,
+  pagedFields: ReadonlyMap<string, number>,
 ): number => {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions)
@@ -169,8 +178,9 @@ export const operationCost = (
       const page = node.arguments?.find(
         (argument) => argument.name.value === 'first' || argument.name.value === 'last',
       );
-      if (page) multiplier = pageSize(page.value, variables, defaults);
-      else if (pagedFields.has(node.name.value)) multiplier = DEFAULT_PAGE_SIZE;
+      const fieldDefault = pagedFields.get(node.name.value) ?? DEFAULT_PAGE_SIZE;
+      if (page) multiplier = pageSize(page.value, variables, defaults, fieldDefault);
+      else if (pagedFields.has(node.name.value)) multiplier = fieldDefault;
     }
     return (OBJECT_COST + selectionsCost(node.selectionSet.selections, seen)) * multiplier;
   };
@@ -190,7 +200,7 @@ const badRequest = (message: string) =>
 export const operationLimitsPlugin = <Context extends object>(
   schema: GraphQLSchema,
 ): ApolloServerPlugin<Context> => {
-  const pagedFields = pagedFieldNames(schema);
+  const pagedFields = pagedFieldDefaults(schema);
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ document, operation, request }) => {

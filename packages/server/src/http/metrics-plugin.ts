@@ -1,33 +1,24 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError } from '../common/app-error.js';
+import { APP_OPERATIONS } from './app-operations.js';
 import type { Metrics } from './observability.js';
 import type { GraphQLContext } from '../context.js';
 
-const MAX_OPERATION_LABELS = 200;
-const OPERATION_NAME = /^[A-Za-z_]\w{0,60}$/;
-/** Every operation whose name is not a label: nameless, unauthenticated, invalid or beyond the cap. */
+/** Every operation that is not one of the app's own: nameless, made up, unauthenticated or invalid. */
 export const OTHER_OPERATIONS = 'other';
 
 /** Counts and times every GraphQL operation by name and outcome. */
 export const metricsPlugin = (metrics: Metrics): ApolloServerPlugin<GraphQLContext> => {
-  // Operation names come from clients: only an authenticated caller's operation that parsed
-  // and validated may take one of a bounded number of labels, so anonymous callers cannot
-  // fill them with made-up names and push real operations out.
-  const seen = new Set<string>();
-  const label = (name: string | null | undefined, known: boolean) => {
-    if (!known || !name || !OPERATION_NAME.test(name)) return OTHER_OPERATIONS;
-    if (seen.has(name)) return name;
-    if (seen.size >= MAX_OPERATION_LABELS) return OTHER_OPERATIONS;
-    seen.add(name);
-    return name;
-  };
+  // Operation names come from clients: only the app's own take a label, so nobody, signed in
+  // or not, can fill the label slots with made-up names.
+  const label = (name: string | null | undefined, valid: boolean) =>
+    valid && name && APP_OPERATIONS.has(name) ? name : OTHER_OPERATIONS;
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ operationName, operation, errors, contextValue }) {
-          const known = operation !== undefined && Boolean(contextValue?.principal);
-          const name = label(operationName, known);
+        async willSendResponse({ operationName, operation, errors }) {
+          const name = label(operationName, operation !== undefined);
           // Before formatError: our coded errors still carry their code on the original error.
           const first = errors?.[0];
           const code =

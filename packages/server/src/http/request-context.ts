@@ -2,6 +2,7 @@ import { onPrimary } from '../db/read-routing.js';
 import type { Request, Response } from 'express';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Caller } from '../modules/auth/principal.js';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from '../modules/auth/known-device.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Services } from '../services.js';
 import type { Metrics } from './observability.js';
@@ -89,6 +90,19 @@ export const sessionCookieJar = (req: Request, res: Response) => {
       res.append(
         'Set-Cookie',
         stringifySetCookie({ name: SESSION_COOKIE, value: '', maxAge: 0, ...attributes }),
+      );
+    },
+    knownDevice: () => parseCookie(req.get('cookie') ?? '')[KNOWN_DEVICE_COOKIE],
+    // Kept after sign-out: it proves only that this browser signed in as the email once.
+    rememberDevice(proof: string) {
+      res.append(
+        'Set-Cookie',
+        stringifySetCookie({
+          name: KNOWN_DEVICE_COOKIE,
+          value: proof,
+          maxAge: KNOWN_DEVICE_MAX_AGE_SECONDS,
+          ...attributes,
+        }),
       );
     },
   };

@@ -114,7 +114,7 @@ const SERVICE_REFUSAL: Record<VerificationCode, { status: number; code: string }
   VALID: { status: 200, code: 'VALID' },
   INVALID_CREDENTIALS: { status: 401, code: 'UNAUTHENTICATED' },
   INACTIVE: { status: 401, code: 'UNAUTHENTICATED' },
-  EXPIRED: { status: 401, code: 'UNAUTHENTICATED' },
+  EXPIRED: { status: 401, code: 'EXPIRED' },
   FORBIDDEN: { status: 403, code: 'FORBIDDEN' },
   RATE_LIMITED: { status: 429, code: 'RATE_LIMITED' },
   IP_NOT_ALLOWED: { status: 403, code: 'IP_NOT_ALLOWED' },

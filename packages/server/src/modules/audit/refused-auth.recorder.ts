@@ -4,6 +4,7 @@ import { newId } from '../../common/ids.js';
 import { Account } from '../accounts/account.entity.js';
 import { Membership } from '../accounts/membership.entity.js';
 import { accountSlugOfKey } from '../tokens/api-token.secret.js';
+import { User } from '../auth/user.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 /** Distinct (key, source) pairs kept between flushes; beyond it, attempts are only counted. */
@@ -14,6 +15,8 @@ interface Pending {
   key: string;
   /** Set for a refused sign-in: the user whose accounts record it. */
   userId?: string;
+  /** A sign-in refused before any lookup: its user is found by `key` (the email) when written. */
+  byEmail?: boolean;
   ip: string | null;
   reason: string;
   attempts: number;
@@ -44,7 +47,19 @@ export class RefusedAuthRecorder {
     this.add(`user:${userId}\u0000${ip ?? ''}`, email, ip, 'SIGN_IN_FAILED', userId);
   }
 
-  private add(id: string, key: string, ip: string | null, reason: string, userId?: string) {
+  /** A sign-in refused because its source is blocked, before the email was looked up. */
+  recordBlockedSignIn(email: string, ip: string | null): void {
+    this.add(`email:${email}\u0000${ip ?? ''}`, email, ip, 'RATE_LIMITED', undefined, true);
+  }
+
+  private add(
+    id: string,
+    key: string,
+    ip: string | null,
+    reason: string,
+    userId?: string,
+    byEmail = false,
+  ) {
     const now = this.clock();
     const entry = this.pending.get(id);
     if (entry) {
@@ -54,6 +69,7 @@ export class RefusedAuthRecorder {
       this.pending.set(id, {
         key: key.slice(0, 80),
         ...(userId ? { userId } : {}),
+        ...(byEmail ? { byEmail } : {}),
         ip,
         reason,
         attempts: 1,
@@ -89,11 +105,29 @@ export class RefusedAuthRecorder {
     }
   }
 
-  private async write(entries: Pending[]): Promise<void> {
+  /** Sign-ins refused by email get their user, matched exactly (as sign-in does); others none. */
+  private async withUsersOfEmails(entries: Pending[]): Promise<Pending[]> {
+    const emails = [...new Set(entries.filter((entry) => entry.byEmail).map((entry) => entry.key))];
+    if (emails.length === 0) return entries;
+    const users = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.email IN (:...emails)', { emails })
+      .getMany();
+    const userIdOf = new Map(users.map((user) => [user.email, user.id]));
+    return entries.flatMap((entry) => {
+      if (!entry.byEmail) return [entry];
+      const userId = userIdOf.get(entry.key);
+      return userId ? [{ ...entry, userId }] : [];
+    });
+  }
+
+  private async write(pending: Pending[]): Promise<void> {
+    const entries = await this.withUsersOfEmails(pending);
     const slugs = [
       ...new Set(
         entries
-          .filter((entry) => !entry.userId)
+          .filter((entry) => !entry.userId && !entry.byEmail)
           .map((entry) => accountSlugOfKey(entry.key))
           .filter((slug) => slug !== null),
       ),

@@ -45,12 +45,14 @@ export class AuthResolver {
     @Arg('input', () => SignInInput) input: SignInInput,
     @Ctx() context: GraphQLContext,
   ): Promise<SignInPayload> {
-    const { sessionCookie, expiresAt } = await context.services.authentication.signIn(
+    const { sessionCookie, expiresAt, knownDevice } = await context.services.authentication.signIn(
       input.email,
       input.password,
       context.ip,
+      context.cookies.knownDevice(),
     );
     context.cookies.set(sessionCookie, expiresAt);
+    context.cookies.rememberDevice(knownDevice);
     const principal = await context.services.authentication.fromSessionCookie(sessionCookie);
     if (!principal) throw unauthenticated();
     return { me: await describe(context, principal) };

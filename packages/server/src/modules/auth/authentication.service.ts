@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { sha256Hex } from '../../common/sha256.js';
-import { badInput, notFound, unauthenticated } from '../../common/app-error.js';
+import { AppError, badInput, notFound, unauthenticated } from '../../common/app-error.js';
 import { MembershipRole } from '../accounts/membership-role.entity.js';
 import { Membership } from '../accounts/membership.entity.js';
 import { RoleResource } from '../roles/role-resource.entity.js';
 import type { FailureThrottle } from '../throttle/failure-throttle.js';
 import type { RefusedAuthRecorder } from '../audit/refused-auth.recorder.js';
+import { isKnownDevice, knownDeviceProof } from './known-device.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js';
 import type { Caller, Principal } from './principal.js';
 import { Session } from './session.entity.js';
@@ -20,37 +21,56 @@ export class AuthenticationService {
     private readonly dataSource: DataSource,
     private readonly throttle: FailureThrottle,
     private readonly refused: RefusedAuthRecorder,
+    /** Keys the proofs of browsers that signed in before (known-device.ts). */
+    private readonly deviceSecret: string,
   ) {}
 
   /**
    * Wrong passwords count against the source (guessing through aliases is throttled too),
-   * and every attempt on one email, from any source, is held back longer and longer once a
-   * few have been made: slowed, never refused, so nobody can lock a real user out.
+   * and attempts on one email, from any source, wait their turn once a few have been made:
+   * slowed, never refused, and a browser that signed in as the email before (`knownDevice`,
+   * the proof answered on success) skips the wait, so nobody can lock a real user out.
    */
-  signIn(
+  async signIn(
     email: string,
     password: string,
     ip: string | null,
-  ): Promise<{ sessionCookie: string; expiresAt: Date }> {
-    return this.throttle.guard(
-      ip,
-      () => this.startSession(email, password, ip),
-      (error) => error.code === 'UNAUTHENTICATED',
-    );
+    knownDevice?: string,
+  ): Promise<{ sessionCookie: string; expiresAt: Date; knownDevice: string }> {
+    try {
+      return await this.throttle.guard(
+        ip,
+        () => this.startSession(email, password, ip, knownDevice),
+        (error) => error.code === 'UNAUTHENTICATED',
+      );
+    } catch (error) {
+      // Refused for a blocked source, before any lookup: recorded against the email's user
+      // (found when the audit rows are written), like every refused sign-in.
+      if (error instanceof AppError && error.code === 'RATE_LIMITED')
+        this.refused.recordBlockedSignIn(email.trim().toLowerCase(), ip);
+      throw error;
+    }
   }
 
   private async startSession(
     rawEmail: string,
     password: string,
     ip: string | null,
-  ): Promise<{ sessionCookie: string; expiresAt: Date }> {
+    knownDevice: string | undefined,
+  ): Promise<{ sessionCookie: string; expiresAt: Date; knownDevice: string }> {
     const email = rawEmail.trim().toLowerCase();
     if (!email) throw badInput('email', 'Enter your email.');
     if (!password) throw badInput('password', 'Enter your password.');
     if (email.length > 320) throw badInput('email', 'Enter a valid email.');
-    const holdMs = await this.throttle.holdSignIn(email);
-    if (holdMs > 0) await sleep(holdMs);
-    const user = await this.dataSource.getRepository(User).findOneBy({ email });
+    if (!isKnownDevice(this.deviceSecret, email, knownDevice)) {
+      const holdMs = await this.throttle.holdSignIn(email);
+      if (holdMs > 0) await sleep(holdMs);
+    }
+    const found = await this.dataSource.getRepository(User).findOneBy({ email });
+    // Emails are stored trimmed and lower-cased; MySQL's collation also matches other
+    // spellings (accents, full-width letters, trailing NUL), each with a delay count of its
+    // own: only the exact spelling is the user, as on SQLite.
+    const user = found?.email === email ? found : null;
     // Same work for unknown emails and wrong passwords: no hint which one it was.
     const passwordMatches = await verifyPassword(
       password,
@@ -77,7 +97,7 @@ export class AuthenticationService {
       createdAt: now,
       expiresAt,
     });
-    return { sessionCookie, expiresAt };
+    return { sessionCookie, expiresAt, knownDevice: knownDeviceProof(this.deviceSecret, email) };
   }
 
   async signOut(caller: Caller): Promise<void> {

@@ -27,6 +27,7 @@ import { Resources } from '../roles/resource-catalog.js';
 import type { Role } from '../roles/role.entity.js';
 import type { RoleService } from '../roles/role.service.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
+import { canonicalKeyIdentifier } from '../tokens/api-token.secret.js';
 
 export type ExternalKeySortField = 'KEY' | 'ADDED_AT' | 'STATUS' | 'OWNER_ACCOUNT';
 
@@ -102,13 +103,15 @@ export class ExternalKeyService {
 
   async add(caller: Caller, input: { key: string; roleIds: readonly string[] }): Promise<KeyGrant> {
     const principal = requireResource(caller, Resources.editApiKeys);
-    const identifier = input.key.trim();
+    // The one spelling verification reads too; MySQL's collation would also match look-alikes.
+    const identifier = canonicalKeyIdentifier(input.key);
     if (!identifier) throw badInput('key', 'Enter the key to add.');
     return this.changingGrant(async (manager) => {
-      const apiKey = await manager.getRepository(ApiKey).findOne({
+      const found = await manager.getRepository(ApiKey).findOne({
         where: { key: identifier },
         relations: { account: true },
       });
+      const apiKey = found?.key === identifier ? found : null;
       if (!apiKey) throw Object.assign(notFound('API key'), { field: 'key' });
       if (apiKey.accountId === principal.accountId) {
         throw badInput('key', 'This key belongs to this account: manage it in the Generated tab.');

@@ -16,7 +16,7 @@ export interface ThrottleLimits {
   freeFailures: number;
   /**
    * Sign-in attempts for one email per 15 minutes answered at full speed, whatever their
-   * source; beyond, each is held back twice as long as the one before (never refused).
+   * source; beyond, each waits its turn, twice as long after the one before (never refused).
    */
   perEmailFree?: number;
 }
@@ -47,6 +47,16 @@ const setBounded = <V>(map: Map<string, V>, key: string, value: V) => {
   map.set(key, value);
 };
 
+/**
+ * The turn of a sign-in attempt for one email, shared by servers: the later of now and the
+ * previous turn, plus its delay. Attempts sent side by side thus wait one after the other.
+ */
+const NEXT_TURN_SCRIPT = `
+local previous = tonumber(redis.call('GET', KEYS[1]) or '0')
+local turn = math.max(tonumber(ARGV[1]), previous) + tonumber(ARGV[2])
+redis.call('SET', KEYS[1], turn, 'PX', ARGV[3])
+return turn`;
+
 const isBlocked = (limiter: RateLimiterAbstract, points: number, subject: string) =>
   limiter.get(subject).then((result) => result !== null && result.consumedPoints >= points);
 
@@ -67,12 +77,14 @@ export class FailureThrottle {
   private readonly blockedSources = new Map<string, number>();
   private readonly sharedCheckedAt = new Map<string, number>();
   private readonly shared: boolean;
+  /** Without Redis: when the next sign-in turn of each email comes (epoch ms). */
+  private readonly emailTurns = new Map<string, number>();
   /** Told when a source becomes blocked here (the change stream passes it to verifiers). */
   onSourceBlocked: ((source: string, seconds: number) => void) | null = null;
 
   constructor(
     private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
-    redis: Redis | null = null,
+    private readonly redis: Redis | null = null,
   ) {
     const source = {
       keyPrefix: 'kw-fail-src',
@@ -161,20 +173,52 @@ export class FailureThrottle {
   }
 
   /**
-   * Counts a sign-in attempt for an email (before its password is checked, so parallel
-   * guesses see each other) and answers how long to hold it back: nothing for the first
-   * few in 15 minutes, then twice as long each time up to 10 s. Never a refusal, so nobody
-   * can lock a real user out; a success clears the count.
+   * Counts a sign-in attempt for an email (before its password is checked) and answers how
+   * long to hold it back: nothing for the first few in 15 minutes; beyond, each attempt waits
+   * its turn, 200 ms after the previous one's, twice as long each time up to 10 s. Attempts
+   * sent side by side from many sources thus wait one after the other instead of together.
+   * Never a refusal; a browser that signed in as the email before skips it (known-device.ts),
+   * so an attack on an email does not keep its owner out. A success clears the count.
    */
   async holdSignIn(email: string): Promise<number> {
     const consumed = await this.byEmail.penalty(email, 1);
     const excess = consumed.consumedPoints - (this.limits.perEmailFree ?? 5);
     if (excess <= 0) return 0;
-    return Math.min(EMAIL_FIRST_DELAY_MS * 2 ** Math.min(excess - 1, 20), MAX_EMAIL_DELAY_MS);
+    const delay = Math.min(
+      EMAIL_FIRST_DELAY_MS * 2 ** Math.min(excess - 1, 20),
+      MAX_EMAIL_DELAY_MS,
+    );
+    const now = Date.now();
+    return Math.max(0, (await this.nextEmailTurn(email, now, delay)) - now);
+  }
+
+  private async nextEmailTurn(email: string, now: number, delay: number): Promise<number> {
+    if (this.redis) {
+      try {
+        const turn = await this.redis.eval(
+          NEXT_TURN_SCRIPT,
+          1,
+          `kw-signin-turn:${email}`,
+          now,
+          delay,
+          EMAIL_WINDOW_SECONDS * 1000,
+        );
+        return Number(turn);
+      } catch {
+        // Redis unreachable: this server's own turns, as without Redis.
+      }
+    }
+    const turn = Math.max(now, this.emailTurns.get(email) ?? 0) + delay;
+    setBounded(this.emailTurns, email, turn);
+    return turn;
   }
 
   async signedIn(email: string): Promise<void> {
-    await this.byEmail.delete(email);
+    this.emailTurns.delete(email);
+    await Promise.all([
+      this.byEmail.delete(email),
+      this.redis?.del(`kw-signin-turn:${email}`).catch(() => undefined),
+    ]);
   }
 
   /** Counts a failure; answers how long to hold the answer back (slowing), in ms. */

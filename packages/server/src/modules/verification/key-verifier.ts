@@ -157,8 +157,13 @@ export class KeyVerifier {
     presented: Buffer,
   ): Promise<Verification> {
     const source = ip ?? 'unknown';
+    // Refused before any lookup, and recorded like every refusal (aggregated, so cheap).
     if (await this.throttle.sourceBlocked(source))
-      return rateLimited(this.throttle.sourceRetryAfterSeconds(source));
+      return this.refuse(
+        rateLimited(this.throttle.sourceRetryAfterSeconds(source)),
+        request.key,
+        ip,
+      );
     const now = this.clock();
     const snapshot =
       this.cache.getKey(request.key, now.getTime()) ?? (await this.load(request.key, now));
