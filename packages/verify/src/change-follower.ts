@@ -22,6 +22,8 @@ export class ChangeFollower {
   /** Set once a stream has been opened: before, nothing may be answered from memory. */
   established = false;
   private lastAliveAt = 0;
+  /** When the connection under way last showed life (opened, or bytes read): the watchdog's clock. */
+  private connectionAliveAt = 0;
   private lastEventId: string | null = null;
   private heartbeatMs = 1_000;
   private abort: AbortController | null = null;
@@ -34,9 +36,10 @@ export class ChangeFollower {
   });
 
   constructor(private readonly options: ChangeFollowerOptions) {
-    // A stream gone silent (no heartbeat) is cut and reopened.
+    // A connection silent for three heartbeats is cut and reopened. Its own clock, not the
+    // stream's: after a long cut a new connection must get its chance to speak.
     this.watchdog = setInterval(() => {
-      if (this.abort && this.established && Date.now() - this.lastAliveAt > 3 * this.heartbeatMs)
+      if (this.abort && Date.now() - this.connectionAliveAt > 3 * this.heartbeatMs)
         this.abort.abort();
     }, 250);
     this.watchdog.unref();
@@ -73,6 +76,7 @@ export class ChangeFollower {
     const url = new URL(this.options.url);
     for (const account of this.options.follow) url.searchParams.append('account', account);
     this.abort = new AbortController();
+    this.connectionAliveAt = Date.now();
     const response = await fetch(url, {
       headers: {
         ...this.options.headers,
@@ -92,7 +96,8 @@ export class ChangeFollower {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return false;
-        if (this.established) this.lastAliveAt = Date.now();
+        this.connectionAliveAt = Date.now();
+        if (this.established) this.lastAliveAt = this.connectionAliveAt;
         buffer += value;
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
