@@ -411,4 +411,30 @@ describe('sign-in turns for one email', () => {
       redis.disconnect();
     }
   });
+
+  // However long the queue an attack builds, a stranger's attempt (the real user on a new
+  // browser) waits at most 10 s: slowed, never locked out.
+  const expectBounded = (waits: number[]) => {
+    expect(Math.max(...waits)).toBeLessThanOrEqual(10_000);
+    expect(waits.filter((wait) => wait >= 9_000).length).toBeGreaterThan(10);
+  };
+
+  it('never hold an attempt longer than 10 s, however many wait', async () => {
+    const throttle = new FailureThrottle(limits);
+    const attempts = Array.from({ length: 30 }, () => throttle.holdSignIn('many@turns.test'));
+    expectBounded(await Promise.all(attempts));
+  });
+
+  it.runIf(redisUrl)('never hold an attempt longer than 10 s through Redis either', async () => {
+    const redis = new Redis(redisUrl!);
+    try {
+      const throttle = new FailureThrottle(limits, redis);
+      const email = `${randomUUID()}@turns.test`;
+      expectBounded(
+        await Promise.all(Array.from({ length: 30 }, () => throttle.holdSignIn(email))),
+      );
+    } finally {
+      redis.disconnect();
+    }
+  });
 });

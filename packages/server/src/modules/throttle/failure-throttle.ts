@@ -49,11 +49,14 @@ const setBounded = <V>(map: Map<string, V>, key: string, value: V) => {
 
 /**
  * The turn of a sign-in attempt for one email, shared by servers: the later of now and the
- * previous turn, plus its delay. Attempts sent side by side thus wait one after the other.
+ * previous turn, plus its delay, but never more than the longest delay from now. Attempts sent
+ * side by side thus wait one after the other, and none waits longer than 10 s however long the
+ * queue an attack builds (slowed, never locked out).
  */
 const NEXT_TURN_SCRIPT = `
+local now = tonumber(ARGV[1])
 local previous = tonumber(redis.call('GET', KEYS[1]) or '0')
-local turn = math.max(tonumber(ARGV[1]), previous) + tonumber(ARGV[2])
+local turn = math.min(math.max(now, previous) + tonumber(ARGV[2]), now + tonumber(ARGV[4]))
 redis.call('SET', KEYS[1], turn, 'PX', ARGV[3])
 return turn`;
 
@@ -176,7 +179,8 @@ export class FailureThrottle {
    * Counts a sign-in attempt for an email (before its password is checked) and answers how
    * long to hold it back: nothing for the first few in 15 minutes; beyond, each attempt waits
    * its turn, 200 ms after the previous one's, twice as long each time up to 10 s. Attempts
-   * sent side by side from many sources thus wait one after the other instead of together.
+   * sent side by side from many sources thus wait one after the other instead of together,
+   * none longer than 10 s.
    * Never a refusal; a browser that signed in as the email before skips it (known-device.ts),
    * so an attack on an email does not keep its owner out. A success clears the count.
    */
@@ -202,13 +206,17 @@ export class FailureThrottle {
           now,
           delay,
           EMAIL_WINDOW_SECONDS * 1000,
+          MAX_EMAIL_DELAY_MS,
         );
         return Number(turn);
       } catch {
         // Redis unreachable: this server's own turns, as without Redis.
       }
     }
-    const turn = Math.max(now, this.emailTurns.get(email) ?? 0) + delay;
+    const turn = Math.min(
+      Math.max(now, this.emailTurns.get(email) ?? 0) + delay,
+      now + MAX_EMAIL_DELAY_MS,
+    );
     setBounded(this.emailTurns, email, turn);
     return turn;
   }
