@@ -29,6 +29,21 @@ import type { RoleService } from '../roles/role.service.js';
 import type { AuthChanges } from '../verification/auth-changes.js';
 import { canonicalKeyIdentifier } from '../tokens/api-token.secret.js';
 
+/** The active keys of `accountId` that the given keys generated there as external keys. */
+const activeKeysCreatedByQuery = (
+  manager: EntityManager,
+  accountId: string,
+  creatorIds: readonly string[],
+) =>
+  manager
+    .getRepository(ApiKey)
+    .createQueryBuilder('k')
+    .where("k.accountId = :accountId AND k.createdByType = 'external-key'", { accountId })
+    .andWhere('k.createdById IN (:...creatorIds) AND k.active = :active', {
+      creatorIds: [...creatorIds],
+      active: 1,
+    });
+
 export type ExternalKeySortField = 'KEY' | 'ADDED_AT' | 'STATUS' | 'OWNER_ACCOUNT';
 
 export interface ExternalKeyListArgs extends PageRequest {
@@ -229,16 +244,9 @@ export class ExternalKeyService {
 
   /** Active keys of `accountId` each key generated there as an external key (DataLoader batch). */
   async activeKeysCreatedBy(accountId: string, apiKeyIds: readonly string[]): Promise<number[]> {
-    const rows = await this.dataSource
-      .getRepository(ApiKey)
-      .createQueryBuilder('k')
+    const rows = await activeKeysCreatedByQuery(this.dataSource.manager, accountId, apiKeyIds)
       .select('k.createdById', 'creatorId')
       .addSelect('COUNT(*)', 'count')
-      .where("k.accountId = :accountId AND k.createdByType = 'external-key'", { accountId })
-      .andWhere('k.createdById IN (:...ids) AND k.active = :active', {
-        ids: [...apiKeyIds],
-        active: 1,
-      })
       .groupBy('k.createdById')
       .getRawMany<{ creatorId: string; count: string | number }>();
     const counts = new Map(rows.map((row) => [row.creatorId, Number(row.count)]));
@@ -253,15 +261,8 @@ export class ExternalKeyService {
     accountId: string,
     apiKeyIds: readonly string[],
   ): Promise<Set<string>[]> {
-    const created = await this.dataSource
-      .getRepository(ApiKey)
-      .createQueryBuilder('k')
+    const created = await activeKeysCreatedByQuery(this.dataSource.manager, accountId, apiKeyIds)
       .select(['k.id', 'k.createdById'])
-      .where("k.accountId = :accountId AND k.createdByType = 'external-key'", { accountId })
-      .andWhere('k.createdById IN (:...ids) AND k.active = :active', {
-        ids: [...apiKeyIds],
-        active: 1,
-      })
       .getMany();
     const held = await resourcesHeldByKeys(
       this.dataSource.manager,
@@ -281,17 +282,9 @@ export class ExternalKeyService {
     principal: Principal,
     grant: KeyGrant,
   ): Promise<string[]> {
-    const query = manager
-      .getRepository(ApiKey)
-      .createQueryBuilder('k')
-      .where("k.accountId = :accountId AND k.createdByType = 'external-key'", {
-        accountId: principal.accountId,
-      })
-      .andWhere('k.createdById = :creatorId AND k.active = :active', {
-        creatorId: grant.apiKeyId,
-        active: 1,
-      })
-      .orderBy('k.id');
+    const query = activeKeysCreatedByQuery(manager, principal.accountId, [grant.apiKeyId]).orderBy(
+      'k.id',
+    );
     if (isMysqlFamily(manager)) query.setLock('pessimistic_write');
     const keys = await query.getMany();
     if (keys.length === 0) return [];
