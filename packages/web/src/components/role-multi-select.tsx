@@ -66,7 +66,9 @@ type RoleSelectProps = RoleMultiSelectProps & {
   refusals?: ReadonlyMap<string, string>;
 };
 
-const RoleSelect = ({ roles, refusals = new Map(), ...props }: RoleSelectProps) => {
+const NO_REFUSALS: ReadonlyMap<string, string> = new Map();
+
+const RoleSelect = ({ roles, refusals = NO_REFUSALS, ...props }: RoleSelectProps) => {
   const { t } = useTranslation();
   const data = useMemo(
     () => groupRolesByProduct(t, roles, new Set(refusals.keys())),

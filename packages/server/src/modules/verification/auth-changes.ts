@@ -92,13 +92,13 @@ export class AuthChanges {
     });
   }
 
-  /** The accounts that granted these keys roles (their own included). */
   /** A committed change to one key, announced to its own account and every account granting it. */
   async keyChanged(apiKeyId: string, ownerAccountId: string): Promise<void> {
     const accounts = await this.grantAccountsOf([apiKeyId]);
     await this.keysChanged([apiKeyId], [ownerAccountId, ...accounts]);
   }
 
+  /** The accounts that granted these keys roles (their own included). */
   async grantAccountsOf(apiKeyIds: readonly string[]): Promise<string[]> {
     if (apiKeyIds.length === 0) return [];
     const grants = await this.dataSource
