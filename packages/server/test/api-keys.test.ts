@@ -3,6 +3,7 @@ import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
 import { awaitedLater, countUpTo } from '../src/common/keyset.js';
 import { ApiKey } from '../src/modules/api-keys/api-key.entity.js';
 import { ApiToken } from '../src/modules/api-keys/api-token.entity.js';
+import { wrongTokenOf } from './support/tokens.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, errorCode, generateKey, LIST } from './support/fixtures.js';
 import { TestServer } from './support/test-server.js';
@@ -82,7 +83,7 @@ describe.each(testDatabases)('generated keys on $name', (database) => {
       {},
       {
         key: generated.apiKey.key,
-        token: `${generated.token.slice(0, -1)}${generated.token.endsWith('x') ? 'y' : 'x'}`,
+        token: wrongTokenOf(generated.token),
       },
     );
     expect(errorCode(wrong)).toBe('UNAUTHENTICATED');

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
+import { wrongTokenOf } from './support/tokens.js';
 import { testDatabases } from './support/databases.js';
 import {
   accountWithOwner,
@@ -223,7 +224,7 @@ describe.each(testDatabases)('audit log and exports on $name', (database) => {
         {},
         {
           key: erp.apiKey.key,
-          token: erp.token.replace(/.$/, (last) => (last === 'a' ? 'b' : 'a')),
+          token: wrongTokenOf(erp.token),
         },
       );
       expect(errorCode(wrong)).toBe('UNAUTHENTICATED');

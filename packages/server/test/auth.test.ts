@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Session } from '../src/modules/auth/session.entity.js';
 import { Resources } from '../src/modules/roles/resource-catalog.js';
+import { wrongTokenOf } from './support/tokens.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, errorCode, generateKey, PASSWORD } from './support/fixtures.js';
 import { TestServer } from './support/test-server.js';
@@ -264,7 +265,7 @@ describe.each(testDatabases)('authentication on $name', (database) => {
         {
           'Content-Type': 'application/json',
           'X-API-AppKey': key,
-          'X-API-AppToken': `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}`,
+          'X-API-AppToken': wrongTokenOf(token),
         },
         JSON.stringify({ query: '{ me { kind } }' }),
       );

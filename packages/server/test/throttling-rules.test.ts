@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FailureThrottle } from '../src/modules/throttle/failure-throttle.js';
 import { loadConfig } from '../src/config.js';
+import { wrongTokenOf } from './support/tokens.js';
 import { testDatabases } from './support/databases.js';
 import {
   accountWithOwner,
@@ -13,8 +14,6 @@ import {
 } from './support/fixtures.js';
 import { auditEvents } from './support/state.js';
 import { TestServer } from './support/test-server.js';
-
-const wrongTokenOf = (token: string) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
 
 const verifyAt = async (
   server: TestServer,

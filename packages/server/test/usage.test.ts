@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DAY_MS } from '../src/common/clock.js';
 import { loadConfig } from '../src/config.js';
 import { HOUR_MS, UsageRecorder } from '../src/modules/usage/usage.recorder.js';
+import { wrongTokenOf } from './support/tokens.js';
 import { testDatabases } from './support/databases.js';
 import {
   accountWithOwner,
@@ -48,8 +49,6 @@ interface Usage {
   totals: { outcome: string; count: number }[];
   topSources: { address: string; count: number }[];
 }
-
-const wrongTokenOf = (token: string) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
 
 describe.each(testDatabases)('usage per key on $name', (database) => {
   let server: TestServer;

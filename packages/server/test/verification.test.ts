@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiToken } from '../src/modules/api-keys/api-token.entity.js';
+import { wrongTokenOf } from './support/tokens.js';
 import { testDatabases } from './support/databases.js';
 import {
   accountWithOwner,
@@ -35,8 +36,6 @@ const verifyAt = async (
   });
   return { status: response.status, body: (await response.json()) as VerifyBody };
 };
-
-const wrongTokenOf = (token: string) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
 
 /** Verifies until the answer stops being VALID or time runs out: the answer and how long it took. */
 const verifyUntilRefused = async (

@@ -25,6 +25,7 @@ import {
 } from '@keyward/verify';
 import { ApiToken } from '../src/modules/api-keys/api-token.entity.js';
 import { Resources } from '../src/modules/roles/resource-catalog.js';
+import { wrongTokenOf } from './support/tokens.js';
 import { testDatabases } from './support/databases.js';
 import { accountWithOwner, generateKey, type GeneratedKey } from './support/fixtures.js';
 import { TEST_SECRET, TestServer } from './support/test-server.js';
@@ -74,7 +75,6 @@ const ownRedisDatabase = (url: string | undefined) => {
   own.pathname = `/${1 + Math.floor(Math.random() * 15)}`;
   return own.toString();
 };
-const wrongTokenOf = (token: string) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
 
 /** Verifies until the answer is no longer VALID: the code and how long after `since` it came. */
 const untilRefused = async (
