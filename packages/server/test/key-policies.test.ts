@@ -120,11 +120,6 @@ const listWithKey = async (server: TestServer, key: Key, from?: string) => {
 };
 
 /** Moves a server's clock to one second past the start of a minute: minute budgets stay in one window. */
-const startOfMinute = (server: TestServer) => {
-  const now = server.clock.now().getTime();
-  server.clock.advance(60_000 - (now % 60_000) + 1_000);
-};
-
 describe.each(testDatabases)('key policies on $name', (database) => {
   /** TRUST_PROXY on: X-Forwarded-For names the client. */
   let server: TestServer;
@@ -372,7 +367,7 @@ describe.each(testDatabases)('key policies on $name', (database) => {
     });
 
     it('answers RATE_LIMITED with Retry-After past the budget; failures do not consume it', async () => {
-      startOfMinute(server);
+      server.clock.advanceToNextMinute();
       const key = await generate({ name: 'Three a minute', rateLimit: { perMinute: 3 } });
       for (let attempt = 0; attempt < 5; attempt++) {
         const wrong = await verifyAt(server, key, { token: wrongTokenOf(key.token) });
@@ -399,7 +394,7 @@ describe.each(testDatabases)('key policies on $name', (database) => {
     });
 
     it('shares the budget between servers through the database', async () => {
-      startOfMinute(server);
+      server.clock.advanceToNextMinute();
       // One clock for both servers, as in production.
       direct.clock.advance(server.clock.now().getTime() - direct.clock.now().getTime());
       const key = await generate({ name: 'Shared in the database', rateLimit: { perMinute: 4 } });
@@ -435,8 +430,8 @@ describe.runIf(redisUrl).each(testDatabases)(
     });
 
     it('counts uses on either server against one budget', async () => {
-      startOfMinute(first);
-      startOfMinute(second);
+      first.clock.advanceToNextMinute();
+      second.clock.advanceToNextMinute();
       const owner = await accountWithOwner(first, 'redis-budget');
       const result = await first.graphql<{ generateApiKey: Key }>(
         GENERATE,

@@ -143,6 +143,7 @@ describe.each(testDatabases)('usage per key on $name', (database) => {
   });
 
   it('counts refusals of the key policies: an address not allowed, a spent budget', async () => {
+    server.clock.advanceToNextMinute();
     const generated = await server.graphql<{ generateApiKey: GeneratedKey }>(
       GENERATE,
       {
