@@ -102,6 +102,36 @@ describe.each(testDatabases)('throttling rules that hold on $name', (database) =
     expect(next.body.code).toBe('RATE_LIMITED');
   });
 
+  it('counts an IPv6 client by its /64, and an IPv4-mapped address as the IPv4 it carries', async () => {
+    // Six failures (the limit) from six addresses of one /64: rotating addresses is no way out.
+    const rotating = await generateKey(server, owner.cookie, 'Rotated against');
+    const [group, subnet] = [0, 0].map(() => Math.floor(Math.random() * 0xffff));
+    const prefix = `2001:db8:${group!.toString(16)}:${subnet!.toString(16)}`;
+    const wrong = { key: rotating.apiKey.key, token: wrongTokenOf(rotating.token) };
+    for (let host = 1; host <= 6; host++) {
+      expect((await verifyAt(server, wrong, `${prefix}::${host}`)).body.code).toBe(
+        'INVALID_CREDENTIALS',
+      );
+    }
+    const right = { key: rotating.apiKey.key, token: rotating.token };
+    expect(await verifyAt(server, right, `${prefix}:0:0:0:abcd`)).toMatchObject({
+      status: 429,
+      body: { code: 'RATE_LIMITED' },
+    });
+    // The next /64 is another client.
+    const next = `2001:db8:${group!.toString(16)}:${(subnet! + 1).toString(16)}::1`;
+    expect((await verifyAt(server, right, next)).body.code).toBe('VALID');
+
+    const mapped = await generateKey(server, owner.cookie, 'Reached over both stacks');
+    const v4 = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const wrongMapped = { key: mapped.apiKey.key, token: wrongTokenOf(mapped.token) };
+    for (let attempt = 0; attempt < 6; attempt++)
+      await verifyAt(server, wrongMapped, attempt % 2 ? v4 : `::ffff:${v4}`);
+    expect(
+      (await verifyAt(server, { key: mapped.apiKey.key, token: mapped.token }, v4)).body.code,
+    ).toBe('RATE_LIMITED');
+  });
+
   it('answers FORBIDDEN to a proven token addressing an account that never granted it, without counting a failure', async () => {
     const source = '203.0.113.50';
     for (let attempt = 0; attempt < 8; attempt++) {

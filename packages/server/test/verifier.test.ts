@@ -302,15 +302,21 @@ describe.each(matrix)('@keyward/verify against two servers ($label)', ({ databas
       });
       try {
         await other.ready;
-        const victim = `192.0.2.${Math.floor(Math.random() * 250) + 1}`; // never `source`
-        const right = { key: key.apiKey.key, token: key.token, ip: victim };
+        // An IPv6 client is blocked by its /64: the wrong tokens come from other addresses of
+        // it than the one whose right token is in memory.
+        const subnet = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:1`;
+        const right = { key: key.apiKey.key, token: key.token, ip: `${subnet}::4` };
         for (let tries = 0; tries < 20 && !limited.verifyFromMemory(right); tries += 1) {
           await limited.verify(right);
           await sleep(50);
         }
         expect(limited.verifyFromMemory(right)?.code).toBe('VALID');
-        for (let attempt = 0; attempt < 3; attempt += 1)
-          await other.verify({ ...right, token: wrongTokenOf(key.token) });
+        for (let attempt = 1; attempt <= 3; attempt += 1)
+          await other.verify({
+            ...right,
+            ip: `${subnet}::${attempt}`,
+            token: wrongTokenOf(key.token),
+          });
         const since = Date.now();
         while (limited.verifyFromMemory(right) && Date.now() - since < 2_000) await sleep(10);
         expect(limited.verifyFromMemory(right)).toBeNull();

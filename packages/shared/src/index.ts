@@ -1,2 +1,3 @@
 export * from './error-codes.js';
 export * from './resource-catalog.js';
+export * from './throttle-source.js';

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { ChangeFollower } from './change-follower.js';
 import { AddressAllowlist } from './address-allowlist.js';
+import { throttleSourceOf } from './throttle-source.js';
 
 export type VerificationCode =
   | 'VALID'
@@ -223,10 +224,12 @@ export class KeywardVerifier {
     const now = Date.now();
     const ip = request.ip ?? null;
     if (ip !== null && this.blockedSources.size > 0) {
-      const until = this.blockedSources.get(ip);
+      // The server blocks an IPv6 client by its /64: any address in it is refused.
+      const source = throttleSourceOf(ip);
+      const until = this.blockedSources.get(source);
       if (until !== undefined) {
         if (until > now) return null;
-        this.blockedSources.delete(ip);
+        this.blockedSources.delete(source);
       }
     }
     const token = entry.tokens.get(this.mac(request.token));
@@ -394,7 +397,7 @@ export class KeywardVerifier {
 
   private blockSource(ip: string, seconds: number) {
     if (this.blockedSources.size >= MAX_BLOCKED_SOURCES) this.blockedSources.clear();
-    this.blockedSources.set(ip, Date.now() + seconds * 1000);
+    this.blockedSources.set(throttleSourceOf(ip), Date.now() + seconds * 1000);
   }
 
   private drop(keyIds: readonly string[]) {

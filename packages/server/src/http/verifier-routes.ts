@@ -85,8 +85,10 @@ const sseEvent = ({ id, event }: StreamEvent, followed: Set<string>): string | n
   if (event.type === 'keys')
     return `id: ${id}\nevent: keys\ndata: ${JSON.stringify({ keyIds: event.apiKeyIds })}\n\n`;
   if (event.type === 'reset') return `id: ${id}\nevent: reset\ndata: {}\n\n`;
-  // Only client addresses (a service names them as `ip`); other sources mean nothing outside.
-  if (!isIP(event.source)) return null;
+  // Only client addresses (a service names them as `ip`) and IPv6 /64s (what an IPv6 client is
+  // blocked by); other sources mean nothing outside.
+  const address = event.source.endsWith('::/64') ? event.source.slice(0, -3) : event.source;
+  if (!isIP(address)) return null;
   return `id: ${id}\nevent: blocked\ndata: ${JSON.stringify({ ip: event.source, retryAfterSeconds: event.seconds })}\n\n`;
 };
 

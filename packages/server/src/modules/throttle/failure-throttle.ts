@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import { throttleSourceOf } from '@keyward/shared';
 import { AppError } from '../../common/app-error.js';
 import {
   RateLimiterMemory,
@@ -36,6 +37,7 @@ const MAX_EMAIL_DELAY_MS = 10_000;
 /** With a shared store, how long a "not blocked" answer for a source is trusted locally. */
 const SHARED_CHECK_MS = 1_000;
 const MAX_TRACKED_SOURCES = 100_000;
+const MAX_REMEMBERED_SOURCES = 10_000;
 
 /** A Map that forgets its oldest entry beyond a bound, so attackers cannot grow it forever. */
 const setBounded = <V>(map: Map<string, V>, key: string, value: V) => {
@@ -82,6 +84,8 @@ export class FailureThrottle {
   private readonly shared: boolean;
   /** Without Redis: when the next sign-in turn of each email comes (epoch ms). */
   private readonly emailTurns = new Map<string, number>();
+  /** Client address to the source counted (its /64 for IPv6), remembered: asked on every verify. */
+  private readonly sourceOfAddress = new Map<string, string>();
   /** Told when a source becomes blocked here (the change stream passes it to verifiers). */
   onSourceBlocked: ((source: string, seconds: number) => void) | null = null;
 
@@ -131,8 +135,24 @@ export class FailureThrottle {
       : new RateLimiterMemory(key);
   }
 
+  /**
+   * What every method counts and blocks: an IPv6 client by its /64 (see throttleSourceOf).
+   * Addresses are taken as given by callers and grouped here, in one place.
+   */
+  private sourceOf(address: string): string {
+    if (!address.includes(':')) return address;
+    let source = this.sourceOfAddress.get(address);
+    if (source === undefined) {
+      source = throttleSourceOf(address);
+      if (this.sourceOfAddress.size >= MAX_REMEMBERED_SOURCES) this.sourceOfAddress.clear();
+      this.sourceOfAddress.set(address, source);
+    }
+    return source;
+  }
+
   /** A blocked source is refused before any lookup: an attack costs us almost nothing. */
-  sourceBlocked(source: string): boolean | Promise<boolean> {
+  sourceBlocked(address: string): boolean | Promise<boolean> {
+    const source = this.sourceOf(address);
     const now = Date.now();
     const until = this.blockedSources.get(source);
     if (until !== undefined) {
@@ -151,7 +171,8 @@ export class FailureThrottle {
   }
 
   /** A block another server made, heard on the change channel: refused here at once too. */
-  learnBlock(source: string, seconds: number): void {
+  learnBlock(address: string, seconds: number): void {
+    const source = this.sourceOf(address);
     const until = Date.now() + seconds * 1000;
     if ((this.blockedSources.get(source) ?? 0) < until)
       setBounded(this.blockedSources, source, until);
@@ -162,7 +183,8 @@ export class FailureThrottle {
   }
 
   /** Seconds until a blocked source may try again, for Retry-After. */
-  sourceRetryAfterSeconds(source: string): number {
+  sourceRetryAfterSeconds(address: string): number {
+    const source = this.sourceOf(address);
     const until = this.blockedSources.get(source);
     const ms = until === undefined ? SOURCE_BLOCK_SECONDS * 1000 : until - Date.now();
     return Math.max(1, Math.ceil(ms / 1000));
@@ -230,7 +252,8 @@ export class FailureThrottle {
   }
 
   /** Counts a failure; answers how long to hold the answer back (slowing), in ms. */
-  async recordFailure(source: string, key: string | null): Promise<number> {
+  async recordFailure(address: string, key: string | null): Promise<number> {
+    const source = this.sourceOf(address);
     const consumed = await Promise.all([
       this.bySource.penalty(source, 1),
       key ? this.byKey.penalty(key, 1) : null,
