@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { throttleSourceOf } from '@keyward/shared';
-import { throttleSourceOf as verifierSourceOf } from '../../verify/src/throttle-source.js';
+import { throttleSourceOf as verifierSourceOf } from '@keyward/verify';
 
 /** What a failure from each address is counted against, by the server and by @keyward/verify. */
 const CASES: [address: string, source: string][] = [

@@ -16,3 +16,5 @@ export {
   type GuardOutcome,
   type KeywardPrincipal,
 } from './middleware.js';
+/** How the server counts a caller's address for throttling (an IPv6 client by its /64). */
+export { throttleSourceOf } from './throttle-source.js';
